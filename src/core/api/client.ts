@@ -1,0 +1,173 @@
+import { ofetch } from 'ofetch';
+import {
+  AbortedError,
+  PhoneManagerError,
+  codeForEnvelope,
+  codeForHttpStatus,
+  isAborted,
+} from '../errors.js';
+import type {
+  AuthingEnvelope,
+  AuthingProfile,
+  PhoneApi,
+  RequestOptions,
+  VerifyUpdatePhoneResult,
+} from './types.js';
+
+/** The only place the endpoint paths live. */
+export const ENDPOINTS = {
+  profile: '/api/v3/get-profile',
+  sendSms: '/api/v3/send-sms',
+  bindPhone: '/api/v3/bind-phone',
+  verifyUpdatePhone: '/api/v3/verify-update-phone-request',
+  updatePhone: '/api/v3/update-phone',
+  unbindPhone: '/api/v3/unbind-phone',
+} as const;
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface AuthingClientOptions {
+  /** The Authing application domain, e.g. `https://example.authing.cn`. */
+  appHost: string;
+  accessToken: string;
+  appId?: string;
+  /** Sent as `x-authing-lang` so Authing words its messages in the user's language; read per request. */
+  lang?: string | (() => string | undefined);
+  timeoutMs?: number;
+}
+
+/**
+ * Checks the app host: https only, except on the loopback hosts used in development,
+ * so the access token never crosses the network in clear text. Returns the origin-ish base URL.
+ */
+export function normalizeAppHost(appHost: string): string {
+  const trimmed = appHost.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    throw new PhoneManagerError('CONFIG', `app-host is not a valid URL`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new PhoneManagerError('CONFIG', 'app-host must use https (http is allowed only for localhost)');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new PhoneManagerError('CONFIG', 'app-host must be a plain origin without credentials, query or hash');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * Creates the Authing client. No request is ever retried automatically: sending an SMS or
+ * changing a phone twice behind the user's back would be worse than an error they can retry.
+ */
+export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
+  const baseURL = normalizeAppHost(options.appHost);
+  if (!options.accessToken) throw new PhoneManagerError('CONFIG', 'access-token is missing');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${options.accessToken}`,
+    accept: 'application/json',
+  };
+  if (options.appId) headers['x-authing-app-id'] = options.appId;
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body: object | undefined, request?: RequestOptions): Promise<T> {
+    const outer = request?.signal;
+    if (outer?.aborted) throw new AbortedError();
+    // ofetch ignores its own `timeout` when a signal is given, so both are combined here.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort();
+    outer?.addEventListener('abort', forwardAbort, { once: true });
+
+    let response: { status: number; _data?: unknown };
+    try {
+      response = await ofetch.raw(path, {
+        baseURL,
+        method,
+        body,
+        headers: withLang(headers, typeof options.lang === 'function' ? options.lang() : options.lang),
+        retry: 0,
+        ignoreResponseError: true,
+        signal: controller.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (timedOut) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
+      if (outer?.aborted || isAborted(error)) throw new AbortedError();
+      throw new PhoneManagerError('NETWORK', 'Could not reach Authing', { cause: error });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forwardAbort);
+    }
+    return unwrap<T>(response.status, response._data);
+  }
+
+  return {
+    getProfile: (request) =>
+      call<AuthingProfile>(
+        'GET',
+        `${ENDPOINTS.profile}?withCustomData=false&withIdentities=true&withDepartmentIds=false`,
+        undefined,
+        request,
+      ).then((profile) => {
+        if (!profile || typeof profile !== 'object' || typeof profile.userId !== 'string') {
+          throw new PhoneManagerError('BAD_RESPONSE', 'The profile in Authing’s answer is missing');
+        }
+        return profile;
+      }),
+    sendSms: (input, request) => call<void>('POST', ENDPOINTS.sendSms, input, request),
+    bindPhone: (input, request) => call<void>('POST', ENDPOINTS.bindPhone, input, request),
+    verifyUpdatePhoneRequest: (input, request) =>
+      call<VerifyUpdatePhoneResult>(
+        'POST',
+        ENDPOINTS.verifyUpdatePhone,
+        { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: input },
+        request,
+      ).then((result) => {
+        if (!result || typeof result.updatePhoneToken !== 'string' || !result.updatePhoneToken) {
+          throw new PhoneManagerError('BAD_RESPONSE', 'Authing’s answer has no updatePhoneToken');
+        }
+        return result;
+      }),
+    updatePhone: (updatePhoneToken, request) => call<void>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request),
+    unbindPhone: (passCode, request) => call<void>('POST', ENDPOINTS.unbindPhone, { passCode }, request),
+  };
+}
+
+const withLang = (headers: Record<string, string>, lang: string | undefined) =>
+  lang ? { ...headers, 'x-authing-lang': lang } : headers;
+
+/** Turns an HTTP answer into `data` or one PhoneManagerError. */
+function unwrap<T>(httpStatus: number, body: unknown): T {
+  const envelope = isEnvelope(body) ? body : undefined;
+  if (httpStatus < 200 || httpStatus >= 300) {
+    if (envelope && envelope.statusCode !== 200) throw envelopeError(envelope);
+    throw new PhoneManagerError(codeForHttpStatus(httpStatus), `Authing answered HTTP ${httpStatus}`, {
+      statusCode: httpStatus,
+    });
+  }
+  if (!envelope) throw new PhoneManagerError('BAD_RESPONSE', 'Authing’s answer was not the expected JSON');
+  if (envelope.statusCode !== 200) throw envelopeError(envelope);
+  return envelope.data as T;
+}
+
+function envelopeError(envelope: AuthingEnvelope): PhoneManagerError {
+  const message = typeof envelope.message === 'string' ? envelope.message : '';
+  const apiCode = typeof envelope.apiCode === 'number' ? envelope.apiCode : undefined;
+  return new PhoneManagerError(codeForEnvelope(envelope.statusCode, apiCode, message), message, {
+    statusCode: envelope.statusCode,
+    apiCode,
+    requestId: typeof envelope.requestId === 'string' ? envelope.requestId : undefined,
+  });
+}
+
+function isEnvelope(body: unknown): body is AuthingEnvelope {
+  return typeof body === 'object' && body !== null && typeof (body as AuthingEnvelope).statusCode === 'number';
+}

@@ -1,0 +1,70 @@
+/** Wire types of the Authing V3 endpoints the widget calls (see shared/authing-api.md). */
+
+export type SmsChannel = 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE';
+
+export interface AuthingEnvelope<T = unknown> {
+  statusCode: number;
+  message?: string;
+  apiCode?: number;
+  requestId?: string;
+  data?: T;
+}
+
+export interface AuthingIdentity {
+  identityId?: string;
+  extIdpId?: string;
+  provider?: string;
+  type?: string;
+  userIdInIdp?: string;
+}
+
+/** The part of Authing's UserDto the widget reads. */
+export interface AuthingProfile {
+  userId: string;
+  username?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  phoneCountryCode?: string | null;
+  phoneVerified?: boolean;
+  identities?: AuthingIdentity[] | null;
+}
+
+export interface SendSmsInput {
+  channel: SmsChannel;
+  phoneNumber: string;
+  phoneCountryCode: string;
+}
+
+export interface BindPhoneInput {
+  phoneNumber: string;
+  phoneCountryCode: string;
+  passCode: string;
+}
+
+export interface VerifyUpdatePhoneInput {
+  newPhoneNumber: string;
+  newPhoneCountryCode: string;
+  newPhonePassCode: string;
+  oldPhoneNumber?: string;
+  oldPhoneCountryCode?: string;
+  oldPhonePassCode?: string;
+}
+
+export interface VerifyUpdatePhoneResult {
+  updatePhoneToken: string;
+  tokenExpiresIn?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** What the element needs from Authing; the HTTP client is one implementation. */
+export interface PhoneApi {
+  getProfile(options?: RequestOptions): Promise<AuthingProfile>;
+  sendSms(input: SendSmsInput, options?: RequestOptions): Promise<void>;
+  bindPhone(input: BindPhoneInput, options?: RequestOptions): Promise<void>;
+  verifyUpdatePhoneRequest(input: VerifyUpdatePhoneInput, options?: RequestOptions): Promise<VerifyUpdatePhoneResult>;
+  updatePhone(updatePhoneToken: string, options?: RequestOptions): Promise<void>;
+  unbindPhone(passCode: string, options?: RequestOptions): Promise<void>;
+}

@@ -1,0 +1,112 @@
+/**
+ * The one error type the widget produces, with a stable `code` that hosts can switch on.
+ * Authing answers business errors with HTTP 200 and a `statusCode` inside the body, and its
+ * V3 apiCodes for phone errors are undocumented, so the mapping uses the statusCode class,
+ * the apiCodes Authing is known to use (V2 numbers and SDK docs), and the message text.
+ */
+export const ERROR_CODES = [
+  'CONFIG',
+  'NETWORK',
+  'TIMEOUT',
+  'BAD_RESPONSE',
+  'UNAUTHORIZED',
+  'RATE_LIMITED',
+  'PHONE_INVALID',
+  'CODE_INVALID',
+  'CODE_EXPIRED',
+  'PHONE_TAKEN',
+  'SAME_PHONE',
+  'OLD_PHONE_REQUIRED',
+  'OLD_PHONE_MISMATCH',
+  'LAST_LOGIN_METHOD',
+  'UPDATE_TOKEN_EXPIRED',
+  'ALREADY_BOUND',
+  'NO_PHONE',
+  'SERVER',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface PhoneManagerErrorInit {
+  statusCode?: number;
+  apiCode?: number;
+  requestId?: string;
+  cause?: unknown;
+}
+
+export class PhoneManagerError extends Error {
+  readonly code: ErrorCode;
+  /** Authing's statusCode from the envelope, or the HTTP status when there was no envelope. */
+  readonly statusCode?: number;
+  readonly apiCode?: number;
+  readonly requestId?: string;
+
+  constructor(code: ErrorCode, message: string, init: PhoneManagerErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'PhoneManagerError';
+    this.code = code;
+    this.statusCode = init.statusCode;
+    this.apiCode = init.apiCode;
+    this.requestId = init.requestId;
+  }
+}
+
+/** Thrown when the caller aborted a request; never shown to the user. */
+export class AbortedError extends Error {
+  constructor() {
+    super('The request was aborted');
+    this.name = 'AbortError';
+  }
+}
+
+export const isAborted = (error: unknown): boolean =>
+  error instanceof AbortedError || (error instanceof Error && error.name === 'AbortError');
+
+const BY_API_CODE: Record<number, ErrorCode> = {
+  2020: 'UNAUTHORIZED',
+  2206: 'UNAUTHORIZED',
+  2207: 'UNAUTHORIZED',
+  2028: 'PHONE_INVALID',
+  2001: 'CODE_INVALID',
+  2300: 'CODE_EXPIRED',
+  2035: 'PHONE_TAKEN',
+  1320004: 'PHONE_TAKEN',
+  2230: 'SAME_PHONE',
+  2038: 'OLD_PHONE_MISMATCH',
+  2217: 'LAST_LOGIN_METHOD',
+  1320005: 'NO_PHONE',
+  1320006: 'ALREADY_BOUND',
+};
+
+// Message patterns, most specific first: the same words ("过期", "expired") appear in several errors.
+const BY_MESSAGE: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
+  [/updatePhoneToken|update.?phone.?token/i, 'UPDATE_TOKEN_EXPIRED'],
+  [/必须验证原来的手机号|需要验证旧手机|original phone.*verif|old phone.*required/i, 'OLD_PHONE_REQUIRED'],
+  [/旧手机号非|旧手机.*不匹配|old phone is not/i, 'OLD_PHONE_MISMATCH'],
+  [/新手机号和旧手机号一样|新手机号与已绑定手机号相同|same as the old phone|same phone/i, 'SAME_PHONE'],
+  [/已被(其它账户|其他账户|其他用户)?绑定|bound to another|bound by other/i, 'PHONE_TAKEN'],
+  [/已经绑定了手机号|already bound|already has a phone/i, 'ALREADY_BOUND'],
+  [/其他登录方式|other login/i, 'LAST_LOGIN_METHOD'],
+  [/未绑定手机号|no phone number bound|bind the phone number first/i, 'NO_PHONE'],
+  [/频繁|1 ?分钟内已发送|上限|within a minute|too frequent|too many/i, 'RATE_LIMITED'],
+  [/验证码.*(失效|过期)|code.*(expired|invalid or expired)/i, 'CODE_EXPIRED'],
+  [/验证码(不正确|错误|无效)|wrong code|incorrect code|code is incorrect/i, 'CODE_INVALID'],
+  [/手机号.*(格式|正确|合法)|valid (mobile )?phone/i, 'PHONE_INVALID'],
+  [/尚未登录|登录信息|not logged in|unauthori[sz]ed/i, 'UNAUTHORIZED'],
+];
+
+/** Maps an Authing error envelope (statusCode ≠ 200) to a stable code. */
+export function codeForEnvelope(statusCode: number, apiCode: number | undefined, message: string): ErrorCode {
+  if (statusCode === 401) return 'UNAUTHORIZED';
+  if (statusCode === 429) return 'RATE_LIMITED';
+  if (apiCode !== undefined && BY_API_CODE[apiCode]) return BY_API_CODE[apiCode];
+  for (const [pattern, code] of BY_MESSAGE) if (pattern.test(message)) return code;
+  return 'SERVER';
+}
+
+/** Maps a non-2xx HTTP status that carried no Authing envelope (a gateway page, say). */
+export function codeForHttpStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHORIZED';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'SERVER';
+}

@@ -1,0 +1,392 @@
+/**
+ * The bind, change and unbind flows as pure state transitions: no DOM, no timers, no fetch.
+ *
+ * The element sends intents (`start`, `edit`, `sendCode`, `submit`…) and gets back the next
+ * state and, when a request is due, an `Effect` describing it. It runs the effect through the API
+ * client and hands the result to `succeed` or `fail`, which return the next state, possibly a
+ * follow-up effect (verify → update-phone) and the outcome to announce as a DOM event.
+ */
+import type { ErrorCode, PhoneManagerError } from '../errors.js';
+import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
+import { DEFAULT_COUNTRY_CODE, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
+
+export type Step =
+  | 'loading'
+  /** The profile could not be loaded: nothing else can be offered. */
+  | 'unavailable'
+  /** A phone is bound: the number, Change and Unbind. */
+  | 'overview'
+  /** No phone: number, send code, code, bind. */
+  | 'bind'
+  /** Change, first step: a code sent to the current number. */
+  | 'change-current'
+  /** Change, second step: the new number and its code. */
+  | 'change-new'
+  | 'unbind-confirm'
+  | 'unbind-code';
+
+/** Whose code a send is for; also the `purpose` in `authing-code-sent`. */
+export type CodePurpose = 'bind' | 'change-current' | 'change-new' | 'unbind';
+/** What the user was doing when something failed; the `action` in `authing-error`. */
+export type Action = 'load-profile' | 'send-code' | 'bind' | 'change' | 'unbind';
+export type Field = 'phone' | 'code' | 'currentCode';
+
+export interface Account {
+  phone?: PhoneNumber;
+  /** Email or an external identity: another way to sign in, so the phone may be removed. */
+  hasOtherLoginMethod: boolean;
+}
+
+export interface Draft {
+  countryCode: string;
+  phoneNumber: string;
+  /** Code sent to the new number (bind, change). */
+  code: string;
+  /** Code sent to the current number (change, unbind). */
+  currentCode: string;
+}
+
+export interface FlowError {
+  code: ErrorCode;
+  /** The input the error is about, when there is one. */
+  field?: Field;
+  /** The server's failure, when the error came from a request. */
+  cause?: PhoneManagerError;
+}
+
+export type Notice =
+  | { kind: 'code-sent'; phone: PhoneNumber }
+  | { kind: 'bound' | 'changed' | 'unbound' }
+  | { kind: 'verify-current-required' };
+
+export interface FlowOptions {
+  /** Ask for a code sent to the current number before changing it (Authing's default pool setting). */
+  verifyCurrent: boolean;
+  /** Exact SMS code length, or undefined to accept 4–8 digits. */
+  codeLength?: number;
+}
+
+export interface FlowState {
+  step: Step;
+  account: Account;
+  draft: Draft;
+  options: FlowOptions;
+  /** The number each code in this flow went to; a code is only asked for once it was sent. */
+  sentTo: Partial<Record<CodePurpose, PhoneNumber>>;
+  pending?: Action;
+  error?: FlowError;
+  notice?: Notice;
+}
+
+export type Effect =
+  | { type: 'send-code'; purpose: CodePurpose; input: SendSmsInput }
+  | { type: 'bind'; input: BindPhoneInput }
+  | { type: 'verify-change'; input: VerifyUpdatePhoneInput }
+  | { type: 'update-phone'; updatePhoneToken: string; phone: PhoneNumber; previous: PhoneNumber }
+  | { type: 'unbind'; passCode: string; previous: PhoneNumber };
+
+export type Outcome =
+  | { type: 'code-sent'; purpose: CodePurpose; phone: PhoneNumber }
+  | { type: 'phone-bound'; phone: PhoneNumber }
+  | { type: 'phone-changed'; phone: PhoneNumber; previous: PhoneNumber }
+  | { type: 'phone-unbound'; previous: PhoneNumber };
+
+export interface Transition {
+  state: FlowState;
+  effect?: Effect;
+  outcome?: Outcome;
+  /** The loaded profile no longer matches the server: load it again. */
+  reload?: boolean;
+}
+
+const CHANNEL: Record<CodePurpose, SmsChannel> = {
+  bind: 'CHANNEL_BIND_PHONE',
+  'change-new': 'CHANNEL_BIND_PHONE',
+  'change-current': 'CHANNEL_UNBIND_PHONE',
+  unbind: 'CHANNEL_UNBIND_PHONE',
+};
+
+export const ACTION_OF: Record<Effect['type'], Action> = {
+  'send-code': 'send-code',
+  bind: 'bind',
+  'verify-change': 'change',
+  'update-phone': 'change',
+  unbind: 'unbind',
+};
+
+const emptyDraft = (countryCode = DEFAULT_COUNTRY_CODE): Draft => ({ countryCode, phoneNumber: '', code: '', currentCode: '' });
+
+export function initialState(options: Partial<FlowOptions> = {}): FlowState {
+  return {
+    step: 'loading',
+    account: { hasOtherLoginMethod: false },
+    draft: emptyDraft(),
+    options: { verifyCurrent: true, ...options },
+    sentTo: {},
+  };
+}
+
+const restingStep = (account: Account): Step => (account.phone ? 'overview' : 'bind');
+
+export function configure(state: FlowState, options: Partial<FlowOptions>): FlowState {
+  return { ...state, options: { ...state.options, ...options } };
+}
+
+const firstLoad = (state: FlowState) => state.step === 'loading' || state.step === 'unavailable';
+
+/**
+ * The profile is (re)loading. The first load shows a loading step; a reload (new token, stale
+ * profile) keeps the user's flow and what they typed, and only blocks the buttons.
+ */
+export function loading(state: FlowState, { keepError = false } = {}): FlowState {
+  const kept = keepError ? { error: state.error, notice: state.notice } : { error: undefined, notice: undefined };
+  return { ...state, ...kept, step: firstLoad(state) ? 'loading' : state.step, pending: 'load-profile' };
+}
+
+/** A fresh profile. The current flow survives when the bound number did not change. */
+export function loaded(state: FlowState, account: Account): FlowState {
+  const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
+  if (!firstLoad(state) && unchanged) return { ...state, account, pending: undefined };
+  return { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.countryCode), sentTo: {}, pending: undefined };
+}
+
+export function loadFailed(state: FlowState, cause: PhoneManagerError): FlowState {
+  return { ...state, step: firstLoad(state) ? 'unavailable' : state.step, pending: undefined, error: { code: cause.code, cause } };
+}
+
+/** Opens a flow from the overview. */
+export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
+  if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
+  const base = { ...state, draft: emptyDraft(state.draft.countryCode), sentTo: {}, error: undefined, notice: undefined };
+  if (flow === 'unbind') {
+    if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
+    return { ...base, step: 'unbind-confirm' };
+  }
+  return { ...base, step: state.options.verifyCurrent ? 'change-current' : 'change-new' };
+}
+
+export function cancel(state: FlowState): FlowState {
+  if (state.pending) return state;
+  return { ...state, step: restingStep(state.account), draft: emptyDraft(state.draft.countryCode), sentTo: {}, error: undefined, notice: undefined };
+}
+
+/** Back from the new number to the current number's code, keeping what was typed. */
+export function back(state: FlowState): FlowState {
+  if (state.pending || state.step !== 'change-new' || !state.options.verifyCurrent) return state;
+  return { ...state, step: 'change-current', error: undefined, notice: undefined };
+}
+
+export function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
+  const draft = { ...state.draft, [field]: value };
+  const touched: Field = field === 'countryCode' || field === 'phoneNumber' ? 'phone' : field;
+  const error = state.error?.field === touched ? undefined : state.error;
+  return { ...state, draft, error };
+}
+
+export function confirmUnbind(state: FlowState): FlowState {
+  if (state.pending || state.step !== 'unbind-confirm') return state;
+  return { ...state, step: 'unbind-code', error: undefined };
+}
+
+/** The number a code for `purpose` goes to, from the profile or the draft; undefined if not valid. */
+export function targetOf(state: FlowState, purpose: CodePurpose): PhoneNumber | undefined {
+  if (purpose === 'change-current' || purpose === 'unbind') return state.account.phone;
+  return parsePhone(state.draft.phoneNumber, state.draft.countryCode);
+}
+
+/** Key of the server's resend limit: one SMS per number and channel per minute. */
+export function resendKey(purpose: CodePurpose, phone: PhoneNumber): string {
+  return `${CHANNEL[purpose]}:${phone.phoneCountryCode}${phone.phoneNumber}`;
+}
+
+/** The purpose of the Send code button on the current step. */
+export function codePurposeOf(step: Step): CodePurpose | undefined {
+  switch (step) {
+    case 'bind':
+      return 'bind';
+    case 'change-current':
+      return 'change-current';
+    case 'change-new':
+      return 'change-new';
+    case 'unbind-code':
+      return 'unbind';
+    default:
+      return undefined;
+  }
+}
+
+const invalid = (state: FlowState, code: ErrorCode, field?: Field): Transition => ({
+  state: { ...state, error: { code, field }, notice: undefined },
+});
+
+const begin = (state: FlowState, effect: Effect): Transition => ({
+  state: { ...state, pending: ACTION_OF[effect.type], error: undefined, notice: undefined },
+  effect,
+});
+
+/** Send code on the current step. Input that cannot be valid never reaches the server. */
+export function sendCode(state: FlowState): Transition {
+  const purpose = codePurposeOf(state.step);
+  if (state.pending || !purpose) return { state };
+  const phone = targetOf(state, purpose);
+  if (!phone) return invalid(state, 'PHONE_INVALID', 'phone');
+  if (purpose === 'change-new' && samePhone(phone, state.account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
+  return begin(state, { type: 'send-code', purpose, input: { channel: CHANNEL[purpose], ...phone } });
+}
+
+/** The step's main button: continue, bind, change or unbind. */
+export function submit(state: FlowState): Transition {
+  if (state.pending) return { state };
+  const { draft, options, account } = state;
+  switch (state.step) {
+    case 'bind': {
+      const phone = parsePhone(draft.phoneNumber, draft.countryCode);
+      if (!phone) return invalid(state, 'PHONE_INVALID', 'phone');
+      const passCode = parseCode(draft.code, options.codeLength);
+      if (!passCode) return invalid(state, 'CODE_INVALID', 'code');
+      return begin(state, { type: 'bind', input: { ...phone, passCode } });
+    }
+    case 'change-current': {
+      if (!parseCode(draft.currentCode, options.codeLength)) return invalid(state, 'CODE_INVALID', 'currentCode');
+      const next = { ...state, step: 'change-new' as const, error: undefined, notice: undefined };
+      // Back here because the server asked for the current number: the new one is ready, go on.
+      return state.sentTo['change-new'] && parseCode(draft.code, options.codeLength) ? submit(next) : { state: next };
+    }
+    case 'change-new': {
+      const phone = parsePhone(draft.phoneNumber, draft.countryCode);
+      if (!phone || !account.phone) return invalid(state, 'PHONE_INVALID', 'phone');
+      if (samePhone(phone, account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
+      const newPhonePassCode = parseCode(draft.code, options.codeLength);
+      if (!newPhonePassCode) return invalid(state, 'CODE_INVALID', 'code');
+      const input: VerifyUpdatePhoneInput = {
+        newPhoneNumber: phone.phoneNumber,
+        newPhoneCountryCode: phone.phoneCountryCode,
+        newPhonePassCode,
+      };
+      const oldPhonePassCode = parseCode(draft.currentCode, options.codeLength);
+      if (options.verifyCurrent) {
+        if (!oldPhonePassCode) return { state: { ...state, step: 'change-current', error: { code: 'CODE_INVALID', field: 'currentCode' } } };
+        Object.assign(input, {
+          oldPhoneNumber: account.phone.phoneNumber,
+          oldPhoneCountryCode: account.phone.phoneCountryCode,
+          oldPhonePassCode,
+        });
+      }
+      return begin(state, { type: 'verify-change', input });
+    }
+    case 'unbind-confirm':
+      return { state: confirmUnbind(state) };
+    case 'unbind-code': {
+      const passCode = parseCode(draft.currentCode, options.codeLength);
+      if (!passCode || !account.phone) return invalid(state, 'CODE_INVALID', 'currentCode');
+      return begin(state, { type: 'unbind', passCode, previous: account.phone });
+    }
+    default:
+      return { state };
+  }
+}
+
+/** A request succeeded. */
+export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneToken?: string }): Transition {
+  const done = { ...state, pending: undefined, error: undefined };
+  switch (effect.type) {
+    case 'send-code': {
+      const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
+      return {
+        state: { ...done, sentTo: { ...state.sentTo, [effect.purpose]: phone }, notice: { kind: 'code-sent', phone } },
+        outcome: { type: 'code-sent', purpose: effect.purpose, phone },
+      };
+    }
+    case 'bind': {
+      const { phoneNumber, phoneCountryCode } = effect.input;
+      const account = { ...state.account, phone: { phoneNumber, phoneCountryCode } };
+      return {
+        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.countryCode), sentTo: {}, notice: { kind: 'bound' } },
+        outcome: { type: 'phone-bound', phone: account.phone },
+      };
+    }
+    case 'verify-change': {
+      const previous = state.account.phone!;
+      const phone = { phoneNumber: effect.input.newPhoneNumber, phoneCountryCode: effect.input.newPhoneCountryCode };
+      // The token is one-time and short-lived: apply it at once.
+      return {
+        state: { ...state, pending: 'change' },
+        effect: { type: 'update-phone', updatePhoneToken: data?.updatePhoneToken ?? '', phone, previous },
+      };
+    }
+    case 'update-phone': {
+      const account = { ...state.account, phone: effect.phone };
+      return {
+        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.countryCode), sentTo: {}, notice: { kind: 'changed' } },
+        outcome: { type: 'phone-changed', phone: effect.phone, previous: effect.previous },
+      };
+    }
+    case 'unbind': {
+      const account = { ...state.account, phone: undefined };
+      return {
+        state: { ...done, account, step: 'bind', draft: emptyDraft(state.draft.countryCode), sentTo: {}, notice: { kind: 'unbound' } },
+        outcome: { type: 'phone-unbound', previous: effect.previous },
+      };
+    }
+  }
+}
+
+const FIELD_OF: Partial<Record<ErrorCode, Field>> = {
+  PHONE_INVALID: 'phone',
+  PHONE_TAKEN: 'phone',
+  SAME_PHONE: 'phone',
+};
+
+/** A request failed. What the user typed stays, so a retry is one click away. */
+export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError): Transition {
+  const failed: FlowState = { ...state, pending: undefined, notice: undefined };
+  const error: FlowError = { code: cause.code, cause };
+  if (effect.type === 'send-code') {
+    if (effect.purpose === 'bind' || effect.purpose === 'change-new') error.field = FIELD_OF[cause.code];
+    return { state: { ...failed, error } };
+  }
+  switch (cause.code) {
+    case 'OLD_PHONE_REQUIRED':
+      // The pool verifies the current number after all: add that step instead of failing.
+      return {
+        state: {
+          ...failed,
+          step: 'change-current',
+          options: { ...state.options, verifyCurrent: true },
+          notice: { kind: 'verify-current-required' },
+        },
+      };
+    case 'UPDATE_TOKEN_EXPIRED': {
+      // Both codes were spent on the expired token: start the change again with the number kept.
+      const draft = { ...state.draft, code: '', currentCode: '' };
+      return { state: { ...failed, step: state.options.verifyCurrent ? 'change-current' : 'change-new', draft, sentTo: {}, error } };
+    }
+    case 'LAST_LOGIN_METHOD':
+      return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
+    case 'ALREADY_BOUND':
+    case 'NO_PHONE':
+    case 'OLD_PHONE_MISMATCH':
+      // The profile we showed is out of date.
+      return { state: { ...failed, error }, reload: true };
+    default: {
+      const field = FIELD_OF[cause.code] ?? (cause.code === 'CODE_INVALID' || cause.code === 'CODE_EXPIRED' ? codeFieldOf(state.step) : undefined);
+      return { state: { ...failed, error: { ...error, field } } };
+    }
+  }
+}
+
+const codeFieldOf = (step: Step): Field | undefined =>
+  step === 'bind' || step === 'change-new' ? 'code' : step === 'unbind-code' || step === 'change-current' ? 'currentCode' : undefined;
+
+/** Whether the profile lets the user remove the phone (another sign-in method exists). */
+export function accountOf(profile: {
+  phone?: string | null;
+  phoneCountryCode?: string | null;
+  email?: string | null;
+  identities?: ReadonlyArray<unknown> | null;
+}): Account {
+  const phone = profile.phone
+    ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || DEFAULT_COUNTRY_CODE }
+    : undefined;
+  return { phone, hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0 };
+}
