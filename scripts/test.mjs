@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: finds a Chrome or Chromium (installs Debian's chromium when it can), runs the Node
+// tests of the emulator and the browser tests, and ends with one line: `N passed, N failed`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+function findBrowser() {
+  if (process.env.CHROMIUM_BIN && existsSync(process.env.CHROMIUM_BIN)) return process.env.CHROMIUM_BIN;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+function installChromium() {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || spawnSync('sh', ['-c', 'command -v apt-get']).status !== 0) return false;
+  console.log('No Chrome or Chromium found: installing Debian\'s chromium with apt-get…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  return !!install && install.status === 0;
+}
+
+/** Runs a command, echoing its output, and returns the output for counting. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const echo = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', echo(process.stdout));
+    child.stderr.on('data', echo(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+const last = (output, pattern) => {
+  const all = [...output.matchAll(pattern)];
+  return all.length ? all[all.length - 1] : undefined;
+};
+
+let browser = findBrowser();
+if (!browser && installChromium()) browser = findBrowser();
+if (!browser) {
+  console.error('No Chrome or Chromium found: install one (Debian: `apt-get install chromium`) or set CHROMIUM_BIN to its path.');
+  process.exit(1);
+}
+
+const node = await run(process.execPath, ['--test', '--test-reporter=spec', 'test-node/']);
+const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
+const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));
+
+const wtr = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)], {
+  CHROMIUM_BIN: browser,
+});
+const counts = last(wtr.output, /(\d+) passed, (\d+) failed/g);
+const wtrPass = Number(counts?.[1] ?? 0);
+const wtrFail = Number(counts?.[2] ?? 0) + (wtr.code && !Number(counts?.[2]) ? 1 : 0);
+
+const passed = nodePass + wtrPass;
+const failed = nodeFail + wtrFail;
+console.log(`\nNode (emulator): ${nodePass} passed, ${nodeFail} failed; browser: ${wtrPass} passed, ${wtrFail} failed`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed || node.code || wtr.code || passed === 0 ? 1 : 0);

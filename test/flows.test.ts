@@ -1,0 +1,206 @@
+// The three flows end to end: real key presses and clicks in Chromium, the emulator over real HTTP
+// from another origin, and the emulator's state checked afterwards.
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulator, USERS } from './helpers/emulator.js';
+import {
+  button,
+  click,
+  errorText,
+  focused,
+  mount,
+  nextEvent,
+  part,
+  press,
+  recordEvents,
+  statusText,
+  text,
+  title,
+  type,
+  unmountAll,
+  waitForTitle,
+  waitIdle,
+} from './helpers/widget.js';
+
+const EVENTS = ['authing-code-sent', 'authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound', 'authing-error'];
+
+describe('bind, change and unbind against the emulator', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('binds a phone: number, Send code, the SMS code, Bind — with the keyboard', async () => {
+    const el = await mount(USERS.noPhone.token);
+    const events = recordEvents(el, EVENTS);
+    expect(title(el)).to.equal('Add a phone number');
+
+    await type(part<HTMLInputElement>(el, 'phone-input'), '138 0013 5555');
+    const sent = nextEvent(el, 'authing-code-sent');
+    await press('Enter'); // Enter in the number field sends the code
+    expect((await sent).detail).to.deep.equal({ purpose: 'bind', phoneNumber: '13800135555', phoneCountryCode: '+86' });
+    await waitIdle(el);
+    expect(statusText(el)).to.equal('Code sent to +86 138****5555.');
+    expect(focused(el)).to.equal(part(el, 'code-input'), 'focus moves to the code');
+
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await type(part<HTMLInputElement>(el, 'code-input'), code);
+    await press('Enter');
+    expect((await bound).detail).to.deep.equal({ phoneNumber: '13800135555', phoneCountryCode: '+86' });
+    await waitIdle(el);
+
+    expect(title(el)).to.equal('Phone number');
+    expect(part(el, 'phone').textContent).to.equal('+86 138****5555');
+    expect(statusText(el)).to.equal('Phone number added.');
+    const user = await emulator.user(USERS.noPhone.id);
+    expect([user.phone, user.phoneCountryCode]).to.deep.equal(['13800135555', '+86']);
+    expect(events.map((e) => e.type)).to.deep.equal(['authing-code-sent', 'authing-phone-bound']);
+  });
+
+  it('changes a phone: code to the current number, new number and its code, then update-phone', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    const events = recordEvents(el, EVENTS);
+    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+
+    await click(button(el, 'Change'));
+    await waitForTitle(el, 'Change phone number');
+    expect(text(el)).to.contain('+86 138****8000');
+    expect(focused(el)).to.equal(part(el, 'send-button'), 'focus on the first control of the step');
+
+    await press('Enter'); // the focused Send code button
+    await waitUntil(() => events.length === 1, 'no code sent');
+    expect(events[0].detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
+    await waitIdle(el);
+    expect(focused(el)).to.equal(part(el, 'code-input'));
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await press('Enter');
+    await waitUntil(() => part(el, 'phone-input'), 'no new-number step');
+    expect(focused(el)).to.equal(part(el, 'phone-input'));
+
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
+    await click(part(el, 'send-button'));
+    await waitUntil(() => events.length === 2, 'no second code');
+    expect(events[1].detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
+    await waitIdle(el);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
+    await click(part(el, 'submit-button'));
+    expect((await changed).detail).to.deep.equal({
+      phoneNumber: '13912345678',
+      phoneCountryCode: '+86',
+      previousPhoneNumber: '13800138000',
+      previousPhoneCountryCode: '+86',
+    });
+    await waitIdle(el);
+    expect(part(el, 'phone').textContent).to.equal('+86 139****5678');
+    expect(statusText(el)).to.equal('Phone number changed.');
+    expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal('13912345678');
+
+    const calls = (await emulator.requests()).map((r) => `${r.path} ${r.statusCode}`);
+    expect(calls).to.deep.equal([
+      '/api/v3/get-profile 200',
+      '/api/v3/send-sms 200',
+      '/api/v3/send-sms 200',
+      '/api/v3/verify-update-phone-request 200',
+      '/api/v3/update-phone 200',
+    ]);
+  });
+
+  it('unbinds: confirm, code to the current number, unbind-phone', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await click(button(el, 'Remove'));
+    await waitForTitle(el, 'Remove phone number');
+    expect(text(el)).to.contain('Remove +86 138****8000 from your account?');
+    expect(focused(el)).to.equal(part(el, 'title'), 'focus on the step heading, so the warning is read first');
+    await press('Tab');
+    expect(focused(el)).to.equal(part(el, 'submit-button'));
+    await press('Enter');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
+
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await press('Enter');
+    expect((await unbound).detail).to.deep.equal({ previousPhoneNumber: '13800138000', previousPhoneCountryCode: '+86' });
+    await waitIdle(el);
+    expect(title(el)).to.equal('Add a phone number');
+    expect(statusText(el)).to.equal('Phone number removed.');
+    expect((await emulator.user(USERS.phoneAndEmail.id)).phone ?? null).to.equal(null);
+  });
+
+  it('unbinds for a user whose other sign-in method is a social identity', async () => {
+    const el = await mount(USERS.phoneAndSocial.token);
+    await click(button(el, 'Remove'));
+    await click(button(el, 'Continue'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="send-button"]'), 'no code step');
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndSocial.phone, 'CHANNEL_UNBIND_PHONE'));
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    await click(part(el, 'submit-button'));
+    await unbound;
+  });
+
+  it('offers no unbind when the phone is the only way to sign in, and says so', async () => {
+    const el = await mount(USERS.phoneOnly.token);
+    expect(text(el)).to.contain('This phone number is your only way to sign in');
+    expect(() => button(el, 'Remove')).to.throw();
+    expect(button(el, 'Change')).to.exist;
+  });
+
+  it('skips the current-number step when told to, and adds it when the server asks for it', async () => {
+    await emulator.configure({ verifyOldPhone: true });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const errors = recordEvents(el, ['authing-error']);
+    await click(button(el, 'Change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13911112222');
+    await press('Enter');
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor('13911112222', 'CHANNEL_BIND_PHONE'));
+    await press('Enter');
+    // The pool verifies the old phone after all: the widget adds the step instead of failing.
+    await waitUntil(() => statusText(el).includes('requires confirming your current number'), 'step not added');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['OLD_PHONE_REQUIRED']);
+    expect(errorText(el)).to.equal('');
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await press('Enter'); // Continue goes straight on: the new number and its code are ready
+    expect((await changed).detail.phoneNumber).to.equal('13911112222');
+  });
+
+  it('changes without the current-number step when the pool does not require it', async () => {
+    await emulator.configure({ verifyOldPhone: false });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    await click(button(el, 'Change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13933334444');
+    await press('Enter');
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor('13933334444', 'CHANNEL_BIND_PHONE'));
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await press('Enter');
+    await changed;
+    expect((await emulator.outbox('13800138000')).length).to.equal(0, 'no code went to the old number');
+  });
+
+  it('Cancel leaves a flow and Back keeps what was typed', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await click(button(el, 'Change'));
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await press('Enter');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await click(button(el, 'Back'));
+    expect(part<HTMLInputElement>(el, 'code-input').value).to.match(/^\d{6}$/);
+    await click(button(el, 'Cancel'));
+    await waitForTitle(el, 'Phone number');
+    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+  });
+});
+
+async function sendTypedCode(el: HTMLElement & { shadowRoot: ShadowRoot | null }, code: string): Promise<void> {
+  await type(el.shadowRoot!.querySelector<HTMLInputElement>('[part~="code-input"]')!, code);
+}

@@ -1,0 +1,110 @@
+// Drives the widget the way a person does: real key presses and mouse clicks, reading what is shown.
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { waitUntil } from '@open-wc/testing';
+import type { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
+import '../../src/define.js';
+import { emulatorUrl } from './emulator.js';
+
+export type Widget = AuthingPhoneManager;
+
+/** Mounts a widget for `token` and waits until its profile has loaded. */
+export async function mount(token: string, attributes: Record<string, string> = {}): Promise<Widget> {
+  const el = document.createElement('authing-phone-manager');
+  el.setAttribute('app-host', await emulatorUrl());
+  el.setAttribute('access-token', token);
+  el.setAttribute('lang', 'en-US');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const loaded = nextEvent(el, 'authing-profile-loaded');
+  document.body.append(el);
+  await loaded;
+  await el.updateComplete;
+  return el;
+}
+
+export function unmountAll(): void {
+  document.querySelectorAll('authing-phone-manager').forEach((el) => el.remove());
+}
+
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  type: K,
+  timeout = 5000,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeout} ms`)), timeout);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as GlobalEventHandlersEventMap[K]);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Every event of these types the element fires, in order. */
+export function recordEvents(el: EventTarget, types: string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  for (const type of types) el.addEventListener(type, (event) => seen.push(event as CustomEvent));
+  return seen;
+}
+
+export const $ = <T extends Element = HTMLElement>(el: Widget, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+
+export function part<T extends HTMLElement = HTMLElement>(el: Widget, name: string): T {
+  const node = el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+  if (!node) throw new Error(`no part ${name} in: ${text(el)}`);
+  return node;
+}
+
+export const text = (el: Widget): string => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const title = (el: Widget): string => el.shadowRoot!.querySelector('[part~="title"]')?.textContent?.trim() ?? '';
+export const errorText = (el: Widget): string => part(el, 'error').textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const statusText = (el: Widget): string => part(el, 'status').textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Finds a button by its visible label. */
+export function button(el: Widget, label: string | RegExp): HTMLButtonElement {
+  const all = [...el.shadowRoot!.querySelectorAll('button')];
+  const found = all.find((b) => (typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!.trim())));
+  if (!found) throw new Error(`no button "${label}" among: ${all.map((b) => b.textContent!.trim()).join(' | ')}`);
+  return found;
+}
+
+/** Clicks with the real mouse at the element's centre. */
+export async function click(node: HTMLElement): Promise<void> {
+  node.scrollIntoView({ block: 'center' });
+  const rect = node.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
+
+/** Focuses an input by clicking it and types into it with real key presses. */
+export async function type(node: HTMLInputElement, value: string, { clear = true } = {}): Promise<void> {
+  await click(node);
+  if (clear && node.value) {
+    await sendKeys({ press: 'End' });
+    for (let i = node.value.length; i > 0; i--) await sendKeys({ press: 'Backspace' });
+  }
+  await sendKeys({ type: value });
+}
+
+export const press = (key: string) => sendKeys({ press: key });
+
+/** Waits until the widget shows a step with this title. */
+export async function waitForTitle(el: Widget, expected: string): Promise<void> {
+  await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`, { timeout: 5000 });
+}
+
+export async function waitForError(el: Widget): Promise<string> {
+  await waitUntil(() => errorText(el) !== '', `no error shown (shows: ${text(el)})`, { timeout: 5000 });
+  return errorText(el);
+}
+
+export async function waitIdle(el: Widget): Promise<void> {
+  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { timeout: 5000 });
+  await el.updateComplete;
+}
+
+/** The element focused inside the widget's shadow root. */
+export const focused = (el: Widget): Element | null => el.shadowRoot!.activeElement;

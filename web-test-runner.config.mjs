@@ -1,0 +1,50 @@
+// Browser tests: headless Chromium from Debian (nothing is downloaded), talking over real HTTP to
+// an Authing emulator on its own port, i.e. from another origin, as the widget talks to Authing.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { startEmulator } from './emulator/index.js';
+
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', // CI runs as root
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking', // no internet here: keep Chromium from reaching for Google
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** Starts the emulator with the test server and tells the browser where it is. */
+function emulatorPlugin() {
+  let running;
+  return {
+    name: 'authing-emulator',
+    async serverStart() {
+      running = await startEmulator({ port: 0, host: '127.0.0.1' });
+    },
+    async serverStop() {
+      await running?.close();
+    },
+    executeCommand({ command }) {
+      if (command === 'emulator-url') return { url: running.url };
+      return undefined;
+    },
+  };
+}
+
+export default {
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  // The emulator's state is shared, so test files run one after another.
+  concurrency: 1,
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS } })],
+  plugins: [
+    // tsconfig must be passed, or esbuild ignores experimentalDecorators and Lit throws at import.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    emulatorPlugin(),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+};
