@@ -486,7 +486,9 @@ export class AuthingPhoneManager extends LitElement {
     const cause = error.cause;
     // Unknown server errors: Authing's own words (in the requested language) say more than ours.
     const text = error.code === 'SERVER' && cause?.message && cause.statusCode !== undefined && cause.statusCode < 500 ? cause.message : t.errors[error.code];
-    return html`${text}${cause?.requestId ? html` <span class="apm__request-id">${t.requestId(cause.requestId)}</span>` : nothing}`;
+    // A request id helps support only with failures the user cannot fix themselves.
+    const support = cause?.requestId && (error.code === 'SERVER' || error.code === 'BAD_RESPONSE');
+    return html`${text}${support ? html` <span class="apm__request-id">${t.requestId(cause.requestId!)}</span>` : nothing}`;
   }
 }
 

@@ -77,7 +77,12 @@ export const emulator = {
     if (!user) throw new Error(`no user ${userId}`);
     return user;
   },
-  seed: (users: Partial<EmulatorUser>[]) => control('users', { body: { users } }),
+  /** Changes users behind the widget's back; fields not given are kept. */
+  async seed(changes: Array<Partial<EmulatorUser> & { userId: string }>) {
+    const current = await this.users();
+    const users = changes.map((change) => ({ ...current.find((u) => u.userId === change.userId), ...change }));
+    return control('users', { body: { users } });
+  },
   fault: (fault: { path: string; kind: FaultKind; times?: number; delayMs?: number; statusCode?: number; apiCode?: number; message?: string }) =>
     control('faults', { body: fault }),
   requests: async () => (await control<{ requests: LoggedRequest[] }>('requests')).requests,
