@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Runs the Authing emulator alone:  node emulator/cli.js [--port 8787] [--host 127.0.0.1] [--config file.json] [--quiet]
+// The port also comes from EMULATOR_PORT, the host from EMULATOR_HOST.
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index.js';
+
+const USAGE = `Usage: node emulator/cli.js [options]
+
+Options:
+  --port <n>       port to listen on (env EMULATOR_PORT, default 8787; 0 = any free port)
+  --host <host>    address to listen on (env EMULATOR_HOST, default 127.0.0.1; loopback also gets [::1])
+  --config <file>  JSON file with emulator options (codeLength, verifyOldPhone, allowedOrigins, users, ...)
+  --quiet          do not print requests and SMS
+  -h, --help       show this help`;
+
+/** @param {string} text */
+function fail(text) {
+  console.error(`authing-emulator: ${text}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+/** @type {ReturnType<typeof parseArgs>['values']} */
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      config: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+  throw err;
+}
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+/** @type {Record<string, unknown>} */
+let fileOptions = {};
+if (values.config) {
+  try {
+    fileOptions = JSON.parse(readFileSync(String(values.config), 'utf8'));
+  } catch (err) {
+    fail(`cannot read --config ${values.config}: ${err instanceof Error ? err.message : err}`);
+  }
+}
+const { port: filePort, host: fileHost, ...emulatorOptions } = fileOptions;
+
+// precedence: --port, EMULATOR_PORT, "port" in the --config file, 8787 (same for the host)
+const portText = String(values.port ?? process.env.EMULATOR_PORT ?? filePort ?? '8787');
+const port = Number(portText);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port: ${portText}`);
+const host = String(values.host ?? process.env.EMULATOR_HOST ?? fileHost ?? '127.0.0.1');
+
+const quiet = Boolean(values.quiet);
+
+try {
+  const server = await startEmulator({
+    ...emulatorOptions,
+    port,
+    host,
+    onSms: quiet
+      ? undefined
+      : (sms) => console.log(`  SMS  ${sms.phoneCountryCode} ${sms.phoneNumber} [${sms.channel}]  code ${sms.code}`),
+    onRequest: quiet
+      ? undefined
+      : (r) =>
+          console.log(
+            `  ${r.method.padEnd(4)} ${r.path}  -> ${r.statusCode}${r.apiCode !== undefined ? `/${r.apiCode}` : ''}` +
+              `${r.fault ? ` (fault: ${r.fault})` : ''}${r.authorized ? '' : ' (no user)'}`,
+          ),
+  });
+  console.log(`Authing emulator listening on ${server.url}`);
+  if (server.localhostUrl !== server.url) console.log(`  also reachable as ${server.localhostUrl}`);
+  console.log('  demo access tokens:');
+  for (const user of server.emulator.listUsers()) {
+    const phone = user.phone ? `${user.phoneCountryCode} ${user.phone}` : 'no phone';
+    console.log(`    ${user.tokens.join(', ').padEnd(26)} ${user.userId} (${phone})`);
+  }
+  console.log(`  control API: ${server.url}/__emulator/health, /outbox, /users, /config, /faults, /clock, /requests, /reset`);
+
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  const code = /** @type {{ code?: string }} */ (err).code;
+  if (code === 'EADDRINUSE') fail(`port ${port} is already in use (try --port 0 or EMULATOR_PORT)`);
+  console.error('authing-emulator: failed to start:', err);
+  process.exit(1);
+}
