@@ -1,0 +1,39 @@
+import { expect } from '@open-wc/testing';
+import { codeForEnvelope, codeForHttpStatus } from '../../src/core/errors.js';
+
+describe('error mapping', () => {
+  const cases: Array<[number, number | undefined, string, string]> = [
+    [401, 2020, '尚未登录，无权限访问此请求', 'UNAUTHORIZED'],
+    [400, 2206, '登录信息已过期', 'UNAUTHORIZED'],
+    [429, undefined, '该手机号 1 分钟内已发送过验证码', 'RATE_LIMITED'],
+    [500, undefined, '手机号每天发送的验证次数超过上限', 'RATE_LIMITED'],
+    [400, 2028, '请输入正确的手机号码', 'PHONE_INVALID'],
+    [400, 2001, '验证码不正确', 'CODE_INVALID'],
+    [500, undefined, '验证码不正确！', 'CODE_INVALID'],
+    [400, 2300, '验证码已失效', 'CODE_EXPIRED'],
+    [500, undefined, '验证码已过期', 'CODE_EXPIRED'],
+    [403, undefined, 'Code invalid or expired', 'CODE_EXPIRED'],
+    [422, 2035, '该手机号已被绑定', 'PHONE_TAKEN'],
+    [500, undefined, '该手机号已被其它账户绑定', 'PHONE_TAKEN'],
+    [422, 2230, '新手机号和旧手机号一样', 'SAME_PHONE'],
+    [500, undefined, '修改手机号必须验证原来的手机号。', 'OLD_PHONE_REQUIRED'],
+    [422, 2038, '旧手机号非用户账号绑定的手机号', 'OLD_PHONE_MISMATCH'],
+    [422, 2217, '没有配置其他登录方式，不能解绑手机号', 'LAST_LOGIN_METHOD'],
+    [400, undefined, 'updatePhoneToken 无效或已过期', 'UPDATE_TOKEN_EXPIRED'],
+    [422, 1320005, 'current user has no phone number bound', 'NO_PHONE'],
+    [422, 1320006, '已经绑定了手机号', 'ALREADY_BOUND'],
+    [500, undefined, 'Internal Server Error', 'SERVER'],
+    [400, 9999, 'Something new', 'SERVER'],
+  ];
+  for (const [statusCode, apiCode, message, code] of cases) {
+    it(`${statusCode}/${apiCode ?? '-'} "${message}" → ${code}`, () => {
+      expect(codeForEnvelope(statusCode, apiCode, message)).to.equal(code);
+    });
+  }
+
+  it('maps bare HTTP statuses', () => {
+    expect(codeForHttpStatus(401)).to.equal('UNAUTHORIZED');
+    expect(codeForHttpStatus(429)).to.equal('RATE_LIMITED');
+    expect(codeForHttpStatus(502)).to.equal('SERVER');
+  });
+});

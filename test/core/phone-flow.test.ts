@@ -1,0 +1,165 @@
+// The flow rules without a DOM or a server: which step comes next, what may be sent, what a
+// finished flow announces.
+import { expect } from '@open-wc/testing';
+import { PhoneManagerError } from '../../src/core/errors.js';
+import * as flow from '../../src/core/flow/phone-flow.js';
+
+const bob = { phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
+const ready = (account = bob, options = {}) => flow.loaded(flow.initialState(options), account);
+const typed = (state: flow.FlowState, fields: Partial<flow.Draft>) =>
+  Object.entries(fields).reduce((s, [k, v]) => flow.edit(s, k as keyof flow.Draft, v), state);
+
+describe('phone flow machine', () => {
+  it('starts on the bind form without a phone and on the overview with one', () => {
+    expect(ready({ hasOtherLoginMethod: true }).step).to.equal('bind');
+    expect(ready().step).to.equal('overview');
+  });
+
+  it('reads the profile: email or an identity is another way to sign in', () => {
+    expect(flow.accountOf({ phone: '13800138000', phoneCountryCode: null, email: null, identities: [] })).to.deep.equal({
+      phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' },
+      hasOtherLoginMethod: false,
+    });
+    expect(flow.accountOf({ phone: null, email: 'a@b.c' }).hasOtherLoginMethod).to.equal(true);
+    expect(flow.accountOf({ phone: '1', identities: [{}] }).hasOtherLoginMethod).to.equal(true);
+  });
+
+  it('bind: sends on the bind channel, then binds, then announces', () => {
+    let state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '139 1234 5678' });
+    const send = flow.sendCode(state);
+    expect(send.effect).to.deep.equal({
+      type: 'send-code',
+      purpose: 'bind',
+      input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' },
+    });
+    expect(send.state.pending).to.equal('send-code');
+    expect(flow.sendCode(send.state).effect, 'nothing while pending').to.equal(undefined);
+    const sent = flow.succeed(send.state, send.effect!);
+    expect(sent.outcome).to.deep.equal({ type: 'code-sent', purpose: 'bind', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } });
+    state = typed(sent.state, { code: '123456' });
+    const bind = flow.submit(state);
+    expect(bind.effect).to.deep.equal({ type: 'bind', input: { phoneNumber: '13912345678', phoneCountryCode: '+86', passCode: '123456' } });
+    const done = flow.succeed(bind.state, bind.effect!);
+    expect(done.state.step).to.equal('overview');
+    expect(done.state.account.phone).to.deep.equal({ phoneNumber: '13912345678', phoneCountryCode: '+86' });
+    expect(done.outcome?.type).to.equal('phone-bound');
+  });
+
+  it('refuses invalid input without an effect', () => {
+    const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '123' });
+    const send = flow.sendCode(state);
+    expect(send.effect).to.equal(undefined);
+    expect(send.state.error).to.deep.equal({ code: 'PHONE_INVALID', field: 'phone' });
+    const submit = flow.submit(typed(state, { phoneNumber: '13912345678', code: '12' }));
+    expect(submit.effect).to.equal(undefined);
+    expect(submit.state.error).to.deep.equal({ code: 'CODE_INVALID', field: 'code' });
+  });
+
+  it('respects a configured code length', () => {
+    const state = typed(ready({ hasOtherLoginMethod: false }, { codeLength: 4 }), { phoneNumber: '13912345678', code: '123456' });
+    expect(flow.submit(state).effect).to.equal(undefined);
+    expect(flow.submit(flow.edit(state, 'code', '1234')).effect?.type).to.equal('bind');
+  });
+
+  it('change: current number on the unbind channel, new on the bind channel, verify then update', () => {
+    let state = flow.start(ready(), 'change');
+    expect(state.step).to.equal('change-current');
+    const sendOld = flow.sendCode(state);
+    expect(sendOld.effect).to.deep.include({ purpose: 'change-current', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone } });
+    state = typed(flow.succeed(sendOld.state, sendOld.effect!).state, { currentCode: '111111' });
+    state = flow.submit(state).state;
+    expect(state.step).to.equal('change-new');
+    state = typed(state, { phoneNumber: '13800138000' });
+    expect(flow.sendCode(state).state.error?.code, 'same number').to.equal('SAME_PHONE');
+    state = typed(state, { phoneNumber: '13912345678' });
+    const sendNew = flow.sendCode(state);
+    expect(sendNew.effect).to.deep.include({ purpose: 'change-new' });
+    state = typed(flow.succeed(sendNew.state, sendNew.effect!).state, { code: '222222' });
+    const verify = flow.submit(state);
+    expect(verify.effect).to.deep.equal({
+      type: 'verify-change',
+      input: {
+        newPhoneNumber: '13912345678',
+        newPhoneCountryCode: '+86',
+        newPhonePassCode: '222222',
+        oldPhoneNumber: '13800138000',
+        oldPhoneCountryCode: '+86',
+        oldPhonePassCode: '111111',
+      },
+    });
+    const update = flow.succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
+    expect(update.effect).to.deep.include({ type: 'update-phone', updatePhoneToken: 'tok' });
+    expect(update.state.pending).to.equal('change');
+    const done = flow.succeed(update.state, update.effect!);
+    expect(done.outcome).to.deep.equal({
+      type: 'phone-changed',
+      phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
+      previous: bob.phone,
+    });
+  });
+
+  it('change without the current step, until the server asks for it', () => {
+    let state = flow.start(ready(bob, { verifyCurrent: false }), 'change');
+    expect(state.step).to.equal('change-new');
+    state = typed(state, { phoneNumber: '13912345678', code: '222222' });
+    state = flow.succeed(state, { type: 'send-code', purpose: 'change-new', input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' } }).state;
+    const verify = flow.submit(state);
+    expect(verify.effect).to.deep.equal({
+      type: 'verify-change',
+      input: { newPhoneNumber: '13912345678', newPhoneCountryCode: '+86', newPhonePassCode: '222222' },
+    });
+    const asked = flow.fail(verify.state, verify.effect!, new PhoneManagerError('OLD_PHONE_REQUIRED', '修改手机号必须验证原来的手机号。'));
+    expect(asked.state.step).to.equal('change-current');
+    expect(asked.state.options.verifyCurrent).to.equal(true);
+    expect(asked.state.notice).to.deep.equal({ kind: 'verify-current-required' });
+    // With the current code typed, Continue goes straight to verify with both numbers.
+    const resumed = flow.submit(typed(asked.state, { currentCode: '111111' }));
+    expect(resumed.effect).to.deep.include({ type: 'verify-change' });
+    expect((resumed.effect as { input: object }).input).to.include({ oldPhoneNumber: '13800138000', oldPhonePassCode: '111111' });
+  });
+
+  it('an expired update token asks for new codes and keeps the number', () => {
+    const state = typed(flow.start(ready(), 'change'), { phoneNumber: '13912345678', code: '1', currentCode: '2' });
+    const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, previous: bob.phone };
+    const failed = flow.fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
+    expect(failed.state.step).to.equal('change-current');
+    expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
+    expect(failed.state.pending).to.equal(undefined);
+  });
+
+  it('unbind: only with another sign-in method; confirm, code, unbind', () => {
+    const only = flow.start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
+    expect(only.step).to.equal('overview');
+    expect(only.error?.code).to.equal('LAST_LOGIN_METHOD');
+    let state = flow.start(ready(), 'unbind');
+    expect(state.step).to.equal('unbind-confirm');
+    state = flow.submit(state).state;
+    expect(state.step).to.equal('unbind-code');
+    expect(flow.sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone } });
+    const unbind = flow.submit(typed(state, { currentCode: '333333' }));
+    expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '333333', previous: bob.phone });
+    const done = flow.succeed(unbind.state, unbind.effect!);
+    expect(done.state.step).to.equal('bind');
+    expect(done.outcome).to.deep.equal({ type: 'phone-unbound', previous: bob.phone });
+  });
+
+  it('a failure keeps what was typed and leaves the form usable', () => {
+    const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678', code: '123456' });
+    const bind = flow.submit(state);
+    const failed = flow.fail(bind.state, bind.effect!, new PhoneManagerError('PHONE_TAKEN', '该手机号已被绑定'));
+    expect(failed.state.pending).to.equal(undefined);
+    expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '123456' });
+    expect(failed.state.error).to.deep.include({ code: 'PHONE_TAKEN', field: 'phone' });
+    expect(flow.submit(failed.state).effect?.type, 'retry').to.equal('bind');
+  });
+
+  it('a reload keeps the flow when the number is unchanged and resets it when it changed', () => {
+    const inFlow = typed(flow.start(ready(), 'change'), { currentCode: '1' });
+    const same = flow.loaded(flow.loading(inFlow), bob);
+    expect(same.step).to.equal('change-current');
+    expect(same.draft.currentCode).to.equal('1');
+    const other = flow.loaded(flow.loading(inFlow), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
+    expect(other.step).to.equal('overview');
+    expect(other.draft.currentCode).to.equal('');
+  });
+});
