@@ -4,8 +4,8 @@ import { expect } from '@open-wc/testing';
 import { PhoneManagerError } from '../../src/core/errors.js';
 import * as flow from '../../src/core/flow/phone-flow.js';
 
-const bob = { phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
-const ready = (account = bob, options = {}) => flow.loaded(flow.initialState(options), account);
+const bob: flow.Account = { phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
+const ready = (account: flow.Account = bob, options: Partial<flow.FlowOptions> = {}) => flow.loaded(flow.initialState(options), account);
 const typed = (state: flow.FlowState, fields: Partial<flow.Draft>) =>
   Object.entries(fields).reduce((s, [k, v]) => flow.edit(s, k as keyof flow.Draft, v), state);
 
@@ -120,7 +120,7 @@ describe('phone flow machine', () => {
 
   it('an expired update token asks for new codes and keeps the number', () => {
     const state = typed(flow.start(ready(), 'change'), { phoneNumber: '13912345678', code: '1', currentCode: '2' });
-    const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, previous: bob.phone };
+    const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, previous: bob.phone! };
     const failed = flow.fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
     expect(failed.state.step).to.equal('change-current');
     expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
@@ -135,7 +135,7 @@ describe('phone flow machine', () => {
     expect(state.step).to.equal('unbind-confirm');
     state = flow.submit(state).state;
     expect(state.step).to.equal('unbind-code');
-    expect(flow.sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone } });
+    expect(flow.sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone! } });
     const unbind = flow.submit(typed(state, { currentCode: '333333' }));
     expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '333333', previous: bob.phone });
     const done = flow.succeed(unbind.state, unbind.effect!);
