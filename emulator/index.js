@@ -119,6 +119,19 @@ function send(res, status, body, headers = {}, contentType = 'application/json; 
 }
 
 /**
+ * Closes the connection without a usable answer. A few bytes of a status line go out first: when a
+ * reused keep-alive connection closes before any byte of the response, browsers (Chromium at least)
+ * and other HTTP stacks silently resend the request on a new connection, so the client would never
+ * see the fault. With a truncated status line the client gets a network error (fetch rejects).
+ * @param {import('node:net').Socket} socket
+ */
+function dropConnection(socket) {
+  if (socket.destroyed) return;
+  socket.end('HTTP/1.1 ', () => socket.destroy());
+  setTimeout(() => socket.destroy(), 1000).unref();
+}
+
+/**
  * Creates an emulator (state + request handler). Nothing listens until you mount `handle` or call
  * startEmulator().
  * @param {EmulatorOptions} [options]
@@ -126,6 +139,8 @@ function send(res, status, body, headers = {}, contentType = 'application/json; 
 export function createEmulator(options = {}) {
   const { users, onSms, onRequest, ...config } = options;
   const state = new EmulatorState({ config, users });
+  /** How many times reset() ran; delayed requests from before a reset are not run. */
+  let resets = 0;
   /** @type {Set<{ timer: NodeJS.Timeout, resolve: () => void }>} */
   const sleepers = new Set();
 
@@ -253,8 +268,15 @@ export function createEmulator(options = {}) {
     if (fault) {
       if (fault.kind === 'delay') {
         // The answer is only postponed: the endpoint still runs after the wait, even if the client has
-        // gone away meanwhile (like a real server that already accepted the request).
+        // gone away meanwhile (like a real server that already accepted the request)... unless the
+        // emulator was reset during the wait: a request from before a reset must not change, or show up
+        // in, the fresh state (a test's late request would leak into the next test).
+        const generation = resets;
         await sleep(fault.delayMs ?? 0);
+        if (generation !== resets) {
+          send(res, 200, { statusCode: 503, message: 'The emulator was reset while this request was delayed', requestId });
+          return;
+        }
       } else if (fault.kind === 'envelope') {
         return reply(
           {
@@ -269,7 +291,7 @@ export function createEmulator(options = {}) {
         const out = faultResponse(fault);
         if (out.kind === 'drop') {
           log(0, undefined, 'drop');
-          req.socket.destroy();
+          dropConnection(req.socket);
           return;
         }
         log(out.logStatus, undefined, fault.kind);
@@ -397,6 +419,7 @@ export function createEmulator(options = {}) {
      */
     reset(config) {
       state.reset(config);
+      resets += 1;
     },
     getConfig: () => state.getConfig(),
     /** @param {Partial<EmulatorConfig> & { users?: UserInput[] }} patch */

@@ -172,15 +172,27 @@ describe('authing-node-sdk against the emulator', () => {
     assert.equal(noOld.message, '修改手机号必须验证原来的手机号。');
   });
 
-  it('throws only when the transport fails (HTTP 500 fault), as axios does', async () => {
-    await fetch(`${server.url}/__emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/api/v3/get-profile', kind: 'http500' }),
-    });
-    await assert.rejects(client('demo-token-no-phone').getProfile({}), (/** @type {any} */ err) => {
+  it('throws only when the transport fails (HTTP 500 or dropped connection), as axios does', async () => {
+    /** @param {object} fault */
+    const addFault = (fault) =>
+      fetch(`${server.url}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fault),
+      });
+    const alice = client('demo-token-no-phone');
+    await addFault({ path: '/api/v3/get-profile', kind: 'http500' });
+    await assert.rejects(alice.getProfile({}), (/** @type {any} */ err) => {
       assert.equal(err.response?.status, 500);
       return true;
     });
+    await addFault({ path: '/api/v3/send-sms', kind: 'drop' });
+    await assert.rejects(alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: NEW_PHONE }), (/** @type {any} */ err) => {
+      assert.equal(err.response, undefined, 'no HTTP response at all');
+      return true;
+    });
+    const sends = (await requestLog()).filter((/** @type {any} */ r) => r.path === '/api/v3/send-sms');
+    assert.equal(sends.length, 1, 'axios did not retry');
+    assert.equal((await alice.getProfile({})).statusCode, 200);
   });
 });

@@ -854,13 +854,14 @@ describe('faults', () => {
     assert.equal((await lastLog()).statusCode, 502);
   });
 
-  it('drop: the socket is destroyed without an answer; logged with statusCode 0', async () => {
+  it('drop: the connection closes without an answer, even a reused keep-alive one; logged with statusCode 0', async () => {
     await control('POST', '/faults', { path: '/api/v3/send-sms', kind: 'drop' });
-    await assert.rejects(sms());
+    await api('/api/v3/get-profile', { token: TOKENS.noPhone }); // leaves a keep-alive connection to reuse
+    await control('DELETE', '/requests');
+    await assert.rejects(sms(), TypeError);
     assert.equal(await outboxCount(), 0);
-    const log = await lastLog();
-    assert.equal(log.statusCode, 0);
-    assert.equal(log.fault, 'drop');
+    const sends = (await control('GET', '/requests')).json.requests;
+    assert.deepEqual(sends.map((/** @type {any} */ r) => [r.path, r.statusCode, r.fault]), [['/api/v3/send-sms', 0, 'drop']], 'not retried');
     assert.equal((await sms()).json.statusCode, 200);
   });
 
@@ -889,6 +890,22 @@ describe('faults', () => {
     while ((await outboxCount()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(await outboxCount(), 1);
     assert.equal((await lastLog()).fault, 'delay');
+  });
+
+  it('delay: a request delayed across a reset does not touch the fresh state', async () => {
+    await control('POST', '/faults', { path: '/api/v3/send-sms', kind: 'delay', delayMs: 150 });
+    const pending = sms();
+    // wait until the request has arrived (it takes the fault at once), then reset
+    const deadline = Date.now() + 3000;
+    while ((await control('GET', '/faults')).json.faults.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await control('POST', '/reset');
+    const late = await pending;
+    assert.equal(late.json.statusCode, 503);
+    assert.equal(await outboxCount(), 0, 'no SMS leaked into the fresh state');
+    assert.deepEqual((await control('GET', '/requests')).json.requests, []);
+    assert.equal((await sms()).json.statusCode, 200, 'no resend limit either');
   });
 
   it('exception: an unexpected error becomes a 500 envelope and the server keeps serving', async () => {
