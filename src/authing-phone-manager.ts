@@ -6,7 +6,7 @@ import type { PhoneApi } from './core/api/types.js';
 import { isAborted, PhoneManagerError } from './core/errors.js';
 import * as flow from './core/flow/phone-flow.js';
 import type { CodePurpose, Effect, Field, FlowState, Outcome, Transition } from './core/flow/phone-flow.js';
-import { maskPhone, type PhoneNumber } from './core/phone.js';
+import { maskPhone, samePhone, type PhoneNumber } from './core/phone.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import {
@@ -80,7 +80,7 @@ export class AuthingPhoneManager extends LitElement {
 
   @state() private flow: FlowState = flow.initialState();
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, () => this.lang);
   private readonly countdown = new CountdownController(this);
   private api?: PhoneApi;
   /** Aborted when the host, token or app change, or the element leaves the page. */
@@ -237,7 +237,9 @@ export class AuthingPhoneManager extends LitElement {
     // Enter in the number field sends the code (unless one is already on its way to that number).
     const active = this.shadowRoot?.activeElement as HTMLInputElement | null;
     const purpose = flow.codePurposeOf(this.flow.step);
-    if (active?.name === 'phone' && purpose && !this.flow.sentTo[purpose]) return this.handleSendCode();
+    if (active?.name === 'phone' && purpose && !samePhone(this.flow.sentTo[purpose], flow.targetOf(this.flow, purpose))) {
+      return this.handleSendCode();
+    }
     this.intent(flow.submit(this.flow));
   };
 
@@ -254,6 +256,9 @@ export class AuthingPhoneManager extends LitElement {
   };
 
   private moveFocus(previous: FlowState | undefined): void {
+    // Never pull focus back from elsewhere on the page: only from inside the widget or from nowhere.
+    const active = document.activeElement;
+    if (active && active !== this && active !== document.body) return;
     const root = this.shadowRoot!;
     const { step, error, notice } = this.flow;
     const byField = (field: Field) => root.querySelector<HTMLElement>(`[data-error-field="${field}"]`);

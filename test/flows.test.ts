@@ -199,6 +199,41 @@ describe('bind, change and unbind against the emulator', () => {
     await waitForTitle(el, 'Phone number');
     expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
   });
+
+  it('Enter in the number field sends to a corrected number, not the code form', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800136666');
+    await press('Enter');
+    await waitIdle(el);
+    expect(await emulator.outbox('13800136666')).to.have.length(1);
+    expect((await emulator.requests()).some((r) => r.path === '/api/v3/bind-phone')).to.equal(false);
+  });
+
+  it('follows the lang property, the page language, and tells Authing', async () => {
+    document.documentElement.lang = 'zh-Hans-CN';
+    try {
+      const el = await mount(USERS.phoneAndEmail.token, {});
+      el.removeAttribute('lang');
+      await el.updateComplete;
+      expect(title(el)).to.equal('手机号');
+      el.lang = 'en-GB';
+      await el.updateComplete;
+      expect(title(el)).to.equal('Phone number');
+      el.lang = 'zh-CN';
+      await el.updateComplete;
+      await click(button(el, '修改'));
+      await click(part(el, 'send-button'));
+      await waitIdle(el);
+      const sms = (await emulator.requests()).find((r) => r.path === '/api/v3/send-sms');
+      expect(sms?.lang).to.equal('zh-CN');
+      expect(statusText(el)).to.equal('验证码已发送至 +86 138****8000。');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
 });
 
 async function sendTypedCode(el: HTMLElement & { shadowRoot: ShadowRoot | null }, code: string): Promise<void> {

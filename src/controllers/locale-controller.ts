@@ -7,10 +7,13 @@ import { CATALOGS, resolveLang, type Lang, type Messages } from '../i18n/index.j
  */
 export class LocaleController implements ReactiveController {
   private readonly host: ReactiveElement;
+  private readonly explicit: () => string | undefined;
   lang: Lang = 'en-US';
 
-  constructor(host: ReactiveElement) {
+  /** `explicit` reads the host's own `lang` property, which may be set without the attribute. */
+  constructor(host: ReactiveElement, explicit: () => string | undefined) {
     this.host = host;
+    this.explicit = explicit;
     host.addController(this);
   }
 
@@ -27,8 +30,9 @@ export class LocaleController implements ReactiveController {
   }
 
   private resolve(): void {
-    const fromTree = this.host.closest('[lang]')?.getAttribute('lang');
+    const fromTree = this.host.parentElement?.closest('[lang]')?.getAttribute('lang');
     this.lang =
+      resolveLang(this.explicit()) ??
       resolveLang(fromTree) ??
       (typeof navigator === 'undefined' ? undefined : navigator.languages?.map(resolveLang).find(Boolean)) ??
       'en-US';
