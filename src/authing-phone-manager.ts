@@ -6,9 +6,10 @@ import type { PhoneApi } from './core/api/types.js';
 import { isAborted, PhoneManagerError } from './core/errors.js';
 import * as flow from './core/flow/phone-flow.js';
 import type { CodePurpose, Effect, Field, FlowState, Outcome, Transition } from './core/flow/phone-flow.js';
-import { maskPhone, samePhone, type PhoneNumber } from './core/phone.js';
+import { countries, countryOf, flagOf, maskPhone, parseCode, samePhone, type PhoneNumber } from './core/phone.js';
 import { CountdownController } from './controllers/countdown-controller.js';
-import { LocaleController } from './controllers/locale-controller.js';
+import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
+import { WebOtpController } from './controllers/web-otp-controller.js';
 import {
   AuthingCodeSentEvent,
   AuthingErrorEvent,
@@ -22,6 +23,11 @@ import { styles } from './authing-phone-manager.styles.js';
 
 /** Seconds before another code may go to the same number: Authing's limit is one per minute. */
 export const RESEND_SECONDS = 60;
+/** Code length that submits by itself when `code-length` is not set. */
+const USUAL_CODE_LENGTH = 6;
+
+const listOf = (value: string | null): string[] =>
+  (value ?? '').split(/[\s,]+/).filter(Boolean).map((iso) => iso.toUpperCase());
 
 /**
  * Lets a signed-in user bind, change and unbind the phone number of their Authing account.
@@ -71,8 +77,16 @@ export class AuthingPhoneManager extends LitElement {
   @property() override lang = '';
   /** For user pools that do not ask for the current number's code on a change. The widget adds the step if the server asks after all. */
   @property({ attribute: 'skip-old-phone-verification', type: Boolean }) skipOldPhoneVerification = false;
-  /** The SMS code length of the user pool; unset accepts 4 to 8 digits. */
+  /** The SMS code length of the user pool. Unset: a 6-digit code submits itself, 4 to 8 digits are accepted. */
   @property({ attribute: 'code-length', type: Number }) codeLength?: number;
+  /** ISO code of the country preselected for a new number. */
+  @property({ attribute: 'default-country' }) defaultCountry = 'CN';
+  /** ISO codes the user may pick from (attribute: comma or space separated); empty allows all. */
+  @property({ converter: { fromAttribute: listOf, toAttribute: (value: string[]) => value.join(',') } }) countries: string[] = [];
+  /** Replaces any of the widget's strings, e.g. `{ bindTitle: 'Add your mobile', errors: { PHONE_TAKEN: '…' } }`. */
+  @property({ attribute: false }) messages?: MessageOverrides;
+  /** `light` (default), `dark`, or `auto` to follow the system. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** Milliseconds to wait for Authing before giving up on a request. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
   /** Heading level of the step titles, to fit the host page's outline. */
@@ -80,7 +94,8 @@ export class AuthingPhoneManager extends LitElement {
 
   @state() private flow: FlowState = flow.initialState();
 
-  private readonly locale = new LocaleController(this, () => this.lang);
+  private readonly locale = new LocaleController(this, () => this.lang, () => this.messages);
+  private readonly otp = new WebOtpController(this);
   private readonly countdown = new CountdownController(this);
   private api?: PhoneApi;
   /** Aborted when the host, token or app change, or the element leaves the page. */
@@ -122,10 +137,14 @@ export class AuthingPhoneManager extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('skipOldPhoneVerification') || changed.has('codeLength')) {
+    if ((['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const).some((key) => changed.has(key))) {
+      const allowed = this.countries.filter((iso) => countryOf(iso));
+      const preferred = countryOf(this.defaultCountry)?.iso ?? 'CN';
       this.flow = flow.configure(this.flow, {
         verifyCurrent: !this.skipOldPhoneVerification,
         codeLength: this.codeLength && this.codeLength > 0 ? this.codeLength : undefined,
+        allowedCountries: allowed.length ? allowed : undefined,
+        defaultCountry: !allowed.length || allowed.includes(preferred) ? preferred : allowed[0],
       });
     }
     if (changed.has('appHost') || changed.has('accessToken') || changed.has('appId') || changed.has('timeout')) {
@@ -134,6 +153,12 @@ export class AuthingPhoneManager extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    const previous = changed.get('flow') as FlowState | undefined;
+    if (previous && previous.step !== this.flow.step) this.otp.stop();
+    if (changed.has('flow') && this.flow.notice?.kind === 'code-sent' && previous?.notice !== this.flow.notice) {
+      const field = flow.codeFieldOf(this.flow.step);
+      if (field) this.otp.listen((code) => this.handleCode(field, code));
+    }
     if (changed.has('flow') && this.focusAfterUpdate) {
       this.focusAfterUpdate = false;
       this.moveFocus(changed.get('flow') as FlowState | undefined);
@@ -249,11 +274,21 @@ export class AuthingPhoneManager extends LitElement {
     this.intent(flow.sendCode(this.flow));
   };
 
-  private readonly handleInput = (event: InputEvent): void => {
-    const input = event.target as HTMLInputElement;
+  private readonly handleInput = (event: Event): void => {
+    const input = event.target as HTMLInputElement | HTMLSelectElement;
     const field = input.dataset.field as keyof flow.Draft;
+    if (field === 'code' || field === 'currentCode') return this.handleCode(field, input.value);
     this.flow = flow.edit(this.flow, field, input.value);
   };
+
+  /** A code typed, pasted or filled by WebOTP: once it is complete, the step submits itself. */
+  private handleCode(field: 'code' | 'currentCode', value: string): void {
+    const before = this.flow.draft[field];
+    this.flow = flow.edit(this.flow, field, value);
+    const length = this.flow.options.codeLength ?? USUAL_CODE_LENGTH;
+    const complete = (code: string) => parseCode(code, length) !== undefined;
+    if (complete(value) && !complete(before) && !this.flow.pending) this.intent(flow.submit(this.flow));
+  }
 
   private moveFocus(previous: FlowState | undefined): void {
     // Never pull focus back from elsewhere on the page: only from inside the widget or from nowhere.
@@ -387,22 +422,21 @@ export class AuthingPhoneManager extends LitElement {
     const { draft, pending } = this.flow;
     const invalid = this.flow.error?.field === 'phone';
     return html`<div class="apm__row">
-      <label class="apm__field apm__field--cc">
-        <span>${t.countryCode}</span>
-        <input
-          part="country-code-input"
-          name="country-code"
-          data-field="countryCode"
-          type="text"
-          inputmode="tel"
+      <label class="apm__field apm__field--country">
+        <span>${t.country}</span>
+        <select
+          part="country-select"
+          name="country"
+          data-field="country"
           autocomplete="tel-country-code"
-          size="5"
-          maxlength="6"
-          .value=${draft.countryCode}
-          ?readonly=${!!pending}
+          ?disabled=${!!pending}
           aria-invalid=${invalid ? 'true' : 'false'}
-          @input=${this.handleInput}
-        />
+          @change=${this.handleInput}
+        >
+          ${this.countryOptions().map(
+            (c) => html`<option value=${c.iso} ?selected=${c.iso === draft.country}>${c.label}</option>`,
+          )}
+        </select>
       </label>
       <label class="apm__field apm__field--grow">
         <span>${label}</span>
@@ -427,6 +461,25 @@ export class AuthingPhoneManager extends LitElement {
     </div>`;
   }
 
+  private countryCache?: { key: string; options: Array<{ iso: string; label: string }> };
+
+  /** Country names in the UI language from Intl.DisplayNames, flags as emoji: no tables shipped. */
+  private countryOptions(): Array<{ iso: string; label: string }> {
+    const lang = this.locale.lang;
+    const key = `${lang}|${this.countries.join(',')}`;
+    if (this.countryCache?.key !== key) {
+      const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : undefined;
+      const allowed = this.flow.options.allowedCountries;
+      const options = countries()
+        .filter((c) => !allowed || allowed.includes(c.iso))
+        .map((c) => ({ iso: c.iso, name: names?.of(c.iso) ?? c.iso, callingCode: c.callingCode }))
+        .sort((a, b) => a.name.localeCompare(b.name, lang))
+        .map((c) => ({ iso: c.iso, label: `${flagOf(c.iso)} ${c.name} +${c.callingCode}` }));
+      this.countryCache = { key, options };
+    }
+    return this.countryCache.options;
+  }
+
   private renderSendButton(purpose: CodePurpose): TemplateResult {
     const t = this.locale.messages;
     const seconds = this.cooldownOf(purpose);
@@ -448,6 +501,7 @@ export class AuthingPhoneManager extends LitElement {
     const t = this.locale.messages;
     const invalid = this.flow.error?.field === field;
     const length = this.flow.options.codeLength;
+    const hintLength = length ?? USUAL_CODE_LENGTH;
     return html`<label class="apm__field">
       <span>${t.code}</span>
       <input
@@ -460,13 +514,15 @@ export class AuthingPhoneManager extends LitElement {
         inputmode="numeric"
         autocomplete="one-time-code"
         maxlength=${length ?? 8}
+        autocapitalize="off"
+        spellcheck="false"
         .value=${this.flow.draft[field]}
         ?readonly=${!!this.flow.pending}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${invalid ? 'error code-hint' : 'code-hint'}
         @input=${this.handleInput}
       />
-      <span class="apm__hint" id="code-hint">${t.codeHint(length)}</span>
+      <span class="apm__hint" id="code-hint">${t.codeHint(hintLength)}</span>
     </label>`;
   }
 

@@ -70,7 +70,6 @@ describe('errors, each with its message, event and a working retry', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     const error = nextEvent(el, 'authing-error');
     await type(codeInput(el), wrong);
-    await press('Enter');
     expect((await error).detail).to.include({ action: 'bind', code: 'CODE_INVALID', apiCode: 2001 });
     await waitIdle(el);
     expect(errorText(el)).to.contain('That code is not right.');
@@ -78,7 +77,6 @@ describe('errors, each with its message, event and a working retry', () => {
     expect((await emulator.user(USERS.noPhone.id)).phone ?? null).to.equal(null);
     const bound = nextEvent(el, 'authing-phone-bound');
     await type(codeInput(el), code);
-    await press('Enter');
     await bound;
   });
 
@@ -100,7 +98,6 @@ describe('errors, each with its message, event and a working retry', () => {
     await emulator.advanceClock(301);
     const error = nextEvent(el, 'authing-error');
     await type(codeInput(el), code);
-    await press('Enter');
     expect((await error).detail).to.include({ code: 'CODE_EXPIRED', apiCode: 2300 });
     await waitIdle(el);
     expect(errorText(el)).to.contain('expired');
@@ -116,7 +113,6 @@ describe('errors, each with its message, event and a working retry', () => {
     }
     const bound = nextEvent(el, 'authing-phone-bound');
     await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
-    await press('Enter');
     await bound;
   });
 
@@ -125,7 +121,6 @@ describe('errors, each with its message, event and a working retry', () => {
     const code = await sendBindCode(el, USERS.other.phone);
     const error = nextEvent(el, 'authing-error');
     await type(codeInput(el), code);
-    await press('Enter');
     expect((await error).detail).to.include({ action: 'bind', code: 'PHONE_TAKEN', apiCode: 2035 });
     await waitIdle(el);
     expect(errorText(el)).to.equal('This phone number is already linked to another account.');
@@ -182,7 +177,6 @@ describe('errors, each with its message, event and a working retry', () => {
     await emulator.seed([{ userId: USERS.noPhone.id, tokens: ['fresh-token'] }]);
     const error = nextEvent(el, 'authing-error');
     await type(codeInput(el), code);
-    await press('Enter');
     expect((await error).detail.code).to.equal('UNAUTHORIZED');
     await waitIdle(el);
     el.accessToken = 'fresh-token';
@@ -202,13 +196,11 @@ describe('errors, each with its message, event and a working retry', () => {
     await click(part(el, 'send-button'));
     await waitIdle(el);
     await type(codeInput(el), await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
-    await press('Enter');
     await type(phoneInput(el), '13955556666');
     await press('Enter');
     await waitIdle(el);
-    await type(codeInput(el), await emulator.codeFor('13955556666', 'CHANNEL_BIND_PHONE'));
     const error = nextEvent(el, 'authing-error');
-    await press('Enter');
+    await type(codeInput(el), await emulator.codeFor('13955556666', 'CHANNEL_BIND_PHONE'));
     expect((await error).detail).to.include({ action: 'change', code: 'OLD_PHONE_MISMATCH', apiCode: 2038 });
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone"]')?.textContent === '+86 138****9876', 'profile not reloaded');
     expect(errorText(el)).to.contain('changed elsewhere');
@@ -221,9 +213,8 @@ describe('errors, each with its message, event and a working retry', () => {
     await emulator.seed([{ userId: USERS.phoneAndEmail.id, email: null, identities: [] }]);
     await click(part(el, 'send-button'));
     await waitIdle(el);
-    await type(codeInput(el), await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
     const error = nextEvent(el, 'authing-error');
-    await press('Enter');
+    await type(codeInput(el), await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
     expect((await error).detail).to.include({ action: 'unbind', code: 'LAST_LOGIN_METHOD', apiCode: 2217 });
     await waitIdle(el);
     expect(title(el)).to.equal('Phone number');
@@ -238,11 +229,10 @@ describe('errors, each with its message, event and a working retry', () => {
     await type(phoneInput(el), '13977778888');
     await press('Enter');
     await waitIdle(el);
-    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
     // update-phone is held for a second while the emulator's clock passes the token's 60 s life.
     await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: 1000 });
     const error = nextEvent(el, 'authing-error');
-    await press('Enter');
+    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
     await waitUntil(async () => (await emulator.requests()).some((r) => r.path === '/api/v3/verify-update-phone-request'), 'no verify');
     await emulator.advanceClock(61);
     expect((await error).detail).to.include({ action: 'change', code: 'UPDATE_TOKEN_EXPIRED' });
@@ -261,9 +251,8 @@ describe('errors, each with its message, event and a working retry', () => {
     } finally {
       Date.now = realNow;
     }
-    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
     const changed = nextEvent(el, 'authing-phone-changed');
-    await press('Enter');
+    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
     await changed;
   });
 
@@ -273,7 +262,6 @@ describe('errors, each with its message, event and a working retry', () => {
     await emulator.seed([{ userId: USERS.noPhone.id, phone: '13800139999', phoneCountryCode: '+86' }]);
     const error = nextEvent(el, 'authing-error');
     await type(codeInput(el), code);
-    await press('Enter');
     expect((await error).detail).to.include({ code: 'ALREADY_BOUND' });
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone"]')?.textContent === '+86 138****9999', 'profile not reloaded');
   });
@@ -286,9 +274,8 @@ describe('errors, each with its message, event and a working retry', () => {
     await waitIdle(el);
     const code = await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE');
     await emulator.seed([{ userId: USERS.phoneAndEmail.id, phone: null, phoneCountryCode: null }]);
-    await type(codeInput(el), code);
     const error = nextEvent(el, 'authing-error');
-    await press('Enter');
+    await type(codeInput(el), code);
     expect((await error).detail).to.include({ action: 'unbind', code: 'NO_PHONE' });
     await waitForTitle(el, 'Add a phone number');
     expect(errorText(el)).to.contain('No phone number is linked');

@@ -43,7 +43,6 @@ describe('bind, change and unbind against the emulator', () => {
     const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
     const bound = nextEvent(el, 'authing-phone-bound');
     await type(part<HTMLInputElement>(el, 'code-input'), code);
-    await press('Enter');
     expect((await bound).detail).to.deep.equal({ phoneNumber: '13800135555', phoneCountryCode: '+86' });
     await waitIdle(el);
 
@@ -71,7 +70,6 @@ describe('bind, change and unbind against the emulator', () => {
     await waitIdle(el);
     expect(focused(el)).to.equal(part(el, 'code-input'));
     await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
-    await press('Enter');
     await waitUntil(() => part(el, 'phone-input'), 'no new-number step');
     expect(focused(el)).to.equal(part(el, 'phone-input'));
 
@@ -82,7 +80,6 @@ describe('bind, change and unbind against the emulator', () => {
     await waitIdle(el);
     const changed = nextEvent(el, 'authing-phone-changed');
     await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
-    await click(part(el, 'submit-button'));
     expect((await changed).detail).to.deep.equal({
       phoneNumber: '13912345678',
       phoneCountryCode: '+86',
@@ -119,7 +116,6 @@ describe('bind, change and unbind against the emulator', () => {
     await waitIdle(el);
     const unbound = nextEvent(el, 'authing-phone-unbound');
     await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
-    await press('Enter');
     expect((await unbound).detail).to.deep.equal({ previousPhoneNumber: '13800138000', previousPhoneCountryCode: '+86' });
     await waitIdle(el);
     expect(title(el)).to.equal('Add a phone number');
@@ -134,9 +130,8 @@ describe('bind, change and unbind against the emulator', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="send-button"]'), 'no code step');
     await click(part(el, 'send-button'));
     await waitIdle(el);
-    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndSocial.phone, 'CHANNEL_UNBIND_PHONE'));
     const unbound = nextEvent(el, 'authing-phone-unbound');
-    await click(part(el, 'submit-button'));
+    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndSocial.phone, 'CHANNEL_UNBIND_PHONE'));
     await unbound;
   });
 
@@ -157,16 +152,14 @@ describe('bind, change and unbind against the emulator', () => {
     await press('Enter');
     await waitIdle(el);
     await sendTypedCode(el, await emulator.codeFor('13911112222', 'CHANNEL_BIND_PHONE'));
-    await press('Enter');
     // The pool verifies the old phone after all: the widget adds the step instead of failing.
     await waitUntil(() => statusText(el).includes('requires confirming your current number'), 'step not added');
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['OLD_PHONE_REQUIRED']);
     expect(errorText(el)).to.equal('');
     await click(part(el, 'send-button'));
     await waitIdle(el);
-    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
     const changed = nextEvent(el, 'authing-phone-changed');
-    await press('Enter'); // Continue goes straight on: the new number and its code are ready
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
     expect((await changed).detail.phoneNumber).to.equal('13911112222');
   });
 
@@ -178,9 +171,8 @@ describe('bind, change and unbind against the emulator', () => {
     await type(part<HTMLInputElement>(el, 'phone-input'), '13933334444');
     await press('Enter');
     await waitIdle(el);
-    await sendTypedCode(el, await emulator.codeFor('13933334444', 'CHANNEL_BIND_PHONE'));
     const changed = nextEvent(el, 'authing-phone-changed');
-    await press('Enter');
+    await sendTypedCode(el, await emulator.codeFor('13933334444', 'CHANNEL_BIND_PHONE'));
     await changed;
     expect((await emulator.outbox('13800138000')).length).to.equal(0, 'no code went to the old number');
   });
@@ -191,13 +183,40 @@ describe('bind, change and unbind against the emulator', () => {
     await click(part(el, 'send-button'));
     await waitIdle(el);
     await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
-    await press('Enter');
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
     await click(button(el, 'Back'));
     expect(part<HTMLInputElement>(el, 'code-input').value).to.match(/^\d{6}$/);
     await click(button(el, 'Cancel'));
     await waitForTitle(el, 'Phone number');
     expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+  });
+
+  it('a pool with 4-digit codes: the code does not submit itself, Enter or a click does', async () => {
+    await emulator.configure({ codeLength: 4 });
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    expect(code).to.match(/^\d{4}$/);
+    await type(part<HTMLInputElement>(el, 'code-input'), code);
+    await el.updateComplete;
+    expect((await emulator.requests()).some((r) => r.path === '/api/v3/bind-phone')).to.equal(false);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await click(part(el, 'submit-button'));
+    await bound;
+  });
+
+  it('with code-length set, only a code of that length is sent', async () => {
+    await emulator.configure({ codeLength: 4 });
+    const el = await mount(USERS.noPhone.token, { 'code-length': '4' });
+    expect(part(el, 'code-input').getAttribute('maxlength')).to.equal('4');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+    await bound; // four digits complete the code: it submits itself
   });
 
   it('Enter in the number field sends to a corrected number, not the code form', async () => {

@@ -1,6 +1,7 @@
-/** Pure helpers for phone numbers and SMS codes: normalising what people type, checking, masking. */
+/** Pure helpers for phone numbers and SMS codes: countries, normalising what people type, checking, masking. */
+import { PHONE_METADATA } from './phone-metadata.js';
 
-export const DEFAULT_COUNTRY_CODE = '+86';
+export const DEFAULT_COUNTRY = 'CN';
 
 export interface PhoneNumber {
   /** National number, digits only, as Authing stores it in `phone`. */
@@ -9,48 +10,87 @@ export interface PhoneNumber {
   phoneCountryCode: string;
 }
 
+export interface Country {
+  /** ISO 3166-1 alpha-2, e.g. `CN`. */
+  iso: string;
+  /** Calling code without the plus, e.g. `86`. */
+  callingCode: string;
+  /** Possible lengths of a national mobile number. */
+  lengths: number[];
+}
+
+let parsed: Country[] | undefined;
+
+/** Every country with a calling code; within a calling code the main country comes first. */
+export function countries(): readonly Country[] {
+  parsed ??= PHONE_METADATA.split('|').map((entry) => {
+    const [, iso, callingCode, lengths] = /^([A-Z]{2})(\d+):(\w+)$/.exec(entry)!;
+    return { iso, callingCode, lengths: [...lengths].map((n) => parseInt(n, 36)) };
+  });
+  return parsed;
+}
+
+export const countryOf = (iso: string): Country | undefined => {
+  const upper = iso.trim().toUpperCase();
+  return countries().find((c) => c.iso === upper);
+};
+
+/** The regional-indicator emoji flag of a country: no images shipped. */
+export const flagOf = (iso: string): string =>
+  String.fromCodePoint(...[...iso.toUpperCase()].map((c) => 0x1f1a5 + c.charCodeAt(0)));
+
+// Mainland China mobiles are checked precisely: 11 digits, 13x–19x (Guard's rule).
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+
 /** Full-width digits (０-９) and plus (＋) to ASCII; drops spaces, dashes, dots and brackets. */
 export function toAsciiDigits(value: string): string {
   return value
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/\uFF0B/g, '+');
+    .replace(/\uFF0B/g, '+')
+    .replace(/[\s().\-\u2010-\u2015\u00a0\u3000]/g, '');
 }
 
-/** Normalises a calling code: "86", "+86", "0086" → "+86"; undefined when it cannot be one. */
-export function normalizeCountryCode(value: string): string | undefined {
-  const digits = toAsciiDigits(value).replace(/[\s()-]/g, '').replace(/^(\+|00)/, '');
-  return /^[1-9]\d{0,3}$/.test(digits) ? `+${digits}` : undefined;
+const INTERNATIONAL = /^(\+|00)/;
+
+/**
+ * The country an international number (`+44…`, `0044…`) names; prefers `current` when it shares
+ * the calling code (+1 is the US and Canada and more). Undefined for a national number.
+ */
+export function detectCountry(value: string, current: string): Country | undefined {
+  const digits = toAsciiDigits(value);
+  if (!INTERNATIONAL.test(digits)) return undefined;
+  const rest = digits.replace(INTERNATIONAL, '');
+  const here = countryOf(current);
+  if (here && rest.startsWith(here.callingCode)) return here;
+  // Calling codes are prefix-free, so at most one length of prefix matches.
+  return countries().find((c) => rest.startsWith(c.callingCode));
 }
 
 /**
- * Reads a typed or pasted number against the selected calling code. Accepts spaces, dashes,
- * full-width digits and a leading `+86` / `0086` matching the selected code.
- * Returns undefined when the input cannot be a phone number of that country.
+ * Reads a typed, pasted or autofilled number for the selected country: `+86 138-0013-8000`,
+ * `0086 13800138000`, full-width digits, a national trunk `0`. Undefined when it cannot be a
+ * mobile number of that country (or of the country its international prefix names).
  */
-export function parsePhone(value: string, countryCode: string): PhoneNumber | undefined {
-  const cc = normalizeCountryCode(countryCode);
-  if (!cc) return undefined;
-  let digits = toAsciiDigits(value).replace(/[\s().-]/g, '');
-  const ccDigits = cc.slice(1);
-  if (digits.startsWith('+') || digits.startsWith('00')) {
-    const rest = digits.replace(/^(\+|00)/, '');
-    if (!rest.startsWith(ccDigits)) return undefined;
-    digits = rest.slice(ccDigits.length);
+export function parsePhone(value: string, iso: string): PhoneNumber | undefined {
+  const digits = toAsciiDigits(value);
+  let country = countryOf(iso);
+  let national = digits;
+  if (INTERNATIONAL.test(digits)) {
+    country = detectCountry(digits, iso);
+    if (!country) return undefined;
+    national = digits.replace(INTERNATIONAL, '').slice(country.callingCode.length);
   }
-  if (!/^\d+$/.test(digits)) return undefined;
-  if (cc === '+86') {
-    // Mainland China mobile numbers: 11 digits starting 13–19 (Guard's rule, minus retired ranges).
-    return /^1[3-9]\d{9}$/.test(digits) ? { phoneNumber: digits, phoneCountryCode: cc } : undefined;
-  }
-  // Other countries: E.164 allows at most 15 digits including the calling code.
-  digits = digits.replace(/^0+/, '');
-  const ok = digits.length >= 4 && digits.length + ccDigits.length <= 15;
-  return ok ? { phoneNumber: digits, phoneCountryCode: cc } : undefined;
+  if (!country || !/^\d+$/.test(national)) return undefined;
+  const phoneCountryCode = `+${country.callingCode}`;
+  if (country.iso === 'CN') return CN_MOBILE.test(national) ? { phoneNumber: national, phoneCountryCode } : undefined;
+  // A national trunk prefix (UK 07911…) is not part of the number, unless the plan counts it (Côte d'Ivoire 07…).
+  if (!country.lengths.includes(national.length) && national.startsWith('0')) national = national.slice(1);
+  return country.lengths.includes(national.length) ? { phoneNumber: national, phoneCountryCode } : undefined;
 }
 
 /** Normalises an SMS code (full-width digits, spaces); undefined unless it has the expected length. */
 export function parseCode(value: string, length?: number): string | undefined {
-  const code = toAsciiDigits(value).replace(/[\s-]/g, '');
+  const code = toAsciiDigits(value);
   if (!/^\d+$/.test(code)) return undefined;
   if (length ? code.length !== length : code.length < 4 || code.length > 8) return undefined;
   return code;

@@ -16,7 +16,7 @@ export const enUS: Messages = {
   cancel: 'Cancel',
   back: 'Back',
   continue: 'Continue',
-  countryCode: 'Country code',
+  country: 'Country or region',
   phoneNumber: 'Phone number',
   newPhoneNumber: 'New phone number',
   code: 'Verification code',

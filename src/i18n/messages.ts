@@ -19,7 +19,7 @@ export interface Messages {
   cancel: string;
   back: string;
   continue: string;
-  countryCode: string;
+  country: string;
   phoneNumber: string;
   newPhoneNumber: string;
   code: string;
@@ -47,4 +47,4 @@ export interface Messages {
   errors: Record<ErrorCode, string>;
 }
 
-export type Lang = 'zh-CN' | 'en-US';
+export type Lang = 'zh-CN' | 'zh-TW' | 'en-US' | 'ja-JP';

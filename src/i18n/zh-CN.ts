@@ -16,7 +16,7 @@ export const zhCN: Messages = {
   cancel: '取消',
   back: '上一步',
   continue: '下一步',
-  countryCode: '国家/地区区号',
+  country: '国家或地区',
   phoneNumber: '手机号',
   newPhoneNumber: '新手机号',
   code: '验证码',

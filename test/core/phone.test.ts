@@ -1,38 +1,47 @@
 import { expect } from '@open-wc/testing';
-import { maskPhone, normalizeCountryCode, parseCode, parsePhone } from '../../src/core/phone.js';
+import { countries, countryOf, detectCountry, flagOf, maskPhone, parseCode, parsePhone } from '../../src/core/phone.js';
 
 describe('phone helpers', () => {
   it('reads what people type, paste and autofill', () => {
     const cn = { phoneNumber: '13800138000', phoneCountryCode: '+86' };
-    for (const typed of ['13800138000', '138 0013 8000', '138-0013-8000', '+86 138-0013-8000', '0086 13800138000', '１３８００１３８０００', '＋８６１３８００１３８０００', ' 13800138000 ']) {
-      expect(parsePhone(typed, '+86'), typed).to.deep.equal(cn);
+    for (const typed of ['13800138000', '138 0013 8000', '138-0013-8000', '+86 138-0013-8000', '0086 13800138000', '(+86) 138.0013.8000', '１３８００１３８０００', '＋８６１３８００１３８０００', ' 13800138000 ', '138\u00a00013\u30008000']) {
+      expect(parsePhone(typed, 'CN'), typed).to.deep.equal(cn);
     }
   });
 
-  it('refuses numbers that cannot be mainland mobiles', () => {
-    for (const typed of ['', '1380013800', '138001380001', '12800138000', '23800138000', 'abc', '138OO138000', '+1 13800138000']) {
-      expect(parsePhone(typed, '+86'), typed).to.equal(undefined);
+  it('checks mainland China mobiles precisely', () => {
+    for (const typed of ['', '1380013800', '138001380001', '12800138000', '23800138000', '010 6552 9988', 'abc', '138OO138000', '+1 13800138000']) {
+      expect(parsePhone(typed, 'CN'), typed).to.equal(undefined);
     }
   });
 
-  it('checks other countries by length', () => {
-    expect(parsePhone('+1 (415) 555-2671', '+1')).to.deep.equal({ phoneNumber: '4155552671', phoneCountryCode: '+1' });
-    expect(parsePhone('07911 123456', '44')).to.deep.equal({ phoneNumber: '7911123456', phoneCountryCode: '+44' });
-    expect(parsePhone('123', '+1')).to.equal(undefined);
-    expect(parsePhone('1234567890123456', '+1')).to.equal(undefined);
+  it('checks other countries by calling code and possible mobile lengths', () => {
+    expect(parsePhone('+1 (415) 555-2671', 'US')).to.deep.equal({ phoneNumber: '4155552671', phoneCountryCode: '+1' });
+    expect(parsePhone('07911 123456', 'GB')).to.deep.equal({ phoneNumber: '7911123456', phoneCountryCode: '+44' });
+    expect(parsePhone('+44 7911 123456', 'CN')).to.deep.equal({ phoneNumber: '7911123456', phoneCountryCode: '+44' });
+    expect(parsePhone('9123 4567', 'HK')).to.deep.equal({ phoneNumber: '91234567', phoneCountryCode: '+852' });
+    expect(parsePhone('090-1234-5678', 'JP')).to.deep.equal({ phoneNumber: '9012345678', phoneCountryCode: '+81' });
+    expect(parsePhone('0912 345 678', 'TW')).to.deep.equal({ phoneNumber: '912345678', phoneCountryCode: '+886' });
+    expect(parsePhone('123', 'US')).to.equal(undefined);
+    expect(parsePhone('41555526712', 'US')).to.equal(undefined);
+    expect(parsePhone('13800138000', 'HK'), 'a Chinese mobile is not a Hong Kong number').to.equal(undefined);
+    expect(parsePhone('+999 1234567', 'CN'), 'no such calling code').to.equal(undefined);
   });
 
-  it('normalises calling codes', () => {
-    expect(normalizeCountryCode('86')).to.equal('+86');
-    expect(normalizeCountryCode('0086')).to.equal('+86');
-    expect(normalizeCountryCode('+852')).to.equal('+852');
-    expect(normalizeCountryCode('+0')).to.equal(undefined);
-    expect(normalizeCountryCode('abc')).to.equal(undefined);
+  it('has a table of countries, with the main country of a shared calling code first', () => {
+    expect(countries().length).to.be.greaterThan(200);
+    expect(countryOf('cn')).to.deep.equal({ iso: 'CN', callingCode: '86', lengths: [11] });
+    expect(detectCountry('+1 416 555 0100', 'CN')?.iso).to.equal('US');
+    expect(detectCountry('+1 416 555 0100', 'CA')?.iso, 'keeps the current country when it fits').to.equal('CA');
+    expect(detectCountry('0044 7911 123456', 'CN')?.iso).to.equal('GB');
+    expect(detectCountry('13800138000', 'CN')).to.equal(undefined);
+    expect(flagOf('CN')).to.equal('🇨🇳');
   });
 
   it('normalises codes and checks their length', () => {
     expect(parseCode('123456', 6)).to.equal('123456');
     expect(parseCode('１２３ ４５６', 6)).to.equal('123456');
+    expect(parseCode('123-456', 6)).to.equal('123456');
     expect(parseCode('12345', 6)).to.equal(undefined);
     expect(parseCode('12a456', 6)).to.equal(undefined);
     expect(parseCode('1234')).to.equal('1234');

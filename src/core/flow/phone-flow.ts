@@ -8,7 +8,7 @@
  */
 import type { ErrorCode, PhoneManagerError } from '../errors.js';
 import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
-import { DEFAULT_COUNTRY_CODE, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
+import { countryOf, DEFAULT_COUNTRY, detectCountry, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
 
 export type Step =
   | 'loading'
@@ -38,7 +38,8 @@ export interface Account {
 }
 
 export interface Draft {
-  countryCode: string;
+  /** ISO code of the country picked for the new number. */
+  country: string;
   phoneNumber: string;
   /** Code sent to the new number (bind, change). */
   code: string;
@@ -64,6 +65,10 @@ export interface FlowOptions {
   verifyCurrent: boolean;
   /** Exact SMS code length, or undefined to accept 4–8 digits. */
   codeLength?: number;
+  /** ISO code of the country preselected for a new number. */
+  defaultCountry?: string;
+  /** ISO codes a new number may belong to; undefined allows all. */
+  allowedCountries?: string[];
 }
 
 export interface FlowState {
@@ -114,13 +119,13 @@ export const ACTION_OF: Record<Effect['type'], Action> = {
   unbind: 'unbind',
 };
 
-const emptyDraft = (countryCode = DEFAULT_COUNTRY_CODE): Draft => ({ countryCode, phoneNumber: '', code: '', currentCode: '' });
+const emptyDraft = (country = DEFAULT_COUNTRY): Draft => ({ country, phoneNumber: '', code: '', currentCode: '' });
 
 export function initialState(options: Partial<FlowOptions> = {}): FlowState {
   return {
     step: 'loading',
     account: { hasOtherLoginMethod: false },
-    draft: emptyDraft(),
+    draft: emptyDraft(options.defaultCountry),
     options: { verifyCurrent: true, ...options },
     sentTo: {},
   };
@@ -128,8 +133,13 @@ export function initialState(options: Partial<FlowOptions> = {}): FlowState {
 
 const restingStep = (account: Account): Step => (account.phone ? 'overview' : 'bind');
 
+/** New options; a new default country applies unless the user already typed a number. */
 export function configure(state: FlowState, options: Partial<FlowOptions>): FlowState {
-  return { ...state, options: { ...state.options, ...options } };
+  const next = { ...state, options: { ...state.options, ...options } };
+  if (options.defaultCountry && options.defaultCountry !== state.options.defaultCountry && !state.draft.phoneNumber) {
+    next.draft = { ...state.draft, country: options.defaultCountry };
+  }
+  return next;
 }
 
 const firstLoad = (state: FlowState) => state.step === 'loading' || state.step === 'unavailable';
@@ -147,7 +157,7 @@ export function loading(state: FlowState, { keepError = false } = {}): FlowState
 export function loaded(state: FlowState, account: Account): FlowState {
   const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
   if (!firstLoad(state) && unchanged) return { ...state, account, pending: undefined };
-  return { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.countryCode), sentTo: {}, pending: undefined };
+  return { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.country), sentTo: {}, pending: undefined };
 }
 
 export function loadFailed(state: FlowState, cause: PhoneManagerError): FlowState {
@@ -157,7 +167,7 @@ export function loadFailed(state: FlowState, cause: PhoneManagerError): FlowStat
 /** Opens a flow from the overview. */
 export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
-  const base = { ...state, draft: emptyDraft(state.draft.countryCode), sentTo: {}, error: undefined, notice: undefined };
+  const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, error: undefined, notice: undefined };
   if (flow === 'unbind') {
     if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
     return { ...base, step: 'unbind-confirm' };
@@ -167,7 +177,7 @@ export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
 
 export function cancel(state: FlowState): FlowState {
   if (state.pending) return state;
-  return { ...state, step: restingStep(state.account), draft: emptyDraft(state.draft.countryCode), sentTo: {}, error: undefined, notice: undefined };
+  return { ...state, step: restingStep(state.account), draft: emptyDraft(state.draft.country), sentTo: {}, error: undefined, notice: undefined };
 }
 
 /** Back from the new number to the current number's code, keeping what was typed. */
@@ -178,7 +188,9 @@ export function back(state: FlowState): FlowState {
 
 export function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   const draft = { ...state.draft, [field]: value };
-  const touched: Field = field === 'countryCode' || field === 'phoneNumber' ? 'phone' : field;
+  // A pasted or autofilled +44… picks its country.
+  if (field === 'phoneNumber') draft.country = detectCountry(value, draft.country)?.iso ?? draft.country;
+  const touched: Field = field === 'country' || field === 'phoneNumber' ? 'phone' : field;
   const error = state.error?.field === touched ? undefined : state.error;
   return { ...state, draft, error };
 }
@@ -191,7 +203,15 @@ export function confirmUnbind(state: FlowState): FlowState {
 /** The number a code for `purpose` goes to, from the profile or the draft; undefined if not valid. */
 export function targetOf(state: FlowState, purpose: CodePurpose): PhoneNumber | undefined {
   if (purpose === 'change-current' || purpose === 'unbind') return state.account.phone;
-  return parsePhone(state.draft.phoneNumber, state.draft.countryCode);
+  return newPhoneOf(state);
+}
+
+/** The typed new number, if it is a valid mobile number of an allowed country. */
+function newPhoneOf({ draft, options }: FlowState): PhoneNumber | undefined {
+  const phone = parsePhone(draft.phoneNumber, draft.country);
+  const allowed = options.allowedCountries;
+  if (!phone || !allowed) return phone;
+  return allowed.some((iso) => `+${countryOf(iso)?.callingCode}` === phone.phoneCountryCode) ? phone : undefined;
 }
 
 /** Key of the server's resend limit: one SMS per number and channel per minute. */
@@ -240,7 +260,7 @@ export function submit(state: FlowState): Transition {
   const { draft, options, account } = state;
   switch (state.step) {
     case 'bind': {
-      const phone = parsePhone(draft.phoneNumber, draft.countryCode);
+      const phone = newPhoneOf(state);
       if (!phone) return invalid(state, 'PHONE_INVALID', 'phone');
       const passCode = parseCode(draft.code, options.codeLength);
       if (!passCode) return invalid(state, 'CODE_INVALID', 'code');
@@ -253,7 +273,7 @@ export function submit(state: FlowState): Transition {
       return state.sentTo['change-new'] && parseCode(draft.code, options.codeLength) ? submit(next) : { state: next };
     }
     case 'change-new': {
-      const phone = parsePhone(draft.phoneNumber, draft.countryCode);
+      const phone = newPhoneOf(state);
       if (!phone || !account.phone) return invalid(state, 'PHONE_INVALID', 'phone');
       if (samePhone(phone, account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
       const newPhonePassCode = parseCode(draft.code, options.codeLength);
@@ -301,7 +321,7 @@ export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneTo
       const { phoneNumber, phoneCountryCode } = effect.input;
       const account = { ...state.account, phone: { phoneNumber, phoneCountryCode } };
       return {
-        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.countryCode), sentTo: {}, notice: { kind: 'bound' } },
+        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.country), sentTo: {}, notice: { kind: 'bound' } },
         outcome: { type: 'phone-bound', phone: account.phone },
       };
     }
@@ -317,14 +337,14 @@ export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneTo
     case 'update-phone': {
       const account = { ...state.account, phone: effect.phone };
       return {
-        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.countryCode), sentTo: {}, notice: { kind: 'changed' } },
+        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.country), sentTo: {}, notice: { kind: 'changed' } },
         outcome: { type: 'phone-changed', phone: effect.phone, previous: effect.previous },
       };
     }
     case 'unbind': {
       const account = { ...state.account, phone: undefined };
       return {
-        state: { ...done, account, step: 'bind', draft: emptyDraft(state.draft.countryCode), sentTo: {}, notice: { kind: 'unbound' } },
+        state: { ...done, account, step: 'bind', draft: emptyDraft(state.draft.country), sentTo: {}, notice: { kind: 'unbound' } },
         outcome: { type: 'phone-unbound', previous: effect.previous },
       };
     }
@@ -375,7 +395,8 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
   }
 }
 
-const codeFieldOf = (step: Step): Field | undefined =>
+/** The code input of a step. */
+export const codeFieldOf = (step: Step): 'code' | 'currentCode' | undefined =>
   step === 'bind' || step === 'change-new' ? 'code' : step === 'unbind-code' || step === 'change-current' ? 'currentCode' : undefined;
 
 /** Whether the profile lets the user remove the phone (another sign-in method exists). */
@@ -386,7 +407,7 @@ export function accountOf(profile: {
   identities?: ReadonlyArray<unknown> | null;
 }): Account {
   const phone = profile.phone
-    ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || DEFAULT_COUNTRY_CODE }
+    ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || '+86' }
     : undefined;
   return { phone, hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0 };
 }
