@@ -1,13 +1,48 @@
 import { css } from 'lit';
 
-// Custom properties are read with fallbacks, never set on :host, so a page can theme every
-// instance once at :root and still override one.
+// Public custom properties are only read, with fallbacks, never set on :host, so a page can theme
+// every instance once at :root and still override one. Themes change the fallbacks through
+// private `--_*` properties.
 export const styles = css`
   :host {
     display: block;
     font-family: var(--authing-font-family, inherit);
-    color: var(--authing-color-text, inherit);
     line-height: 1.5;
+    container-type: inline-size;
+    --_primary: var(--authing-color-primary, #1d4ed8);
+    --_on-primary: var(--authing-color-on-primary, #ffffff);
+    --_danger: var(--authing-color-danger, #b91c1c);
+    --_text: var(--authing-color-text, inherit);
+    --_muted: var(--authing-color-muted, #4b5563);
+    --_border: var(--authing-color-border, #6b7280);
+    --_surface: var(--authing-color-surface, transparent);
+    --_field: var(--authing-color-field, transparent);
+    --_radius: var(--authing-radius, 6px);
+    --_gap: var(--authing-gap, 0.75rem);
+  }
+  :host([theme='dark']) {
+    --_primary: var(--authing-color-primary, #93c5fd);
+    --_on-primary: var(--authing-color-on-primary, #0b1220);
+    --_danger: var(--authing-color-danger, #fca5a5);
+    --_text: var(--authing-color-text, #e5e7eb);
+    --_muted: var(--authing-color-muted, #b6bcc6);
+    --_border: var(--authing-color-border, #8b93a1);
+    --_surface: var(--authing-color-surface, #111827);
+    --_field: var(--authing-color-field, #0b1220);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_primary: var(--authing-color-primary, #93c5fd);
+      --_on-primary: var(--authing-color-on-primary, #0b1220);
+      --_danger: var(--authing-color-danger, #fca5a5);
+      --_text: var(--authing-color-text, #e5e7eb);
+      --_muted: var(--authing-color-muted, #b6bcc6);
+      --_border: var(--authing-color-border, #8b93a1);
+      --_surface: var(--authing-color-surface, #111827);
+      --_field: var(--authing-color-field, #0b1220);
+      color-scheme: dark;
+    }
   }
   :host([hidden]) {
     display: none;
@@ -17,14 +52,18 @@ export const styles = css`
   }
   .apm {
     display: grid;
-    gap: var(--authing-gap, 0.75rem);
-    background: var(--authing-color-surface, transparent);
+    gap: var(--_gap);
     min-width: 0;
+    color: var(--_text);
+    background: var(--_surface);
+    padding: var(--authing-padding, 0);
+    border-radius: var(--_radius);
   }
   .apm__form {
     display: grid;
-    gap: var(--authing-gap, 0.75rem);
+    gap: var(--_gap);
     margin: 0;
+    min-width: 0;
   }
   .apm__title {
     font-size: 1.125em;
@@ -35,7 +74,7 @@ export const styles = css`
     outline: none;
   }
   .apm__title:focus-visible {
-    outline: 2px solid var(--authing-color-primary, #1d4ed8);
+    outline: 2px solid var(--_primary);
     outline-offset: 2px;
   }
   p {
@@ -43,7 +82,7 @@ export const styles = css`
   }
   .apm__muted,
   .apm__hint {
-    color: var(--authing-color-muted, #4b5563);
+    color: var(--_muted);
   }
   .apm__hint {
     font-size: 0.875em;
@@ -54,11 +93,16 @@ export const styles = css`
     gap: 0.25rem 0.75rem;
     align-items: baseline;
   }
+  /* Numbers read left to right even in right-to-left pages. */
+  .apm__phone,
+  input,
+  select {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
   .apm__phone {
     font-weight: 600;
     font-variant-numeric: tabular-nums;
-    direction: ltr;
-    unicode-bidi: isolate;
   }
   .apm__row {
     display: flex;
@@ -71,32 +115,37 @@ export const styles = css`
     gap: 0.25rem;
     min-width: 0;
   }
-  .apm__field--cc {
-    flex: 0 0 5.5em;
+  .apm__field--country {
+    flex: 1 1 12em;
   }
   .apm__field--grow {
-    flex: 1 1 10em;
+    flex: 1 1 12em;
   }
-  input {
+  input,
+  select {
     font: inherit;
     color: inherit;
-    background: transparent;
-    width: 100%;
-    min-height: 2.5rem;
-    padding: 0.375rem 0.625rem;
-    border: 1px solid var(--authing-color-border, #9ca3af);
-    border-radius: var(--authing-radius, 6px);
-    direction: ltr;
+    background: var(--_field);
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding-block: 0.375rem;
+    padding-inline: 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
-  input[aria-invalid='true'] {
-    border-color: var(--authing-color-danger, #b91c1c);
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
   }
-  input[readonly] {
+  input[readonly],
+  select:disabled {
     opacity: 0.7;
   }
   input:focus-visible,
+  select:focus-visible,
   button:focus-visible {
-    outline: 2px solid var(--authing-color-primary, #1d4ed8);
+    outline: 2px solid var(--_primary);
     outline-offset: 2px;
   }
   .apm__actions {
@@ -106,22 +155,28 @@ export const styles = css`
   }
   .apm__button {
     font: inherit;
-    min-height: 2.5rem;
-    min-width: 2.5rem;
-    padding: 0.375rem 1rem;
-    border-radius: var(--authing-radius, 6px);
-    border: 1px solid var(--authing-color-primary, #1d4ed8);
+    min-block-size: 2.5rem;
+    min-inline-size: 2.5rem;
+    padding-block: 0.375rem;
+    padding-inline: 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_primary);
     background: transparent;
-    color: var(--authing-color-primary, #1d4ed8);
+    color: var(--_primary);
     cursor: pointer;
+    transition: background-color 120ms ease, opacity 120ms ease;
   }
-  .apm__button--primary {
-    background: var(--authing-color-primary, #1d4ed8);
-    color: var(--authing-color-on-primary, #fff);
+  .apm__button:hover {
+    background: color-mix(in srgb, var(--_primary) 10%, transparent);
+  }
+  .apm__button--primary,
+  .apm__button--primary:hover {
+    background: var(--_primary);
+    color: var(--_on-primary);
   }
   .apm__button--danger {
-    border-color: var(--authing-color-danger, #b91c1c);
-    color: var(--authing-color-danger, #b91c1c);
+    border-color: var(--_danger);
+    color: var(--_danger);
   }
   .apm__button[aria-disabled='true'] {
     opacity: 0.6;
@@ -136,10 +191,27 @@ export const styles = css`
     display: none;
   }
   .apm__error {
-    color: var(--authing-color-danger, #b91c1c);
+    color: var(--_danger);
   }
   .apm__request-id {
-    color: var(--authing-color-muted, #4b5563);
+    color: var(--_muted);
     font-size: 0.875em;
+  }
+  /* Narrow containers (from 280 px): one control per line, full-width buttons. */
+  @container (max-width: 360px) {
+    .apm__row,
+    .apm__actions {
+      flex-direction: column;
+      align-items: stretch;
+    }
+    .apm__field--country,
+    .apm__field--grow {
+      flex-basis: auto;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .apm__button {
+      transition: none;
+    }
   }
 `;

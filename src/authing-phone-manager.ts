@@ -45,23 +45,33 @@ const listOf = (value: string | null): string[] =>
  * @csspart base - The outer wrapper.
  * @csspart title - The heading of the current step.
  * @csspart phone - The masked current number.
- * @csspart country-code-input - The calling code input.
+ * @csspart country-select - The country or region of a new number.
  * @csspart phone-input - The phone number input.
  * @csspart code-input - The SMS code input.
+ * @csspart button - Every button.
  * @csspart send-button - Send code / resend countdown.
  * @csspart submit-button - The step's main button.
- * @csspart secondary-button - Cancel, Back, Change and Remove.
+ * @csspart change-button - Starts a change.
+ * @csspart unbind-button - Starts removing the phone.
+ * @csspart cancel-button - Leaves a flow.
+ * @csspart back-button - Back to the current number's code.
+ * @csspart retry-button - Loads the profile again after a failure.
+ * @csspart label - A field's label text.
+ * @csspart hint - The code input's hint.
  * @csspart status - Polite status messages.
  * @csspart error - Error messages.
  *
- * @cssprop [--authing-color-primary=#1d4ed8] - Buttons and focus rings.
- * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action.
- * @cssprop [--authing-color-text=inherit] - Text.
- * @cssprop [--authing-color-muted=#4b5563] - Secondary text.
- * @cssprop [--authing-color-border=#9ca3af] - Input borders.
- * @cssprop [--authing-color-surface=transparent] - Background.
+ * @cssprop [--authing-color-primary=#1d4ed8] - Buttons, links and focus rings (dark theme: #93c5fd).
+ * @cssprop [--authing-color-on-primary=#ffffff] - Text on the primary button (dark: #0b1220).
+ * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action (dark: #fca5a5).
+ * @cssprop [--authing-color-text=inherit] - Text (dark: #e5e7eb).
+ * @cssprop [--authing-color-muted=#4b5563] - Secondary text (dark: #b6bcc6).
+ * @cssprop [--authing-color-border=#6b7280] - Input borders (dark: #8b93a1).
+ * @cssprop [--authing-color-surface=transparent] - Background of the widget (dark: #111827).
+ * @cssprop [--authing-color-field=transparent] - Background of inputs (dark: #0b1220).
  * @cssprop [--authing-radius=6px] - Corners of inputs and buttons.
- * @cssprop [--authing-gap=0.75rem] - Spacing.
+ * @cssprop [--authing-gap=0.75rem] - Spacing between rows.
+ * @cssprop [--authing-padding=0] - Padding inside the widget.
  * @cssprop [--authing-font-family=inherit] - Font.
  */
 export class AuthingPhoneManager extends LitElement {
@@ -329,7 +339,7 @@ export class AuthingPhoneManager extends LitElement {
           ${this.flow.error?.code === 'CONFIG'
             ? nothing
             : html`<div class="apm__actions">
-                <button type="button" part="secondary-button" class="apm__button" data-autofocus @click=${this.reload}>${t.retry}</button>
+                <button type="button" part="button retry-button" class="apm__button" data-autofocus @click=${this.reload}>${t.retry}</button>
               </div>`}`;
       case 'overview':
         return html`${this.renderTitle(t.title)}
@@ -339,9 +349,9 @@ export class AuthingPhoneManager extends LitElement {
           </p>
           ${account.hasOtherLoginMethod ? nothing : html`<p class="apm__muted apm__note">${t.onlyLoginMethod}</p>`}
           <div class="apm__actions">
-            ${this.renderButton(t.change, () => this.intent(flow.start(this.flow, 'change')), 'secondary', true)}
+            ${this.renderButton(t.change, () => this.intent(flow.start(this.flow, 'change')), 'secondary', 'change', true)}
             ${account.hasOtherLoginMethod
-              ? this.renderButton(t.unbind, () => this.intent(flow.start(this.flow, 'unbind')), 'danger')
+              ? this.renderButton(t.unbind, () => this.intent(flow.start(this.flow, 'unbind')), 'danger', 'unbind')
               : nothing}
           </div>`;
       case 'bind':
@@ -395,19 +405,19 @@ export class AuthingPhoneManager extends LitElement {
     return html`<form class="apm__form" novalidate @submit=${this.handleSubmit}>
       ${this.renderTitle(title)} ${body}
       <div class="apm__actions">
-        <button type="submit" part="submit-button" class="apm__button apm__button--primary" aria-disabled=${this.flow.pending ? 'true' : 'false'}>
+        <button type="submit" part="button submit-button" class="apm__button apm__button--primary" aria-disabled=${this.flow.pending ? 'true' : 'false'}>
           ${working ? t.working : submitLabel}
         </button>
-        ${back ? this.renderButton(t.back, () => this.intent(flow.back(this.flow)), 'secondary') : nothing}
-        ${cancellable ? this.renderButton(t.cancel, () => this.intent(flow.cancel(this.flow)), 'secondary') : nothing}
+        ${back ? this.renderButton(t.back, () => this.intent(flow.back(this.flow)), 'secondary', 'back') : nothing}
+        ${cancellable ? this.renderButton(t.cancel, () => this.intent(flow.cancel(this.flow)), 'secondary', 'cancel') : nothing}
       </div>
     </form>`;
   }
 
-  private renderButton(label: string, onClick: () => void, kind: 'secondary' | 'danger', autofocus = false): TemplateResult {
+  private renderButton(label: string, onClick: () => void, kind: 'secondary' | 'danger', name: string, autofocus = false): TemplateResult {
     return html`<button
       type="button"
-      part="secondary-button"
+      part="button ${name}-button"
       class="apm__button apm__button--${kind}"
       aria-disabled=${this.flow.pending ? 'true' : 'false'}
       ?data-autofocus=${autofocus}
@@ -423,7 +433,7 @@ export class AuthingPhoneManager extends LitElement {
     const invalid = this.flow.error?.field === 'phone';
     return html`<div class="apm__row">
       <label class="apm__field apm__field--country">
-        <span>${t.country}</span>
+        <span part="label">${t.country}</span>
         <select
           part="country-select"
           name="country"
@@ -439,7 +449,7 @@ export class AuthingPhoneManager extends LitElement {
         </select>
       </label>
       <label class="apm__field apm__field--grow">
-        <span>${label}</span>
+        <span part="label">${label}</span>
         <input
           part="phone-input"
           name="phone"
@@ -487,7 +497,7 @@ export class AuthingPhoneManager extends LitElement {
     const first = purpose === 'change-current' || purpose === 'unbind';
     return html`<button
       type="button"
-      part="send-button"
+      part="button send-button"
       class="apm__button apm__button--secondary apm__send"
       aria-disabled=${this.flow.pending || seconds > 0 ? 'true' : 'false'}
       ?data-autofocus=${first}
@@ -503,7 +513,7 @@ export class AuthingPhoneManager extends LitElement {
     const length = this.flow.options.codeLength;
     const hintLength = length ?? USUAL_CODE_LENGTH;
     return html`<label class="apm__field">
-      <span>${t.code}</span>
+      <span part="label">${t.code}</span>
       <input
         part="code-input"
         name="code"
@@ -522,7 +532,7 @@ export class AuthingPhoneManager extends LitElement {
         aria-describedby=${invalid ? 'error code-hint' : 'code-hint'}
         @input=${this.handleInput}
       />
-      <span class="apm__hint" id="code-hint">${t.codeHint(hintLength)}</span>
+      <span part="hint" class="apm__hint" id="code-hint">${t.codeHint(hintLength)}</span>
     </label>`;
   }
 
