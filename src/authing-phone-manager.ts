@@ -117,7 +117,9 @@ export class AuthingPhoneManager extends LitElement {
     autoRun: false,
     task: async ([api]: readonly [PhoneApi], { signal }) => api.getProfile({ signal }),
     onComplete: (profile) => {
-      this.flow = flow.loaded(this.flow, flow.accountOf(profile));
+      const { state, outcome } = flow.profileLoaded(this.flow, flow.accountOf(profile));
+      this.flow = state;
+      if (outcome) this.announce(outcome); // a change whose answer was lost turned out to be done
       const { phone, hasOtherLoginMethod } = this.flow.account;
       this.dispatchEvent(new AuthingProfileLoadedEvent({ ...phone, canUnbind: !!phone && hasOtherLoginMethod }));
     },

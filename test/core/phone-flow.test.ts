@@ -127,6 +127,51 @@ describe('phone flow machine', () => {
     expect(failed.state.pending).to.equal(undefined);
   });
 
+  it('a failed update-phone keeps the token: the retry applies it again instead of re-spending the codes', () => {
+    const newPhone = { phoneNumber: '13912345678', phoneCountryCode: '+86' };
+    const state = typed(flow.start(ready(), 'change'), { currentCode: '111111' });
+    const atNew = typed(flow.submit(state).state, { phoneNumber: '13912345678', code: '222222' });
+    const verify = flow.submit(atNew);
+    const update = flow.succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
+    for (const code of ['SERVER', 'NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'UNAUTHORIZED', 'RATE_LIMITED'] as const) {
+      const failed = flow.fail(update.state, update.effect!, new PhoneManagerError(code, 'x'));
+      expect(failed.state.step, code).to.equal('change-new');
+      const retry = flow.submit(failed.state);
+      expect(retry.effect, code).to.deep.equal({ type: 'update-phone', updatePhoneToken: 'tok', phone: newPhone, previous: bob.phone });
+      const done = flow.succeed(retry.state, retry.effect!);
+      expect(done.outcome?.type).to.equal('phone-changed');
+      expect(done.state.verified, 'forgotten once used').to.equal(undefined);
+    }
+    // A refusal about the number or the token itself drops it; so does another number or leaving the flow.
+    const taken = flow.fail(update.state, update.effect!, new PhoneManagerError('PHONE_TAKEN', 'x'));
+    expect(taken.state.verified).to.equal(undefined);
+    const failed = flow.fail(update.state, update.effect!, new PhoneManagerError('SERVER', 'x'));
+    expect(flow.edit(failed.state, 'phoneNumber', '13912345679').verified).to.equal(undefined);
+    expect(flow.cancel(failed.state).verified).to.equal(undefined);
+    expect(flow.edit(failed.state, 'code', '333333').verified, 'a code edit does not matter').to.deep.equal({ updatePhoneToken: 'tok', phone: newPhone });
+  });
+
+  it('a spent or expired update token reloads the profile; a change found in place ends the flow as changed', () => {
+    const newPhone = { phoneNumber: '13912345678', phoneCountryCode: '+86' };
+    const state = typed(flow.start(ready(), 'change'), { phoneNumber: '13912345678' });
+    const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: newPhone, previous: bob.phone! };
+    const failed = flow.fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
+    expect(failed.reload).to.equal(true);
+    // Not in place: the user is asked for new codes, the number kept.
+    const same = flow.profileLoaded(flow.loading(failed.state, { keepError: true }), bob);
+    expect(same.outcome).to.equal(undefined);
+    expect(same.state.step).to.equal('change-current');
+    expect(same.state.error?.code).to.equal('UPDATE_TOKEN_EXPIRED');
+    // In place (the earlier answer was lost): done, and said so.
+    const landed = flow.profileLoaded(flow.loading(failed.state, { keepError: true }), { phone: newPhone, hasOtherLoginMethod: true });
+    expect(landed.outcome).to.deep.equal({ type: 'phone-changed', phone: newPhone, previous: bob.phone });
+    expect(landed.state).to.deep.include({ step: 'overview', error: undefined, notice: { kind: 'changed' } });
+    // Changed elsewhere to another number: the overview shows it, no change is claimed.
+    const elsewhere = flow.profileLoaded(flow.loading(failed.state, { keepError: true }), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
+    expect(elsewhere.outcome).to.equal(undefined);
+    expect(elsewhere.state.step).to.equal('overview');
+  });
+
   it('unbind: only with another sign-in method; confirm, code, unbind', () => {
     const only = flow.start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
     expect(only.step).to.equal('overview');

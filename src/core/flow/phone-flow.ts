@@ -78,9 +78,21 @@ export interface FlowState {
   options: FlowOptions;
   /** The number each code in this flow went to; a code is only asked for once it was sent. */
   sentTo: Partial<Record<CodePurpose, PhoneNumber>>;
+  /**
+   * A verified change that update-phone has not applied yet because it failed for a reason that
+   * leaves the one-time token usable (server error, lost or unreadable answer, expired session,
+   * throttling). The verification spent both codes, so the retry applies the same token again.
+   */
+  verified?: VerifiedChange;
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
+}
+
+export interface VerifiedChange {
+  updatePhoneToken: string;
+  /** The new number the token was issued for. */
+  phone: PhoneNumber;
 }
 
 export type Effect =
@@ -133,6 +145,10 @@ export function initialState(options: Partial<FlowOptions> = {}): FlowState {
 
 const restingStep = (account: Account): Step => (account.phone ? 'overview' : 'bind');
 
+/** The number a change step is changing to, when one is typed and valid. */
+const changeTarget = (state: FlowState): PhoneNumber | undefined =>
+  state.step === 'change-current' || state.step === 'change-new' ? newPhoneOf(state) : undefined;
+
 /** New options; a new default country applies unless the user already typed a number. */
 export function configure(state: FlowState, options: Partial<FlowOptions>): FlowState {
   const next = { ...state, options: { ...state.options, ...options } };
@@ -153,11 +169,32 @@ export function loading(state: FlowState, { keepError = false } = {}): FlowState
   return { ...state, ...kept, step: firstLoad(state) ? 'loading' : state.step, pending: 'load-profile' };
 }
 
-/** A fresh profile. The current flow survives when the bound number did not change. */
+/**
+ * A fresh profile. The current flow survives when the bound number did not change. When it now is
+ * the number the user was changing to, the change went through although its answer was lost: the
+ * flow ends as changed.
+ */
 export function loaded(state: FlowState, account: Account): FlowState {
   const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
   if (!firstLoad(state) && unchanged) return { ...state, account, pending: undefined };
-  return { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.country), sentTo: {}, pending: undefined };
+  const reset = { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, pending: undefined };
+  return landedChange(state, account) ? { ...reset, error: undefined, notice: { kind: 'changed' } } : reset;
+}
+
+/**
+ * The profile as a transition: `loaded`, plus the `phone-changed` outcome when the reload shows that
+ * the change the user was making is in place (an update-phone whose answer was lost did apply).
+ */
+export function profileLoaded(state: FlowState, account: Account): Transition {
+  const next = loaded(state, account);
+  return landedChange(state, account)
+    ? { state: next, outcome: { type: 'phone-changed', phone: account.phone!, previous: state.account.phone! } }
+    : { state: next };
+}
+
+function landedChange(state: FlowState, account: Account): boolean {
+  const target = changeTarget(state);
+  return !firstLoad(state) && !!state.account.phone && !!target && samePhone(target, account.phone);
 }
 
 export function loadFailed(state: FlowState, cause: PhoneManagerError): FlowState {
@@ -167,7 +204,7 @@ export function loadFailed(state: FlowState, cause: PhoneManagerError): FlowStat
 /** Opens a flow from the overview. */
 export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
-  const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, error: undefined, notice: undefined };
+  const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, error: undefined, notice: undefined };
   if (flow === 'unbind') {
     if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
     return { ...base, step: 'unbind-confirm' };
@@ -177,7 +214,15 @@ export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
 
 export function cancel(state: FlowState): FlowState {
   if (state.pending) return state;
-  return { ...state, step: restingStep(state.account), draft: emptyDraft(state.draft.country), sentTo: {}, error: undefined, notice: undefined };
+  return {
+    ...state,
+    step: restingStep(state.account),
+    draft: emptyDraft(state.draft.country),
+    sentTo: {},
+    verified: undefined,
+    error: undefined,
+    notice: undefined,
+  };
 }
 
 /** Back from the new number to the current number's code, keeping what was typed. */
@@ -192,7 +237,9 @@ export function edit(state: FlowState, field: keyof Draft, value: string): FlowS
   if (field === 'phoneNumber') draft.country = detectCountry(value, draft.country)?.iso ?? draft.country;
   const touched: Field = field === 'country' || field === 'phoneNumber' ? 'phone' : field;
   const error = state.error?.field === touched ? undefined : state.error;
-  return { ...state, draft, error };
+  // A verified change is for the number it was issued for: another number needs new codes.
+  const verified = touched === 'phone' ? undefined : state.verified;
+  return { ...state, draft, error, verified };
 }
 
 export function confirmUnbind(state: FlowState): FlowState {
@@ -276,6 +323,10 @@ export function submit(state: FlowState): Transition {
       const phone = newPhoneOf(state);
       if (!phone || !account.phone) return invalid(state, 'PHONE_INVALID', 'phone');
       if (samePhone(phone, account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
+      // Verified already, and only update-phone failed: the codes are spent, the token is not.
+      if (state.verified && samePhone(state.verified.phone, phone)) {
+        return begin(state, { type: 'update-phone', updatePhoneToken: state.verified.updatePhoneToken, phone, previous: account.phone });
+      }
       const newPhonePassCode = parseCode(draft.code, options.codeLength);
       if (!newPhonePassCode) return invalid(state, 'CODE_INVALID', 'code');
       const input: VerifyUpdatePhoneInput = {
@@ -309,6 +360,7 @@ export function submit(state: FlowState): Transition {
 /** A request succeeded. */
 export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneToken?: string }): Transition {
   const done = { ...state, pending: undefined, error: undefined };
+  const finished = { ...done, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined };
   switch (effect.type) {
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
@@ -321,7 +373,7 @@ export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneTo
       const { phoneNumber, phoneCountryCode } = effect.input;
       const account = { ...state.account, phone: { phoneNumber, phoneCountryCode } };
       return {
-        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.country), sentTo: {}, notice: { kind: 'bound' } },
+        state: { ...finished, account, step: 'overview', notice: { kind: 'bound' } },
         outcome: { type: 'phone-bound', phone: account.phone },
       };
     }
@@ -337,14 +389,14 @@ export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneTo
     case 'update-phone': {
       const account = { ...state.account, phone: effect.phone };
       return {
-        state: { ...done, account, step: 'overview', draft: emptyDraft(state.draft.country), sentTo: {}, notice: { kind: 'changed' } },
+        state: { ...finished, account, step: 'overview', notice: { kind: 'changed' } },
         outcome: { type: 'phone-changed', phone: effect.phone, previous: effect.previous },
       };
     }
     case 'unbind': {
       const account = { ...state.account, phone: undefined };
       return {
-        state: { ...done, account, step: 'bind', draft: emptyDraft(state.draft.country), sentTo: {}, notice: { kind: 'unbound' } },
+        state: { ...finished, account, step: 'bind', notice: { kind: 'unbound' } },
         outcome: { type: 'phone-unbound', previous: effect.previous },
       };
     }
@@ -357,9 +409,14 @@ const FIELD_OF: Partial<Record<ErrorCode, Field>> = {
   SAME_PHONE: 'phone',
 };
 
+/** Failures after which the updatePhoneToken is still good: nothing about it or the numbers was refused. */
+const TOKEN_SURVIVES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'SERVER', 'UNAUTHORIZED', 'RATE_LIMITED']);
+
 /** A request failed. What the user typed stays, so a retry is one click away. */
 export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError): Transition {
-  const failed: FlowState = { ...state, pending: undefined, notice: undefined };
+  const verified =
+    effect.type === 'update-phone' && TOKEN_SURVIVES.has(cause.code) ? { updatePhoneToken: effect.updatePhoneToken, phone: effect.phone } : undefined;
+  const failed: FlowState = { ...state, pending: undefined, notice: undefined, verified };
   const error: FlowError = { code: cause.code, cause };
   if (effect.type === 'send-code') {
     if (effect.purpose === 'bind' || effect.purpose === 'change-new') error.field = FIELD_OF[cause.code];
@@ -377,9 +434,11 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
         },
       };
     case 'UPDATE_TOKEN_EXPIRED': {
-      // Both codes were spent on the expired token: start the change again with the number kept.
+      // Both codes were spent on the token: start the change again with the number kept. The token may
+      // also have been spent by this very change (an earlier answer lost) or voided by a change made
+      // elsewhere, so the profile is loaded again: `loaded` ends the flow if the change is in place.
       const draft = { ...state.draft, code: '', currentCode: '' };
-      return { state: { ...failed, step: state.options.verifyCurrent ? 'change-current' : 'change-new', draft, sentTo: {}, error } };
+      return { state: { ...failed, step: state.options.verifyCurrent ? 'change-current' : 'change-new', draft, sentTo: {}, error }, reload: true };
     }
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
