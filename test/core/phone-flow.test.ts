@@ -172,6 +172,21 @@ describe('phone flow machine', () => {
     expect(elsewhere.state.step).to.equal('overview');
   });
 
+  it('an expired code in a two-code change asks for both codes again, the number kept', () => {
+    const state = typed(flow.start(ready(), 'change'), { currentCode: '111111' });
+    const verify = flow.submit(typed(flow.submit(state).state, { phoneNumber: '13912345678', code: '222222' }));
+    const expired = flow.fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
+    expect(expired.state).to.deep.include({ step: 'change-current', sentTo: {} });
+    expect(expired.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
+    expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'currentCode' });
+    // With one code only (the pool skips the current number), only that code is asked for again.
+    const single = typed(flow.start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678', code: '222222' });
+    const verifyOne = flow.submit(single);
+    const expiredOne = flow.fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError('CODE_EXPIRED', 'x'));
+    expect(expiredOne.state.step).to.equal('change-new');
+    expect(expiredOne.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'code' });
+  });
+
   it('unbind: only with another sign-in method; confirm, code, unbind', () => {
     const only = flow.start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
     expect(only.step).to.equal('overview');

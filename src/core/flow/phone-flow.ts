@@ -440,6 +440,14 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
       const draft = { ...state.draft, code: '', currentCode: '' };
       return { state: { ...failed, step: state.options.verifyCurrent ? 'change-current' : 'change-new', draft, sentTo: {}, error }, reload: true };
     }
+    case 'CODE_EXPIRED':
+      if (effect.type === 'verify-change' && effect.input.oldPhonePassCode) {
+        // Two codes went in and Authing does not say which expired; they are about as old, so ask for
+        // both again (the current number's first), with the new number kept.
+        const draft = { ...state.draft, code: '', currentCode: '' };
+        return { state: { ...failed, step: 'change-current', draft, sentTo: {}, error: { ...error, field: 'currentCode' } } };
+      }
+      return { state: { ...failed, error: { ...error, field: codeFieldOf(state.step) } } };
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
     case 'ALREADY_BOUND':
@@ -448,7 +456,7 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
       // The profile we showed is out of date.
       return { state: { ...failed, error }, reload: true };
     default: {
-      const field = FIELD_OF[cause.code] ?? (cause.code === 'CODE_INVALID' || cause.code === 'CODE_EXPIRED' ? codeFieldOf(state.step) : undefined);
+      const field = FIELD_OF[cause.code] ?? (cause.code === 'CODE_INVALID' ? codeFieldOf(state.step) : undefined);
       return { state: { ...failed, error: { ...error, field } } };
     }
   }
