@@ -1,0 +1,395 @@
+// The demo page: <authing-phone-manager> wired to the Authing emulator that `npm start` runs
+// (see vite.config.ts). Plain DOM; every piece of server data is written with textContent.
+import '../src/define.js';
+import type { AuthingPhoneManager } from '../src/index.js';
+
+/** The seeded users of the emulator (emulator/README.md). Tokens stay in here: never rendered. */
+const USERS = {
+  'no-phone': { label: 'No phone (alice, email)', token: 'demo-token-no-phone' },
+  'phone-email': { label: 'Phone and email (bob)', token: 'demo-token-phone-email' },
+  'phone-only': { label: "Phone only (carol) — can't unbind", token: 'demo-token-phone-only' },
+  'phone-social': { label: 'Phone and WeChat (dave)', token: 'demo-token-phone-social' },
+} as const;
+type UserKey = keyof typeof USERS;
+const TOKENS: readonly string[] = Object.values(USERS).map((u) => u.token);
+
+const WIDGET_EVENTS = [
+  'authing-profile-loaded',
+  'authing-code-sent',
+  'authing-phone-bound',
+  'authing-phone-changed',
+  'authing-phone-unbound',
+  'authing-error',
+] as const;
+const SUCCESS_EVENTS: readonly string[] = ['authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound'];
+
+const LOG_LIMIT = 200;
+const POLL_VISIBLE_MS = 1000;
+const POLL_HIDDEN_MS = 5000;
+const FALLBACK_EMULATOR_URL = 'http://127.0.0.1:8787';
+
+interface OutboxMessage {
+  id: number;
+  phoneCountryCode: string;
+  phoneNumber: string;
+  channel: string;
+  code: string;
+  text: string;
+  sentAt: string;
+}
+
+type Lang = 'zh-CN' | 'en-US';
+
+const FAULTS: Record<string, { describe: string; body: (lang: Lang) => Record<string, unknown> }> = {
+  http500: { describe: 'HTTP 500', body: () => ({ kind: 'http500' }) },
+  html: { describe: 'an HTML 502 page', body: () => ({ kind: 'html' }) },
+  malformed: { describe: 'malformed JSON', body: () => ({ kind: 'malformed' }) },
+  drop: { describe: 'a dropped connection', body: () => ({ kind: 'drop' }) },
+  delay: { describe: 'a 3 s delay', body: () => ({ kind: 'delay', delayMs: 3000 }) },
+  'rate-limit': {
+    describe: 'a rate-limit envelope (statusCode 429)',
+    body: (lang) => ({
+      kind: 'envelope',
+      statusCode: 429,
+      message: lang === 'en-US' ? 'Verification code has been sent within a minute' : '该手机号 1 分钟内已发送过验证码',
+    }),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// DOM
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from demo/index.html`);
+  return element as T;
+}
+
+const widget = byId<AuthingPhoneManager>('widget');
+const emulatorUrlOut = byId('emulator-url');
+const banner = byId('banner');
+const smsList = byId<HTMLOListElement>('sms-list');
+const smsEmpty = byId('sms-empty');
+const smsAnnounce = byId('sms-announce');
+const log = byId<HTMLOListElement>('log');
+const logEmpty = byId('log-empty');
+const serverVerifyOld = byId<HTMLInputElement>('server-verify-old');
+const widgetSkipOld = byId<HTMLInputElement>('widget-skip-old');
+const faultKind = byId<HTMLSelectElement>('fault-kind');
+const faultArm = byId<HTMLButtonElement>('fault-arm');
+const faultStatus = byId('fault-status');
+const resetButton = byId<HTMLButtonElement>('reset');
+const resetStatus = byId('reset-status');
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const timeOf = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+// ---------------------------------------------------------------------------------------------
+// Emulator
+
+let emulatorUrl = FALLBACK_EMULATOR_URL;
+
+/** `?emulator=<url>` wins; else the dev server's /demo-config.json; else the emulator's default address. */
+async function findEmulator(): Promise<string> {
+  const fromQuery = new URLSearchParams(location.search).get('emulator');
+  if (fromQuery) return fromQuery.replace(/\/+$/, '');
+  try {
+    const response = await fetch('/demo-config.json', { cache: 'no-store' });
+    if (response.ok) {
+      const config = (await response.json()) as { emulatorUrl?: unknown };
+      if (typeof config.emulatorUrl === 'string' && config.emulatorUrl) return config.emulatorUrl;
+    }
+  } catch {
+    // not served by `npm start`: fall back
+  }
+  return FALLBACK_EMULATOR_URL;
+}
+
+async function control<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
+  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, {
+    method: init?.method ?? 'GET',
+    headers: init?.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+    cache: 'no-store',
+  });
+  const data = (await response.json().catch(() => ({}))) as T & { error?: string };
+  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
+  return data;
+}
+
+function showBanner(text: string | null): void {
+  banner.hidden = text === null;
+  banner.textContent = text ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone panel: the emulator's SMS outbox, newest first
+
+let outboxKey = '';
+/** Newest message id already shown; undefined before the first look, so old messages are not announced. */
+let newestSeen: number | undefined;
+let pollTimer: number | undefined;
+
+async function refreshOutbox(): Promise<void> {
+  try {
+    const { messages } = await control<{ messages: OutboxMessage[] }>('outbox');
+    showBanner(null);
+    const key = messages.map((m) => m.id).join(',');
+    if (key !== outboxKey) {
+      outboxKey = key;
+      renderOutbox(messages.slice().reverse());
+      const newest = messages.at(-1);
+      if (newest && newestSeen !== undefined && newest.id > newestSeen) {
+        smsAnnounce.textContent = `New SMS to ${newest.phoneCountryCode} ${newest.phoneNumber}: code ${newest.code}`;
+      }
+      newestSeen = newest?.id ?? 0;
+    }
+  } catch {
+    showBanner(`The Authing emulator at ${emulatorUrl} does not answer. Is \`npm start\` still running?`);
+  }
+}
+
+function schedulePoll(delay = document.hidden ? POLL_HIDDEN_MS : POLL_VISIBLE_MS): void {
+  window.clearTimeout(pollTimer);
+  pollTimer = window.setTimeout(async () => {
+    await refreshOutbox();
+    await refreshFaults();
+    schedulePoll();
+  }, delay);
+}
+
+function renderOutbox(newestFirst: OutboxMessage[]): void {
+  smsEmpty.hidden = newestFirst.length > 0;
+  smsList.replaceChildren(...newestFirst.map(renderSms));
+}
+
+function renderSms(sms: OutboxMessage): HTMLLIElement {
+  const item = el('li', 'sms');
+  const sentAt = new Date(sms.sentAt);
+
+  const meta = el('div', 'sms__meta');
+  const to = el('span', 'sms__to', `To ${sms.phoneCountryCode} ${sms.phoneNumber}`);
+  const time = el('time', 'sms__time', Number.isNaN(sentAt.getTime()) ? sms.sentAt : timeOf(sentAt));
+  time.dateTime = sms.sentAt;
+  meta.append(to, el('span', 'sms__channel', sms.channel), time);
+
+  const bubble = el('div', 'sms__bubble');
+  const codeRow = el('div', 'sms__code-row');
+  const code = el('span', 'sms__code', sms.code);
+  const copy = el('button', 'button button--small sms__copy', 'Copy');
+  copy.type = 'button';
+  copy.setAttribute('aria-label', `Copy code ${sms.code}`);
+  copy.addEventListener('click', () => void copyCode(sms.code, copy));
+  codeRow.append(code, copy);
+  bubble.append(codeRow, el('p', 'sms__text', sms.text));
+
+  item.append(meta, bubble);
+  return item;
+}
+
+async function copyCode(code: string, button: HTMLButtonElement): Promise<void> {
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(code);
+    copied = true;
+  } catch {
+    // No clipboard API (or no permission): copy through a selected, off-screen field.
+    const field = el('textarea');
+    field.value = code;
+    field.setAttribute('readonly', '');
+    field.style.position = 'fixed';
+    field.style.opacity = '0';
+    document.body.append(field);
+    field.select();
+    copied = document.execCommand('copy');
+    field.remove();
+  }
+  button.textContent = copied ? 'Copied' : 'Copy failed';
+  window.setTimeout(() => {
+    button.textContent = 'Copy';
+  }, 1500);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event log
+
+/** Belt and braces: event details carry no token, but nothing that looks like one is ever printed. */
+function redact(key: string, value: unknown): unknown {
+  if (/token/i.test(key)) return '[redacted]';
+  if (typeof value === 'string' && TOKENS.some((token) => value.includes(token))) return '[redacted]';
+  return value;
+}
+
+function addLogEntry(type: string, detail: unknown, kind: 'info' | 'success' | 'error' | 'demo'): void {
+  const item = el('li', `log__entry log__entry--${kind}`);
+  const head = el('div', 'log__head');
+  const now = new Date();
+  const time = el('time', 'log__time', timeOf(now));
+  time.dateTime = now.toISOString();
+  head.append(time, el('span', 'log__type', type));
+  item.append(head);
+  if (detail !== undefined) {
+    const text = typeof detail === 'string' ? detail : JSON.stringify(detail, redact, 2);
+    item.append(el('pre', 'log__detail', text));
+  }
+  log.prepend(item);
+  while (log.childElementCount > LOG_LIMIT) log.lastElementChild?.remove();
+  logEmpty.hidden = true;
+}
+
+function clearLog(): void {
+  log.replaceChildren();
+  logEmpty.hidden = false;
+}
+
+const note = (text: string) => addLogEntry('demo', text, 'demo');
+
+for (const type of WIDGET_EVENTS) {
+  widget.addEventListener(type, (event: Event) => {
+    const { detail } = event as CustomEvent<unknown>;
+    const kind = type === 'authing-error' ? 'error' : SUCCESS_EVENTS.includes(type) ? 'success' : 'info';
+    addLogEntry(type, detail, kind);
+    // A code is on its way: look at the outbox now rather than at the next tick.
+    if (type === 'authing-code-sent') schedulePoll(0);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controls
+
+function selectedRadio(name: string): HTMLInputElement | null {
+  return document.querySelector<HTMLInputElement>(`input[type="radio"][name="${name}"]:checked`);
+}
+
+function applyUser(): void {
+  const key = (selectedRadio('user')?.value ?? 'no-phone') as UserKey;
+  const user = USERS[key] ?? USERS['no-phone'];
+  if (widget.accessToken === user.token) return;
+  widget.accessToken = user.token; // the widget reloads itself
+  note(`Signed in as ${user.label}`);
+}
+
+function applyLang(announce = true): void {
+  const lang = (selectedRadio('lang')?.value ?? 'en-US') as Lang;
+  widget.setAttribute('lang', lang);
+  if (announce) note(`Widget language: ${lang}`);
+}
+
+function currentLang(): Lang {
+  return widget.getAttribute('lang') === 'zh-CN' ? 'zh-CN' : 'en-US';
+}
+
+async function loadServerConfig(): Promise<void> {
+  const config = await control<{ verifyOldPhone: boolean }>('config');
+  serverVerifyOld.checked = config.verifyOldPhone;
+}
+
+let faultArmed = false;
+
+async function refreshFaults(): Promise<void> {
+  if (!faultArmed) return;
+  try {
+    const { faults } = await control<{ faults: unknown[] }>('faults');
+    if (faults.length === 0) {
+      faultArmed = false;
+      faultStatus.textContent = 'The fault was used by the last request.';
+    }
+  } catch {
+    // the outbox poll reports an unreachable emulator
+  }
+}
+
+function wireControls(): void {
+  document.getElementById('user-switch')?.addEventListener('change', applyUser);
+  document.getElementById('lang-switch')?.addEventListener('change', () => applyLang());
+
+  serverVerifyOld.addEventListener('change', async () => {
+    const verifyOldPhone = serverVerifyOld.checked;
+    try {
+      await control('config', { method: 'POST', body: { verifyOldPhone } });
+      note(`User pool ${verifyOldPhone ? 'requires' : 'does not require'} the current number's code on change`);
+    } catch (error) {
+      serverVerifyOld.checked = !verifyOldPhone;
+      note(`Could not change the emulator setting: ${String(error)}`);
+    }
+  });
+
+  widgetSkipOld.addEventListener('change', () => {
+    widget.toggleAttribute('skip-old-phone-verification', widgetSkipOld.checked);
+    note(`Widget ${widgetSkipOld.checked ? 'skips' : 'asks for'} the current number's code on change`);
+  });
+
+  faultArm.addEventListener('click', async () => {
+    const fault = FAULTS[faultKind.value];
+    if (!fault) return;
+    try {
+      await control('faults', { method: 'POST', body: { path: '*', times: 1, ...fault.body(currentLang()) } });
+      faultArmed = true;
+      faultStatus.textContent = `Armed: the next request gets ${fault.describe}.`;
+      note(`Fault armed: ${fault.describe}`);
+    } catch (error) {
+      faultStatus.textContent = `Could not arm the fault: ${String(error)}`;
+    }
+  });
+
+  resetButton.addEventListener('click', async () => {
+    resetButton.disabled = true;
+    resetStatus.textContent = 'Resetting…';
+    try {
+      await control('reset', { method: 'POST' });
+      await loadServerConfig();
+      faultArmed = false;
+      faultStatus.textContent = '';
+      clearLog();
+      outboxKey = '';
+      newestSeen = 0; // the emulator numbers messages from 1 again
+      renderOutbox([]);
+      widget.reload();
+      resetStatus.textContent = 'Emulator reset: seed users and default settings restored.';
+      schedulePoll(0);
+    } catch (error) {
+      resetStatus.textContent = `Reset failed: ${String(error)}`;
+    } finally {
+      resetButton.disabled = false;
+    }
+  });
+
+  byId('reload').addEventListener('click', () => {
+    widget.reload();
+    note('widget.reload()');
+  });
+  byId('log-clear').addEventListener('click', clearLog);
+  document.addEventListener('visibilitychange', () => schedulePoll(document.hidden ? POLL_HIDDEN_MS : 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+async function main(): Promise<void> {
+  const browserLang: Lang = /^zh\b/i.test(navigator.language) ? 'zh-CN' : 'en-US';
+  const langRadio = document.querySelector<HTMLInputElement>(`input[name="lang"][value="${browserLang}"]`);
+  if (langRadio) langRadio.checked = true;
+  applyLang(false);
+  wireControls();
+
+  emulatorUrl = await findEmulator();
+  emulatorUrlOut.textContent = emulatorUrl;
+  widget.setAttribute('app-host', emulatorUrl);
+  applyUser();
+
+  try {
+    await loadServerConfig();
+  } catch {
+    // refreshOutbox shows the banner
+  }
+  await refreshOutbox();
+  schedulePoll();
+}
+
+void main();
