@@ -1,0 +1,133 @@
+// What the hardening tests watch from the test page: uncaught errors, the widget's fetches (by wrapping
+// window.fetch, which the client calls at request time), and the page clock for the resend countdown.
+import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { CATALOGS } from '../../src/i18n/index.js';
+import type { ErrorCode } from '../../src/core/errors.js';
+import { click, part, type Widget } from '../helpers/widget.js';
+
+export type TestLang = 'en-US' | 'zh-CN';
+
+/** The message a user reading `lang` must see for `code`. */
+export const messageOf = (lang: TestLang, code: ErrorCode): string => CATALOGS[lang].errors[code];
+
+export const EVENTS = [
+  'authing-profile-loaded',
+  'authing-code-sent',
+  'authing-phone-bound',
+  'authing-phone-changed',
+  'authing-phone-unbound',
+  'authing-error',
+];
+
+/** Uncaught exceptions and unhandled rejections that reach the page, from now until stop(). */
+export function watchUncaught(): { seen: string[]; stop(): void } {
+  const seen: string[] = [];
+  const onError = (event: ErrorEvent) => seen.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => seen.push(`unhandledrejection: ${String(event.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    seen,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+export interface FetchRecord {
+  method: string;
+  url: string;
+  /** e.g. `send-sms` for `/api/v3/send-sms`. */
+  endpoint: string;
+  authorization: string | null;
+  signal?: AbortSignal;
+  settled: boolean;
+}
+
+/**
+ * Records every call to window.fetch made for /api/v3/* (the test's own control calls are not
+ * recorded) and counts the ones not settled yet.
+ */
+export function recordFetches(): { calls: FetchRecord[]; pending(): number; restore(): void } {
+  const real = window.fetch;
+  const calls: FetchRecord[] = [];
+  window.fetch = function (input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const promise = real.call(window, input, init);
+    const path = new URL(url, location.href).pathname;
+    if (path.startsWith('/api/v3/')) {
+      const record: FetchRecord = {
+        method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
+        url,
+        endpoint: path.slice('/api/v3/'.length),
+        authorization: new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('authorization'),
+        signal: init?.signal ?? undefined,
+        settled: false,
+      };
+      calls.push(record);
+      const settle = () => {
+        record.settled = true;
+      };
+      promise.then(settle, settle);
+    }
+    return promise;
+  } as typeof window.fetch;
+  return {
+    calls,
+    pending: () => calls.filter((c) => !c.settled).length,
+    restore() {
+      window.fetch = real;
+    },
+  };
+}
+
+/** The path of each /api/v3 request the emulator logged, shortened: `send-sms`. */
+export const endpoints = (requests: Array<{ path: string }>): string[] => requests.map((r) => r.path.replace('/api/v3/', ''));
+
+/**
+ * Runs `action` with the page clock `ms` ahead, so a resend countdown the test does not want to
+ * sit through is over (the emulator's clock is moved separately when its limit matters too).
+ */
+export async function withPageClockAhead<T>(ms: number, action: () => Promise<T>): Promise<T> {
+  const realNow = Date.now;
+  Date.now = () => realNow() + ms;
+  try {
+    return await action();
+  } finally {
+    Date.now = realNow;
+  }
+}
+
+/** Waits until the send button may be used (no countdown, nothing pending). */
+export async function waitSendable(el: Widget): Promise<void> {
+  el.requestUpdate(); // the page clock may just have moved: show it now rather than at the next tick
+  await waitUntil(() => part(el, 'send-button').getAttribute('aria-disabled') === 'false', 'Send code stayed disabled', { timeout: 3000, interval: 5 });
+}
+
+/** Like the helpers' waitIdle, polling often: the matrix waits for it hundreds of times. */
+export async function idle(el: Widget): Promise<void> {
+  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { timeout: 5000, interval: 5 });
+  await el.updateComplete;
+}
+
+/** waitUntil, polling often. */
+export const until = (predicate: () => unknown, message: string, timeout = 3000) => waitUntil(predicate, message, { timeout, interval: 5 });
+
+/**
+ * Pastes `text` into `input` as a user does: copied to the clipboard with Ctrl+C from a scratch
+ * textarea, then Ctrl+A and Ctrl+V in the (clicked) input.
+ */
+export async function paste(input: HTMLInputElement, text: string): Promise<void> {
+  const scratch = document.createElement('textarea');
+  scratch.value = text;
+  document.body.append(scratch);
+  scratch.focus();
+  scratch.select();
+  await sendKeys({ press: 'Control+c' });
+  scratch.remove();
+  await click(input);
+  await sendKeys({ press: 'Control+a' });
+  await sendKeys({ press: 'Control+v' });
+}
