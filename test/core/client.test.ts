@@ -106,7 +106,12 @@ describe('Authing client', () => {
     expect(normalizeAppHost('https://example.authing.cn/')).to.equal('https://example.authing.cn');
     expect(normalizeAppHost('http://localhost:8787')).to.equal('http://localhost:8787');
     expect(normalizeAppHost('http://127.0.0.1:8787')).to.equal('http://127.0.0.1:8787');
-    for (const bad of ['http://example.authing.cn', 'ftp://x', 'https://user:pw@x.cn', 'https://x.cn/?a=1', 'http://']) {
+    expect(normalizeAppHost('https://例子.authing.cn')).to.equal('https://xn--fsqu00a.authing.cn');
+    expect(normalizeAppHost('https://[2001:db8::1]:8443')).to.equal('https://[2001:db8::1]:8443');
+    const bads = ['http://example.authing.cn', 'ftp://x', 'https://user:pw@x.cn', 'https://x.cn/?a=1', 'http://'];
+    // Hosts Chromium's URL parser would accept, percent-encoded, and send a request to.
+    bads.push('not a host at all', 'https://exa mple.com', 'https://%20x.com', 'https://ex"ample.com');
+    for (const bad of bads) {
       expect(() => normalizeAppHost(bad), bad).to.throw(PhoneManagerError).with.property('code', 'CONFIG');
     }
   });

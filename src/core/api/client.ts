@@ -48,6 +48,11 @@ export function normalizeAppHost(appHost: string): string {
   } catch {
     throw new PhoneManagerError('CONFIG', `app-host is not a valid URL`);
   }
+  // Browsers' URL parsers differ: Chromium takes `https://exa mple.com` as host `exa%20mple.com`. Only
+  // a real host name (letters, digits, hyphens, dots; IDNs arrive as punycode) or an IP literal passes.
+  if (!/^(\[[\da-f:.]+\]|[a-z\d_-]+(\.[a-z\d_-]+)*\.?)$/i.test(url.hostname)) {
+    throw new PhoneManagerError('CONFIG', 'app-host is not a valid URL');
+  }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new PhoneManagerError('CONFIG', 'app-host must use https (http is allowed only for localhost)');
