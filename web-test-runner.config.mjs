@@ -23,6 +23,7 @@ function emulatorPlugin() {
     name: 'authing-emulator',
     async serverStart() {
       running = await startEmulator({ port: 0, host: '127.0.0.1' });
+      emulatorOrigin = new URL(running.url).origin;
     },
     async serverStop() {
       await running?.close();
@@ -30,6 +31,27 @@ function emulatorPlugin() {
     executeCommand({ command }) {
       if (command === 'emulator-url') return { url: running.url };
       return undefined;
+    },
+  };
+}
+
+/** The emulator's origin once it runs: the only `connect-src` of the CSP pages below. */
+let emulatorOrigin = '';
+
+/**
+ * Serves the security pages under /test/hardening/csp/ with a Content-Security-Policy response
+ * header (a header, not a meta tag: it covers everything, including Trusted Types and reporting).
+ * `?policy=csp` (default): default-src 'self'; script-src 'self'; style-src 'self'; connect-src the emulator.
+ * `?policy=tt`: the same, plus Trusted Types enforced with only Lit's `lit-html` policy allowed.
+ */
+function cspPagesPlugin() {
+  return {
+    name: 'csp-pages',
+    transform(context) {
+      if (!/^\/test\/hardening\/csp\/[\w-]+\.html$/.test(context.path)) return undefined;
+      const strict = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${emulatorOrigin}`;
+      const policy = context.URL.searchParams.get('policy') === 'tt' ? `${strict}; require-trusted-types-for 'script'; trusted-types lit-html` : strict;
+      return { headers: { 'content-security-policy': policy }, transformCache: false };
     },
   };
 }
@@ -44,6 +66,7 @@ export default {
     // tsconfig must be passed, or esbuild ignores experimentalDecorators and Lit throws at import.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     emulatorPlugin(),
+    cspPagesPlugin(),
   ],
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
