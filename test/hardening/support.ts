@@ -1,6 +1,5 @@
 // What the hardening tests watch from the test page: uncaught errors, the widget's fetches (by wrapping
 // window.fetch, which the client calls at request time), and the page clock for the resend countdown.
-import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS } from '../../src/i18n/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
@@ -103,17 +102,40 @@ export async function withPageClockAhead<T>(ms: number, action: () => Promise<T>
 /** Waits until the send button may be used (no countdown, nothing pending). */
 export async function waitSendable(el: Widget): Promise<void> {
   el.requestUpdate(); // the page clock may just have moved: show it now rather than at the next tick
-  await waitUntil(() => part(el, 'send-button').getAttribute('aria-disabled') === 'false', 'Send code stayed disabled', { timeout: 3000, interval: 5 });
+  await until(() => part(el, 'send-button').getAttribute('aria-disabled') === 'false', 'Send code stayed disabled');
 }
 
 /** Like the helpers' waitIdle, polling often: the matrix waits for it hundreds of times. */
 export async function idle(el: Widget): Promise<void> {
-  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { timeout: 5000, interval: 5 });
+  await until(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', 5000);
   await el.updateComplete;
 }
 
-/** waitUntil, polling often. */
-export const until = (predicate: () => unknown, message: string, timeout = 3000) => waitUntil(predicate, message, { timeout, interval: 5 });
+/**
+ * Polls `predicate` (awaited) every few ms until it is truthy. Unlike open-wc's waitUntil, it leaves no
+ * timer behind (waitUntil's own time limit keeps running after success), which the lifecycle counters
+ * would see; and it measures time with performance.now(), which tests moving Date.now do not touch.
+ */
+export function until(predicate: () => unknown, message: string, timeout = 3000): Promise<void> {
+  const { stack } = new Error();
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const poll = async () => {
+      try {
+        if (await predicate()) return resolve();
+      } catch (error) {
+        return reject(error);
+      }
+      if (performance.now() - started > timeout) {
+        const error = new Error(`Timeout: ${message}`);
+        error.stack = stack;
+        return reject(error);
+      }
+      setTimeout(poll, 5);
+    };
+    void poll();
+  });
+}
 
 /**
  * Pastes `text` into `input` as a user does: copied to the clipboard with Ctrl+C from a scratch
