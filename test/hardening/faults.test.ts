@@ -11,7 +11,7 @@ import type { ErrorCode } from '../../src/core/errors.js';
 import type { Action } from '../../src/events.js';
 import { emulator, emulatorUrl, USERS, type FaultKind } from '../helpers/emulator.js';
 import { CATALOGS } from '../../src/i18n/index.js';
-import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, type, type Widget } from '../helpers/widget.js';
+import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, title, type, type Widget } from '../helpers/widget.js';
 import {
   endpoints,
   EVENTS,
@@ -234,6 +234,8 @@ const ENDPOINTS: Endpoint[] = [
 interface Fault {
   name: string;
   code: ErrorCode;
+  /** What authing-error's detail says besides the code: the status and apiCode Authing's answer carried. */
+  detail?: Record<string, unknown>;
   /** Queues the fault for `path` (before the trigger). */
   inject(path: string, endpoint: Endpoint): Promise<unknown>;
 }
@@ -241,16 +243,17 @@ interface Fault {
 const injected = (kind: FaultKind, extra: Record<string, unknown> = {}) => (path: string) => emulator.fault({ path, kind, ...extra });
 
 const FAULTS: Fault[] = [
-  { name: 'HTTP 500', code: 'SERVER', inject: injected('http500') },
-  { name: 'an error envelope with statusCode 500', code: 'SERVER', inject: injected('envelope') },
+  { name: 'HTTP 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('http500') },
+  { name: 'an error envelope with statusCode 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('envelope') },
   { name: 'malformed JSON', code: 'BAD_RESPONSE', inject: injected('malformed') },
-  { name: 'an HTML error page', code: 'SERVER', inject: injected('html') },
+  { name: 'an HTML error page', code: 'SERVER', detail: { statusCode: 502 }, inject: injected('html') },
   { name: 'a dropped connection', code: 'NETWORK', inject: injected('drop') },
   // The answer is held far longer than the widget's timeout; the next reset drops it unprocessed.
   { name: 'an answer slower than the timeout', code: 'TIMEOUT', inject: injected('delay', { delayMs: 20_000 }) },
   {
     name: 'statusCode 401 (the access token expired)',
     code: 'UNAUTHORIZED',
+    detail: { statusCode: 401, apiCode: 2020 },
     async inject(path, endpoint) {
       // The token really dies in the emulator, which then answers 401 itself. Where it would not (send-sms
       // takes no token; update-phone follows a verify that must pass), a 401 envelope stands in and the
@@ -259,7 +262,7 @@ const FAULTS: Fault[] = [
       else await emulator.fault({ path, kind: 'envelope', statusCode: 401, apiCode: 2020, message: 'Not logged in, no permission to access this request' });
     },
   },
-  { name: 'statusCode 429', code: 'RATE_LIMITED', inject: injected('envelope', { statusCode: 429, message: 'Too Many Requests' }) },
+  { name: 'statusCode 429', code: 'RATE_LIMITED', detail: { statusCode: 429 }, inject: injected('envelope', { statusCode: 429, message: 'Too Many Requests' }) },
 ];
 
 const expireToken = (endpoint: Endpoint) => emulator.seed([{ userId: endpoint.user.id, tokens: [`fresh-${endpoint.user.token}`] }]);
@@ -302,7 +305,7 @@ class Case {
     action: Action,
     trigger: () => Promise<void>,
     calls: string[],
-    { heldBack = 0, followUp = [] as string[] } = {},
+    { heldBack = 0, followUp = [] as string[], detail: fields = {} as Record<string, unknown> } = {},
   ): Promise<void> {
     const errorsBefore = this.errors().length;
     const usersBefore = JSON.stringify(await emulator.users());
@@ -320,7 +323,7 @@ class Case {
     calls = [...calls, ...followUp];
     this.expect(...calls);
 
-    expect(detail).to.include({ action, code });
+    expect(detail).to.include({ action, code, ...fields });
     expect(this.errors().slice(errorsBefore), 'authing-error fires once').to.deep.equal([code]);
     const shown = errorText(this.el);
     expect(shown.startsWith(messageOf(this.lang, code)), `shown: "${shown}"`).to.equal(true);
@@ -396,7 +399,12 @@ describe('fault matrix', () => {
           await fault.inject(PATH(endpoint.name), endpoint);
           await c.fails(fault.code, endpoint.action, () => endpoint.trigger(el, ctx), endpoint.triggerCalls, {
             heldBack: fault.code === 'TIMEOUT' ? 1 : 0, // the held answer is dropped unprocessed at the next reset
+            detail: fault.detail,
           });
+          if (endpoint.name === 'get-profile') {
+            expect(el.shadowRoot!.textContent).to.contain(CATALOGS[lang].unavailable);
+            if (fault.code !== 'UNAUTHORIZED') expect(part(el, 'retry-button').textContent!.trim()).to.equal(CATALOGS[lang].retry);
+          }
 
           // 4. What was typed is kept, and retrying completes the flow.
           endpoint.kept(el, ctx);
@@ -437,7 +445,7 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, NEW_PHONE);
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
-      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrong(code)), ['bind-phone']);
+      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrong(code)), ['bind-phone'], { detail: { statusCode: 400, apiCode: 2001 } });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
       expect(codeInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       const bound = nextEvent(c.el, 'authing-phone-bound');
@@ -507,7 +515,7 @@ describe('fault matrix', () => {
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
       await emulator.advanceClock(301); // past the code's 5 minutes (and the resend minute)
-      await c.fails('CODE_EXPIRED', 'bind', () => type(codeInput(c.el), code), ['bind-phone']);
+      await c.fails('CODE_EXPIRED', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], { detail: { statusCode: 400, apiCode: 2300 } });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
       await withPageClockAhead(301_000, async () => {
         await waitSendable(c.el);
@@ -638,7 +646,7 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, USERS.other.phone);
       c.expect('send-sms');
       const code = await emulator.codeFor(USERS.other.phone, BIND);
-      await c.fails('PHONE_TAKEN', 'bind', () => type(codeInput(c.el), code), ['bind-phone']);
+      await c.fails('PHONE_TAKEN', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], { detail: { statusCode: 422, apiCode: 2035 } });
       expect(phoneInput(c.el).value).to.equal(USERS.other.phone);
       expect(phoneInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       expect(c.el.shadowRoot!.activeElement).to.equal(phoneInput(c.el), 'focus on the number to fix');
@@ -698,7 +706,8 @@ describe('fault matrix', () => {
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
       await emulator.seed([{ userId: BOB.id, email: null }]); // the email was removed elsewhere
-      await c.fails('LAST_LOGIN_METHOD', 'unbind', () => type(codeInput(c.el), code), ['unbind-phone']);
+      await c.fails('LAST_LOGIN_METHOD', 'unbind', () => type(codeInput(c.el), code), ['unbind-phone'], { detail: { statusCode: 422, apiCode: 2217 } });
+      expect(title(c.el), 'back on the overview').to.equal(CATALOGS['zh-CN'].title);
       expect(c.el.shadowRoot!.querySelector('[part~="unbind-button"]'), 'no Remove offered').to.equal(null);
       expect(await phoneOf(BOB.id)).to.equal(BOB.phone);
       // An email is added again elsewhere; the host reloads the widget; the same SMS code still works.

@@ -304,12 +304,14 @@ describe('security', () => {
         // Change, with a server failure on the way.
         await click(part(el, 'change-button'));
         await sendCode(el, () => click(part(el, 'send-button')));
-        await type(codeInput(el), await emulator.codeFor(BOB.phone, UNBIND));
+        const codes = [await emulator.codeFor(BOB.phone, UNBIND)];
+        await type(codeInput(el), codes[0]);
         await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
         await sendCode(el, async () => {
           await type(phoneInput(el), '13922223333');
           await press('Enter');
         });
+        codes.push(await emulator.codeFor('13922223333', BIND));
         snapshot();
         await emulator.fault({ path: '/api/v3/update-phone', kind: 'http500' });
         const failed = nextEvent(el, 'authing-error');
@@ -329,6 +331,7 @@ describe('security', () => {
         await until(() => el.shadowRoot!.querySelector('[part~="send-button"]'), 'no code step');
         await sendCode(el, () => click(part(el, 'send-button')));
         const code = await emulator.codeFor('13922223333', UNBIND);
+        codes.push(code);
         const wrong = nextEvent(el, 'authing-error');
         await type(codeInput(el), code === '000000' ? '111111' : '000000');
         await wrong;
@@ -345,7 +348,8 @@ describe('security', () => {
           await press('Enter');
         });
         const bound = nextEvent(el, 'authing-phone-bound');
-        await type(codeInput(el), await emulator.codeFor('13800135555', BIND));
+        codes.push(await emulator.codeFor('13800135555', BIND));
+        await type(codeInput(el), codes[codes.length - 1]);
         await bound;
         await idle(el);
         snapshot();
@@ -366,6 +370,11 @@ describe('security', () => {
           attributes: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
         };
         for (const [place, haystack] of Object.entries(places)) expect(haystack, place).not.to.contain(TOKEN);
+        // Nor do the SMS codes travel in events or logs.
+        for (const code of codes) {
+          expect(places['event details'], `code ${code} in an event`).not.to.contain(code);
+          expect(places['console output'], `code ${code} in the console`).not.to.contain(code);
+        }
         expect(places['rendered DOM'].length, 'the snapshots hold the widget').to.be.greaterThan(1000);
         expect(uncaught.seen).to.deep.equal([]);
       } finally {
