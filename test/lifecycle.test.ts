@@ -1,5 +1,5 @@
-// Countdown, no double submit, aborts on disconnect and on a new token, and the token kept out of
-// everything but the Authorization header.
+// Countdown, the headers Authing gets, and a widget waiting quietly for its token. Aborts, double
+// submits, leftovers after removal and the token's whereabouts are in test/hardening/.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulator, emulatorUrl, USERS } from './helpers/emulator.js';
 import {

@@ -269,6 +269,12 @@ const expireToken = (endpoint: Endpoint) => emulator.seed([{ userId: endpoint.us
 
 const PATH = (name: EndpointName) => `/api/v3/${name}`;
 
+/** The emulator's users (as JSON), outbox size and request log, fetched together. */
+async function snapshot(): Promise<[string, number, number, Array<{ path: string }>]> {
+  const [users, outbox, requests] = await Promise.all([emulator.users(), emulator.outbox(), emulator.requests()]);
+  return [JSON.stringify(users), outbox.length, requests.length, requests];
+}
+
 /**
  * Watches one case: the widget's events, the page's fetches and uncaught errors, and the requests
  * the user asked for, in order.
@@ -308,10 +314,8 @@ class Case {
     { heldBack = 0, followUp = [] as string[], detail: fields = {} as Record<string, unknown> } = {},
   ): Promise<void> {
     const errorsBefore = this.errors().length;
-    const usersBefore = JSON.stringify(await emulator.users());
-    const outboxBefore = (await emulator.outbox()).length;
     const fetchesBefore = this.fetches.calls.length;
-    const loggedBefore = (await emulator.requests()).length;
+    const [usersBefore, outboxBefore, loggedBefore] = await snapshot();
     const failed = nextEvent(this.el, 'authing-error');
     await trigger();
     const { detail } = await failed;
@@ -331,10 +335,11 @@ class Case {
     expect(this.uncaught.seen, 'nothing uncaught').to.deep.equal([]);
 
     expect(this.fetches.calls.slice(fetchesBefore).map((c) => c.endpoint), 'requests made').to.deep.equal(calls);
-    const logged = endpoints((await emulator.requests()).slice(loggedBefore));
-    expect(logged, 'requests the emulator answered').to.deep.equal(calls.slice(0, calls.length - heldBack));
-    expect(JSON.stringify(await emulator.users()), 'users unchanged').to.equal(usersBefore);
-    expect((await emulator.outbox()).length, 'no SMS sent').to.equal(outboxBefore);
+    const [usersAfter, outboxAfter, loggedAfter, requests] = await snapshot();
+    expect(endpoints(requests.slice(loggedBefore)), 'requests the emulator answered').to.deep.equal(calls.slice(0, calls.length - heldBack));
+    expect(loggedAfter - loggedBefore).to.equal(calls.length - heldBack);
+    expect(usersAfter, 'users unchanged').to.equal(usersBefore);
+    expect(outboxAfter, 'no SMS sent').to.equal(outboxBefore);
   }
 
   /** The end of a case: no further error, nothing uncaught, every request accounted for, none pending. */
