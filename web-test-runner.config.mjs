@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { startEmulator } from './emulator/index.js';
+import { frameworkAppsPlugin } from './test/frameworks/framework-apps-plugin.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -63,6 +64,8 @@ export default {
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS } })],
   plugins: [
+    // First: bundles test/frameworks/<name>/app.ts(x) for the React, Vue and Angular proofs (see the file).
+    frameworkAppsPlugin(),
     // tsconfig must be passed, or esbuild ignores experimentalDecorators and Lit throws at import.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     emulatorPlugin(),
