@@ -149,6 +149,10 @@ describe('phone flow machine', () => {
     expect(flow.edit(failed.state, 'phoneNumber', '13912345679').verified).to.equal(undefined);
     expect(flow.cancel(failed.state).verified).to.equal(undefined);
     expect(flow.edit(failed.state, 'code', '333333').verified, 'a code edit does not matter').to.deep.equal({ updatePhoneToken: 'tok', phone: newPhone });
+    // A failed resend meanwhile does not lose it either.
+    const resend = flow.sendCode(failed.state);
+    const refused = flow.fail(resend.state, resend.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
+    expect(flow.submit(refused.state).effect?.type).to.equal('update-phone');
   });
 
   it('a spent or expired update token reloads the profile; a change found in place ends the flow as changed', () => {

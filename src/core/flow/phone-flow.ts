@@ -414,8 +414,13 @@ const TOKEN_SURVIVES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NETWORK', 'T
 
 /** A request failed. What the user typed stays, so a retry is one click away. */
 export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError): Transition {
+  // An update-phone failure keeps its token when the token survives it; other failures leave it as it was.
   const verified =
-    effect.type === 'update-phone' && TOKEN_SURVIVES.has(cause.code) ? { updatePhoneToken: effect.updatePhoneToken, phone: effect.phone } : undefined;
+    effect.type !== 'update-phone'
+      ? state.verified
+      : TOKEN_SURVIVES.has(cause.code)
+        ? { updatePhoneToken: effect.updatePhoneToken, phone: effect.phone }
+        : undefined;
   const failed: FlowState = { ...state, pending: undefined, notice: undefined, verified };
   const error: FlowError = { code: cause.code, cause };
   if (effect.type === 'send-code') {
