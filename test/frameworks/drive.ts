@@ -15,6 +15,8 @@ export interface AppState {
   events: string[];
   /** The detail of the last `authing-phone-bound` its handler received. */
   bound: unknown;
+  /** The React 18 app: the last detail of each event type. */
+  details?: Record<string, unknown>;
 }
 
 /** Polls `predicate` until it is truthy; on timeout fails with `describe()`, which can say what is shown. */

@@ -29,8 +29,8 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     app = mount(container, { appHost: await emulatorUrl(), accessToken });
     return widgetIn(container);
   };
-  const events_ = () => appState(container).events;
-  const details = () => (appState(container) as unknown as { details: Record<string, unknown> }).details;
+  const seenTypes = () => appState(container).events;
+  const details = () => appState(container).details ?? {};
 
   it('runs React 18, and the wrapper uses the element the page registered', () => {
     expect(reactVersion).to.match(/^18\./);
@@ -71,7 +71,7 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     await waitIdle(el);
     const code = await emulator.codeFor(BOUND.phoneNumber, 'CHANNEL_BIND_PHONE');
     await type(part<HTMLInputElement>(el, 'code-input'), code === '000000' ? '111111' : '000000');
-    await until(() => events_().includes('authing-error'), () => `no onError (events: ${events_()})`);
+    await until(() => seenTypes().includes('authing-error'), () => `no onError (events: ${seenTypes()})`);
     expect(details()['authing-error']).to.include({ action: 'bind', code: 'CODE_INVALID' });
   });
 
@@ -80,17 +80,17 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     await click(button(el, 'Change'));
     await waitForTitle(el, 'Change phone number');
     await click(part(el, 'send-button'));
-    await until(() => events_().includes('authing-code-sent'), () => `no code sent: ${text(el)}`);
+    await until(() => seenTypes().includes('authing-code-sent'), () => `no code sent: ${text(el)}`);
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
     await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), () => `no new-number step: ${text(el)}`);
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
     await press('Enter');
-    await until(() => events_().filter((t) => t === 'authing-code-sent').length === 2, () => `no second code: ${text(el)}`);
+    await until(() => seenTypes().filter((t) => t === 'authing-code-sent').length === 2, () => `no second code: ${text(el)}`);
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
-    await until(() => events_().includes('authing-phone-changed'), () => `no onPhoneChanged (events: ${events_()}; widget: ${text(el)})`);
+    await until(() => seenTypes().includes('authing-phone-changed'), () => `no onPhoneChanged (events: ${seenTypes()}; widget: ${text(el)})`);
     expect(details()['authing-phone-changed']).to.deep.equal({
       phoneNumber: '13912345678',
       phoneCountryCode: '+86',
@@ -106,10 +106,10 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     await click(part(el, 'submit-button'));
     await until(() => el.shadowRoot!.querySelector('[part~="send-button"]'), () => `no code step: ${text(el)}`);
     await click(part(el, 'send-button'));
-    await until(() => events_().includes('authing-code-sent'), () => `no code sent: ${text(el)}`);
+    await until(() => seenTypes().includes('authing-code-sent'), () => `no code sent: ${text(el)}`);
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
-    await until(() => events_().includes('authing-phone-unbound'), () => `no onPhoneUnbound (events: ${events_()}; widget: ${text(el)})`);
+    await until(() => seenTypes().includes('authing-phone-unbound'), () => `no onPhoneUnbound (events: ${seenTypes()}; widget: ${text(el)})`);
     expect(details()['authing-phone-unbound']).to.deep.equal({ previousPhoneNumber: USERS.phoneAndEmail.phone, previousPhoneCountryCode: '+86' });
   });
 });

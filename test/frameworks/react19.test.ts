@@ -4,7 +4,7 @@
 // with the root's React 19.
 import { expect } from '@open-wc/testing';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
-import { appState, bindPhone, BOUND, boundShown, TOKEN, widgetIn } from './drive.js';
+import { bindPhone, BOUND, boundShown, TOKEN, widgetIn } from './drive.js';
 import { mount, reactVersion } from './react19/app.js';
 
 describe('React 19 with <authing-phone-manager> itself', () => {
@@ -35,6 +35,5 @@ describe('React 19 with <authing-phone-manager> itself', () => {
     expect(state.bound).to.deep.equal(BOUND);
     expect(state.events).to.deep.equal(['authing-profile-loaded', 'authing-code-sent', 'authing-phone-bound']);
     expect((await emulator.user(USERS.noPhone.id)).phone).to.equal(BOUND.phoneNumber);
-    expect(appState(container).events).to.have.length(3);
   });
 });
