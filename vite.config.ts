@@ -1,7 +1,11 @@
 // Vite config for the whole project.
 //
 //   npm start (vite)   the demo in demo/, with an Authing emulator on its own port (see emulatorPlugin below)
-//   vite build         the library builds (not written yet: see the `build` branch at the end)
+//   vite build         the npm build: ES modules in dist/, lit, @lit/*, ofetch and react left to the user's bundler
+//   vite build --mode cdn   the two single-file CDN builds in dist/cdn/, everything inside
+//
+// Type declarations come from tsc (tsconfig.build.json) and the manifest from the CEM analyzer: see
+// package.json's build script.
 //
 // TypeScript: Vite 8 (Oxc) reads tsconfig.json by itself, so `experimentalDecorators` and
 // `useDefineForClassFields: false` apply to src/ without anything here.
@@ -113,11 +117,58 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
 
-  // command === 'build': the library builds go here. package.json runs `vite build` (mode
-  // 'production': the npm build) and `vite build --mode cdn` (mode 'cdn'); branch on `mode`.
-  // Not implemented yet.
-  void mode;
-  return {
-    build: {},
-  };
+  return mode === 'cdn' ? cdnBuild() : npmBuild();
 });
+
+/** Packages the npm build leaves to the user's bundler, so one copy of lit serves the whole page. */
+const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^ofetch($|\/)/, /^react($|\/)/];
+const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * dist/index.js (no side effects), dist/define.js (registers the element), dist/react.js (the React
+ * wrapper). Not minified: the user's bundler minifies, and readable code is easier to debug.
+ */
+function npmBuild(): UserConfig {
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      sourcemap: false,
+      lib: {
+        entry: { index: entry('./src/index.ts'), define: entry('./src/define.ts'), react: entry('./src/react.ts') },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external: EXTERNAL,
+        output: { chunkFileNames: 'chunks/authing-phone-manager-[hash].js' },
+      },
+    },
+  };
+}
+
+/**
+ * dist/cdn/authing-phone-manager.js (an ES module) and dist/cdn/authing-phone-manager.iife.js (a classic
+ * script, global `AuthingPhoneManager`): one file each, lit, @lit/task and ofetch inside, registering the
+ * element. Both export what `authing-phone-manager/define` exports.
+ */
+function cdnBuild(): UserConfig {
+  return {
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      lib: {
+        entry: entry('./src/define.ts'),
+        name: 'AuthingPhoneManager',
+        formats: ['es', 'iife'],
+        fileName: (format) => (format === 'es' ? 'authing-phone-manager.js' : `authing-phone-manager.${format}.js`),
+      },
+      // Vite keeps a library's ES output unminified (for the user's bundler); this one goes to browsers as is.
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+}

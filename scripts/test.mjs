@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: finds a Chrome or Chromium (installs Debian's chromium when it can), runs the Node
-// tests of the emulator and the browser tests, and ends with one line: `N passed, N failed`.
+// `npm test`: finds a Chrome or Chromium (installs Debian's chromium when it can), builds the package
+// and checks the CDN file's size budget (the package and CDN tests need the build), runs the Node tests
+// (emulator, package) and the browser tests, and ends with one line: `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -48,6 +49,16 @@ if (!browser) {
   process.exit(1);
 }
 
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const build = await run(npm, ['run', 'build']);
+if (build.code) {
+  console.error('\nnpm run build failed: the package and CDN tests need the build.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+// The size budget counts as one check: over budget is a failure.
+const size = await run(process.execPath, ['scripts/size.mjs']);
+
 const node = await run(process.execPath, ['--test', '--test-reporter=spec', 'test-node/']);
 const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
 const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));
@@ -59,8 +70,8 @@ const counts = last(wtr.output, /(\d+) passed, (\d+) failed/g);
 const wtrPass = Number(counts?.[1] ?? 0);
 const wtrFail = Number(counts?.[2] ?? 0) + (wtr.code && !Number(counts?.[2]) ? 1 : 0);
 
-const passed = nodePass + wtrPass;
-const failed = nodeFail + wtrFail;
-console.log(`\nNode (emulator): ${nodePass} passed, ${nodeFail} failed; browser: ${wtrPass} passed, ${wtrFail} failed`);
+const passed = nodePass + wtrPass + (size.code ? 0 : 1);
+const failed = nodeFail + wtrFail + (size.code ? 1 : 0);
+console.log(`\nSize budget: ${size.code ? 'over' : 'within'}; Node (emulator, package): ${nodePass} passed, ${nodeFail} failed; browser: ${wtrPass} passed, ${wtrFail} failed`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || node.code || wtr.code || passed === 0 ? 1 : 0);
