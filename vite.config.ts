@@ -10,7 +10,8 @@
 // TypeScript: Vite 8 (Oxc) reads tsconfig.json by itself, so `experimentalDecorators` and
 // `useDefineForClassFields: false` apply to src/ without anything here.
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { build, defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
 // emulator/ is plain JS (JSDoc types, no .d.ts), so TypeScript would see `any`: type the part used here.
 // @ts-ignore TS7016 no declaration file for the emulator
 import { startEmulator as startEmulatorUntyped } from './emulator/index.js';
@@ -88,6 +89,43 @@ function emulatorPlugin(): Plugin {
   };
 }
 
+/**
+ * Serves the two CDN files at `/cdn/` for demo/frameworks/cdn-*.html, built from src/ (`vite build --mode
+ * cdn`, into Vite's cache folder so dist/ is left alone) on the first request after the server starts.
+ */
+function cdnFilesPlugin(): Plugin {
+  let built: Promise<string> | undefined;
+  return {
+    name: 'authing-phone-manager:demo-cdn-files',
+    apply: 'serve',
+    configureServer(server) {
+      const outDir = fileURLToPath(new URL('./node_modules/.cache/demo-cdn', import.meta.url));
+      server.middlewares.use('/cdn', (req, res, next) => {
+        const name = (req.url ?? '').replace(/^\//, '').split('?')[0];
+        if (!/^authing-phone-manager(\.iife)?\.js$/.test(name)) return next();
+        built ??= build({
+          configFile: fileURLToPath(import.meta.url),
+          mode: 'cdn',
+          logLevel: 'warn',
+          build: { outDir, emptyOutDir: true },
+        }).then(() => outDir);
+        built
+          .then((dir) => readFile(`${dir}/${name}`))
+          .then(
+            (code) => {
+              res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+              res.end(code);
+            },
+            (error: unknown) => {
+              built = undefined; // the next request tries again
+              next(error);
+            },
+          );
+      });
+    },
+  };
+}
+
 async function startOnPreferredPort(server: ViteDevServer): Promise<RunningEmulator> {
   const fromEnv = process.env.EMULATOR_PORT;
   const port = fromEnv === undefined || fromEnv === '' ? DEFAULT_EMULATOR_PORT : Number(fromEnv);
@@ -113,7 +151,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         port: 5173,
         strictPort: false,
       },
-      plugins: [emulatorPlugin()],
+      plugins: [emulatorPlugin(), cdnFilesPlugin()],
     };
   }
 

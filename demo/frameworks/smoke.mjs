@@ -3,7 +3,8 @@
 // press Enter, read the code from the page's SMS list, type it, and see the framework's event list
 // show authing-phone-bound. Starts the dev servers itself:
 //
-//   vite.config.ts (what `npm start` runs)            react19.html, vue.html, angular.html, react18.html (on React 19)
+//   vite.config.ts (what `npm start` runs)            cdn-classic.html, cdn-module.html, react19.html, vue.html,
+//                                                     angular.html, react18.html (on React 19)
 //   demo/frameworks/vite.react18.config.mjs           react18.html on React 18
 //
 //   node demo/frameworks/smoke.mjs      CHROMIUM_BIN=/path/to/chromium (default /usr/bin/chromium), HEADED=1 to watch
@@ -67,6 +68,8 @@ try {
   servers.push(react18.server);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: !process.env.HEADED });
   for (const [server, page, react] of [
+    [demo, 'cdn-classic.html', undefined],
+    [demo, 'cdn-module.html', undefined],
     [demo, 'react19.html', undefined],
     [demo, 'vue.html', undefined],
     [demo, 'angular.html', undefined],
