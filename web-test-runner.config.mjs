@@ -1,5 +1,6 @@
 // Browser tests: headless Chromium from Debian (nothing is downloaded), talking over real HTTP to
 // an Authing emulator on its own port, i.e. from another origin, as the widget talks to Authing.
+import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { startEmulator } from './emulator/index.js';
@@ -57,9 +58,29 @@ function cspPagesPlugin() {
   };
 }
 
+/**
+ * Serves the CDN files byte for byte, as a CDN does: the plugins' transforms (esbuild re-prints every
+ * .js file it serves) would change them, and with them their SRI hashes. A middleware that answers
+ * without calling next() runs before those transforms.
+ */
+async function cdnFilesAsBuilt(context, next) {
+  const match = /^\/dist\/cdn\/(authing-phone-manager(?:\.iife)?\.js)$/.exec(context.path);
+  if (!match) return next();
+  try {
+    context.body = await readFile(new URL(`./dist/cdn/${match[1]}`, import.meta.url));
+  } catch {
+    context.status = 404;
+    return undefined;
+  }
+  context.type = 'text/javascript';
+  context.set('cache-control', 'no-store');
+  return undefined;
+}
+
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [cdnFilesAsBuilt],
   // The emulator's state is shared, so test files run one after another.
   concurrency: 1,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS } })],

@@ -95,6 +95,16 @@ describe('npm pack', () => {
   });
 });
 
+describe('README', () => {
+  it('shows the SRI hashes of this build in its CDN snippets (node scripts/sri.mjs --update-readme)', async () => {
+    const { readmeIntegrities } = await import('../scripts/sri.mjs');
+    const built = JSON.parse(await readFile(new URL('../dist/cdn/sri.json', import.meta.url), 'utf8'));
+    const shown = readmeIntegrities(await readFile(new URL('../README.md', import.meta.url), 'utf8'));
+    assert.deepEqual(shown.map(([file]) => file).sort(), Object.keys(built).sort(), 'a snippet for each CDN file');
+    for (const [file, integrity] of shown) assert.equal(integrity, built[file], `README's integrity of ${file}`);
+  });
+});
+
 describe('types', () => {
   it('a TypeScript user compiles against the published declarations (resolved through exports)', async () => {
     const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));

@@ -78,4 +78,25 @@ describe('CDN files in plain pages', () => {
     expect(widget.shadowRoot!.querySelector('[part~="phone"]')?.textContent).to.contain('8000');
     expect(opened.win.__errors).to.deep.equal([]);
   });
+
+  it('the SRI hashes the build prints let browsers load the CDN files, and a wrong one blocks them', async () => {
+    const hashes = (await (await fetch('/dist/cdn/sri.json')).json()) as Record<string, string>;
+    const opened = await openPage('module.html'); // any same-origin page with nothing registered by <script src>
+    frame = opened.frame;
+    const load = (file: string, integrity: string, type?: string) =>
+      new Promise<string>((resolve) => {
+        const script = opened.frame.contentDocument!.createElement('script');
+        if (type) script.type = type;
+        script.crossOrigin = 'anonymous';
+        script.integrity = integrity;
+        script.onload = () => resolve('loaded');
+        script.onerror = () => resolve('blocked');
+        script.src = `/dist/cdn/${file}?${integrity.slice(7, 15)}`; // a fresh URL, not a cached answer
+        opened.frame.contentDocument!.head.append(script);
+      });
+    expect(Object.keys(hashes).sort()).to.deep.equal(['authing-phone-manager.iife.js', 'authing-phone-manager.js']);
+    expect(await load('authing-phone-manager.iife.js', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).to.equal('blocked');
+    expect(await load('authing-phone-manager.iife.js', hashes['authing-phone-manager.iife.js'])).to.equal('loaded');
+    expect(await load('authing-phone-manager.js', hashes['authing-phone-manager.js'], 'module')).to.equal('loaded');
+  });
 });
