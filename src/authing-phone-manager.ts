@@ -159,6 +159,7 @@ export class AuthingPhoneManager extends LitElement {
         defaultCountry: !allowed.length || allowed.includes(preferred) ? preferred : allowed[0],
       });
     }
+    if (changed.has('appHost') || changed.has('accessToken')) this.flow = flow.credentialsChanged(this.flow);
     if (changed.has('appHost') || changed.has('accessToken') || changed.has('appId') || changed.has('timeout')) {
       this.startSession({ keepError: false });
     }

@@ -15,8 +15,9 @@ describe('phone flow machine', () => {
     expect(ready().step).to.equal('overview');
   });
 
-  it('reads the profile: email or an identity is another way to sign in', () => {
-    expect(flow.accountOf({ phone: '13800138000', phoneCountryCode: null, email: null, identities: [] })).to.deep.equal({
+  it('reads the profile: whose it is; email or an identity is another way to sign in', () => {
+    expect(flow.accountOf({ userId: 'u-1', phone: '13800138000', phoneCountryCode: null, email: null, identities: [] })).to.deep.equal({
+      userId: 'u-1',
       phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' },
       hasOtherLoginMethod: false,
     });
@@ -215,6 +216,65 @@ describe('phone flow machine', () => {
     expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '123456' });
     expect(failed.state.error).to.deep.include({ code: 'PHONE_TAKEN', field: 'phone' });
     expect(flow.submit(failed.state).effect?.type, 'retry').to.equal('bind');
+  });
+
+  describe('a new access token or app host', () => {
+    const bobs: flow.Account = { ...bob, userId: 'u-bob' };
+    const carol: flow.Account = { userId: 'u-carol', phone: { phoneNumber: '13900139000', phoneCountryCode: '+86' }, hasOtherLoginMethod: false };
+    /** Bob in the middle of a change to 13912345678, with a code typed and a verified token held. */
+    const bobChanging = () => {
+      const state = typed(flow.start(ready(bobs), 'change'), { currentCode: '111111', phoneNumber: '13912345678', code: '222222' });
+      return { ...state, step: 'change-new' as const, verified: { updatePhoneToken: 'tok', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } } };
+    };
+    const switched = (state: flow.FlowState) => flow.loading(flow.credentialsChanged(state));
+
+    it('whose profile fails to load shows nothing of the previous account, only the error', () => {
+      const failed = flow.loadFailed(switched(bobChanging()), new PhoneManagerError('UNAUTHORIZED', 'x', { statusCode: 401 }));
+      expect(failed.step).to.equal('unavailable');
+      expect(failed.account).to.deep.equal({ hasOtherLoginMethod: false });
+      expect(failed.draft).to.deep.include({ phoneNumber: '', code: '', currentCode: '' });
+      expect(failed.sentTo).to.deep.equal({});
+      expect(failed.verified).to.equal(undefined);
+      expect(failed.pending).to.equal(undefined);
+      expect(failed.error?.code).to.equal('UNAUTHORIZED');
+      // Retrying starts from scratch, and the next profile is shown as it is.
+      const retried = flow.loaded(flow.loading(failed), carol);
+      expect(retried).to.deep.include({ step: 'overview', account: carol, error: undefined });
+    });
+
+    it('that belongs to another user starts afresh, even with the number the previous user was changing to', () => {
+      const erin: flow.Account = { userId: 'u-erin', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
+      const next = flow.profileLoaded(switched(bobChanging()), erin);
+      expect(next.outcome, 'no phone-changed for someone else').to.equal(undefined);
+      expect(next.state).to.deep.include({ step: 'overview', account: erin, sentTo: {}, verified: undefined });
+      expect(next.state.notice).to.equal(undefined);
+      expect(next.state.draft).to.deep.include({ phoneNumber: '', code: '', currentCode: '' });
+      // Two users without a phone: the bind form keeps nothing the previous one typed either.
+      const alice = typed(ready({ userId: 'u-alice', hasOtherLoginMethod: true }), { phoneNumber: '13800135555', code: '123456' });
+      const dan = flow.loaded(switched(alice), { userId: 'u-dan', hasOtherLoginMethod: true });
+      expect(dan.step).to.equal('bind');
+      expect(dan.draft).to.deep.include({ phoneNumber: '', code: '' });
+    });
+
+    it("that is the same user's refreshed token carries on where the user was", () => {
+      const next = flow.loaded(switched(bobChanging()), bobs);
+      expect(next).to.deep.include({ step: 'change-new', unconfirmed: undefined, pending: undefined });
+      expect(next.draft).to.deep.include({ phoneNumber: '13912345678', code: '222222', currentCode: '111111' });
+      expect(flow.submit(next).effect?.type, 'the held token is applied').to.equal('update-phone');
+    });
+
+    it('is only confirmed by a profile: a reload meanwhile, or a second switch, keeps it unconfirmed', () => {
+      const twice = flow.loading(switched(bobChanging()));
+      expect(twice.unconfirmed).to.equal(true);
+      expect(flow.loadFailed(twice, new PhoneManagerError('SERVER', 'x')).account.phone).to.equal(undefined);
+    });
+
+    it('is not involved in a reload with the same credentials: its failure keeps the flow and shows the error', () => {
+      const failed = flow.loadFailed(flow.loading(bobChanging()), new PhoneManagerError('NETWORK', 'x'));
+      expect(failed).to.deep.include({ step: 'change-new', account: bobs, pending: undefined });
+      expect(failed.draft).to.deep.include({ phoneNumber: '13912345678', code: '222222' });
+      expect(failed.error?.code).to.equal('NETWORK');
+    });
   });
 
   it('a reload keeps the flow when the number is unchanged and resets it when it changed', () => {

@@ -32,6 +32,8 @@ export type Action = 'load-profile' | 'send-code' | 'bind' | 'change' | 'unbind'
 export type Field = 'phone' | 'code' | 'currentCode';
 
 export interface Account {
+  /** Whose account this is: after a new token, only the same user's flow may carry on. */
+  userId?: string;
   phone?: PhoneNumber;
   /** Email or an external identity: another way to sign in, so the phone may be removed. */
   hasOtherLoginMethod: boolean;
@@ -87,6 +89,11 @@ export interface FlowState {
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
+  /**
+   * The access token or app host changed since the account was loaded: until a profile loads, the
+   * account, the flow and what was typed may belong to another user.
+   */
+  unconfirmed?: boolean;
 }
 
 export interface VerifiedChange {
@@ -161,8 +168,9 @@ export function configure(state: FlowState, options: Partial<FlowOptions>): Flow
 const firstLoad = (state: FlowState) => state.step === 'loading' || state.step === 'unavailable';
 
 /**
- * The profile is (re)loading. The first load shows a loading step; a reload (new token, stale
- * profile) keeps the user's flow and what they typed, and only blocks the buttons.
+ * The profile is (re)loading. The first load shows a loading step; a reload (stale profile, or a new
+ * token that may be the same user's) keeps the user's flow and what they typed, and only blocks the
+ * buttons: a silent token refresh must not interrupt typing. The profile then says whether it stays.
  */
 export function loading(state: FlowState, { keepError = false } = {}): FlowState {
   const kept = keepError ? { error: state.error, notice: state.notice } : { error: undefined, notice: undefined };
@@ -170,26 +178,39 @@ export function loading(state: FlowState, { keepError = false } = {}): FlowState
 }
 
 /**
- * A fresh profile. The current flow survives when the bound number did not change. When it now is
- * the number the user was changing to, the change went through although its answer was lost: the
- * flow ends as changed.
+ * A new access token or app host. It may be the same user's refreshed token, whose flow carries on
+ * once the profile confirms it, or someone else's, who must see nothing of the previous account.
  */
+export function credentialsChanged(state: FlowState): FlowState {
+  return { ...state, unconfirmed: true };
+}
+
+const sameUser = (a: Account, b: Account) => !!a.userId && a.userId === b.userId;
+
+/** What the state may keep of its account and flow for this profile: nothing if it is another user's. */
+const trusted = (state: FlowState, account: Account): FlowState =>
+  state.unconfirmed && !sameUser(state.account, account) ? initialState(state.options) : state;
+
+/** A fresh profile: {@link profileLoaded} without its outcome. */
 export function loaded(state: FlowState, account: Account): FlowState {
-  const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
-  if (!firstLoad(state) && unchanged) return { ...state, account, pending: undefined };
-  const reset = { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, pending: undefined };
-  return landedChange(state, account) ? { ...reset, error: undefined, notice: { kind: 'changed' } } : reset;
+  return profileLoaded(state, account).state;
 }
 
 /**
- * The profile as a transition: `loaded`, plus the `phone-changed` outcome when the reload shows that
- * the change the user was making is in place (an update-phone whose answer was lost did apply).
+ * A fresh profile. The current flow survives when the bound number did not change. When it now is
+ * the number the user was changing to, the change went through although its answer was lost: the
+ * flow ends as changed, with the `phone-changed` outcome.
  */
-export function profileLoaded(state: FlowState, account: Account): Transition {
-  const next = loaded(state, account);
-  return landedChange(state, account)
-    ? { state: next, outcome: { type: 'phone-changed', phone: account.phone!, previous: state.account.phone! } }
-    : { state: next };
+export function profileLoaded(current: FlowState, account: Account): Transition {
+  const state = { ...trusted(current, account), unconfirmed: undefined };
+  const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
+  if (!firstLoad(state) && unchanged) return { state: { ...state, account, pending: undefined } };
+  const reset = { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, pending: undefined };
+  if (!landedChange(state, account)) return { state: reset };
+  return {
+    state: { ...reset, error: undefined, notice: { kind: 'changed' } },
+    outcome: { type: 'phone-changed', phone: account.phone!, previous: state.account.phone! },
+  };
 }
 
 function landedChange(state: FlowState, account: Account): boolean {
@@ -197,7 +218,12 @@ function landedChange(state: FlowState, account: Account): boolean {
   return !firstLoad(state) && !!state.account.phone && !!target && samePhone(target, account.phone);
 }
 
-export function loadFailed(state: FlowState, cause: PhoneManagerError): FlowState {
+/**
+ * The profile did not load. A reload with the same credentials keeps the flow, so a retry is one
+ * click away; after new credentials nothing of the previous account stays on screen.
+ */
+export function loadFailed(current: FlowState, cause: PhoneManagerError): FlowState {
+  const state = current.unconfirmed ? initialState(current.options) : current;
   return { ...state, step: firstLoad(state) ? 'unavailable' : state.step, pending: undefined, error: { code: cause.code, cause } };
 }
 
@@ -473,6 +499,7 @@ export const codeFieldOf = (step: Step): 'code' | 'currentCode' | undefined =>
 
 /** Whether the profile lets the user remove the phone (another sign-in method exists). */
 export function accountOf(profile: {
+  userId?: string;
   phone?: string | null;
   phoneCountryCode?: string | null;
   email?: string | null;
@@ -481,5 +508,5 @@ export function accountOf(profile: {
   const phone = profile.phone
     ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || '+86' }
     : undefined;
-  return { phone, hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0 };
+  return { userId: profile.userId, phone, hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0 };
 }
