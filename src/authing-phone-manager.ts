@@ -5,7 +5,7 @@ import { createAuthingClient, DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
 import { isAborted, PhoneManagerError } from './core/errors.js';
 import * as flow from './core/flow/phone-flow.js';
-import type { CodePurpose, Effect, Field, FlowState, Outcome, Transition } from './core/flow/phone-flow.js';
+import type { CodePurpose, Effect, Field, FlowError, FlowState, Outcome, Transition } from './core/flow/phone-flow.js';
 import { countries, countryOf, flagOf, maskPhone, parseCode, samePhone, type PhoneNumber } from './core/phone.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
@@ -558,11 +558,17 @@ export class AuthingPhoneManager extends LitElement {
     if (!error) return '';
     const t = this.locale.messages;
     const cause = error.cause;
-    // Unknown server errors: Authing's own words (in the requested language) say more than ours.
-    const text = error.code === 'SERVER' && cause?.message && cause.statusCode !== undefined && cause.statusCode < 500 ? cause.message : t.errors[error.code];
     // A request id helps support only with failures the user cannot fix themselves.
     const support = cause?.requestId && (error.code === 'SERVER' || error.code === 'BAD_RESPONSE');
-    return html`${text}${support ? html` <span class="apm__request-id">${t.requestId(cause.requestId!)}</span>` : nothing}`;
+    return html`${this.errorMessage(error)}${support ? html` <span class="apm__request-id">${t.requestId(cause.requestId!)}</span>` : nothing}`;
+  }
+
+  private errorMessage({ code, cause, eitherOfTwoCodes }: FlowError): string {
+    const t = this.locale.messages;
+    if (eitherOfTwoCodes) return code === 'CODE_EXPIRED' ? t.twoCodesExpired : t.twoCodesInvalid;
+    // Unknown server errors: Authing's own words (in the requested language) say more than ours.
+    if (code === 'SERVER' && cause?.message && cause.statusCode !== undefined && cause.statusCode < 500) return cause.message;
+    return t.errors[code];
   }
 }
 

@@ -1,6 +1,7 @@
 // The three flows end to end: real key presses and clicks in Chromium, the emulator over real HTTP
 // from another origin, and the emulator's state checked afterwards.
 import { expect, waitUntil } from '@open-wc/testing';
+import { CATALOGS, LANGS } from '../src/i18n/index.js';
 import { emulator, USERS } from './helpers/emulator.js';
 import {
   button,
@@ -252,6 +253,102 @@ describe('bind, change and unbind against the emulator', () => {
     } finally {
       document.documentElement.lang = 'en';
     }
+  });
+});
+
+describe('a change that sends two codes: Authing does not say which one failed', () => {
+  const NEW_PHONE = '13912345678';
+  const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
+
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  /** Bob's change up to the new number's code, both codes sent; returns that code. */
+  async function upToNewCode(el: Parameters<typeof part>[0]): Promise<string> {
+    await click(button(el, 'Change'));
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
+    await press('Enter');
+    await waitIdle(el);
+    return emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+  }
+
+  /** The message shown in each language, switched on the spot. */
+  async function shownInEveryLanguage(el: Parameters<typeof part>[0]): Promise<Record<string, string>> {
+    const shown: Record<string, string> = {};
+    for (const lang of LANGS) {
+      el.lang = lang;
+      await el.updateComplete;
+      shown[lang] = errorText(el);
+    }
+    el.lang = 'en-US';
+    await el.updateComplete;
+    return shown;
+  }
+
+  it('a wrong code: "one of the two codes is wrong", both kept; the right one completes', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    const code = await upToNewCode(el);
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, wrong(code));
+    expect((await failed).detail).to.include({ action: 'change', code: 'CODE_INVALID', apiCode: 2001 });
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.');
+    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesInvalid])));
+    expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal(NEW_PHONE);
+    expect(focused(el)).to.equal(part(el, 'code-input'), 'focus on the code on screen, to retype it');
+    await click(button(el, 'Back'));
+    expect(part<HTMLInputElement>(el, 'code-input').value, "the current number's code is kept").to.match(/^\d{6}$/);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await click(part(el, 'submit-button')); // Continue: on to the new number's step and its code
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await sendTypedCode(el, code);
+    expect((await changed).detail.phoneNumber).to.equal(NEW_PHONE);
+    expect(errorText(el)).to.equal('');
+  });
+
+  it('expired codes: "the codes have expired", back to the first code with the number kept', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    const code = await upToNewCode(el);
+    await emulator.advanceClock(301);
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, code);
+    expect((await failed).detail).to.include({ action: 'change', code: 'CODE_EXPIRED', apiCode: 2300 });
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('The codes have expired or were already used. Request new ones: first for your current number, then for the new one.');
+    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesExpired])));
+    expect(el.shadowRoot!.querySelector('[part~="phone-input"]') === null, 'back at the current number').to.equal(true);
+  });
+
+  it('with one code only (the pool skips the current number), the usual one-code messages', async () => {
+    await emulator.configure({ verifyOldPhone: false });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    await click(button(el, 'Change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
+    await press('Enter');
+    await waitIdle(el);
+    const code = await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, wrong(code));
+    await failed;
+    await waitIdle(el);
+    expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CODE_INVALID);
+  });
+
+  it('a wrong code elsewhere (bind) keeps the one-code message', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
+    await press('Enter');
+    await waitIdle(el);
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, wrong(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
+    await failed;
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('That code is not right. Check it and try again.');
   });
 });
 

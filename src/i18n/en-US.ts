@@ -39,6 +39,8 @@ export const enUS: Messages = {
   changed: 'Phone number changed.',
   unbound: 'Phone number removed.',
   verifyCurrentRequired: 'Your account requires confirming your current number first. Send a code to it to continue.',
+  twoCodesInvalid: 'One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.',
+  twoCodesExpired: 'The codes have expired or were already used. Request new ones: first for your current number, then for the new one.',
   requestId: (id) => `Request ID: ${id}`,
   errors: {
     CONFIG: 'This phone settings panel is not set up correctly. Please contact the site owner.',

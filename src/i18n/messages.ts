@@ -42,6 +42,12 @@ export interface Messages {
   changed: string;
   unbound: string;
   verifyCurrentRequired: string;
+  /**
+   * Instead of errors.CODE_INVALID / CODE_EXPIRED when a change sent two codes (the current number's
+   * and the new one's): Authing does not say which one failed.
+   */
+  twoCodesInvalid: string;
+  twoCodesExpired: string;
   /** Appended to server errors so support can find the request. */
   requestId: (id: string) => string;
   errors: Record<ErrorCode, string>;

@@ -38,6 +38,8 @@ export const zhCN: Messages = {
   changed: '手机号修改成功。',
   unbound: '手机号已解绑。',
   verifyCurrentRequired: '你的账号要求先验证当前手机号。请向当前手机号发送验证码以继续。',
+  twoCodesInvalid: '两个验证码中有一个不正确。请检查新手机号收到的验证码，或点击“上一步”检查当前手机号收到的验证码。',
+  twoCodesExpired: '验证码已过期或已使用。请重新获取：先获取当前手机号的验证码，再获取新手机号的验证码。',
   requestId: (id) => `请求 ID：${id}`,
   errors: {
     CONFIG: '手机号设置组件配置有误，请联系网站管理员。',

@@ -38,6 +38,8 @@ export const zhTW: Messages = {
   changed: '手機號碼變更成功。',
   unbound: '手機號碼已解除綁定。',
   verifyCurrentRequired: '你的帳號要求先驗證目前的手機號碼。請傳送驗證碼至目前的手機號碼以繼續。',
+  twoCodesInvalid: '兩個驗證碼中有一個不正確。請檢查新手機號碼收到的驗證碼，或點選「上一步」檢查目前手機號碼收到的驗證碼。',
+  twoCodesExpired: '驗證碼已過期或已使用。請重新取得：先取得目前手機號碼的驗證碼，再取得新手機號碼的驗證碼。',
   requestId: (id) => `請求 ID：${id}`,
   errors: {
     CONFIG: '手機號碼設定元件設定有誤，請聯絡網站管理員。',

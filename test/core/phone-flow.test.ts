@@ -192,6 +192,29 @@ describe('phone flow machine', () => {
     expect(expiredOne.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'code' });
   });
 
+  it('a wrong or expired code in a two-code change is said to be either of the two; with one code, that one', () => {
+    const state = typed(flow.start(ready(), 'change'), { currentCode: '111111' });
+    const verify = flow.submit(typed(flow.submit(state).state, { phoneNumber: '13912345678', code: '222222' }));
+    const wrong = flow.fail(verify.state, verify.effect!, new PhoneManagerError('CODE_INVALID', '验证码不正确'));
+    expect(wrong.state.step).to.equal('change-new');
+    expect(wrong.state.error).to.deep.include({ code: 'CODE_INVALID', field: 'code', eitherOfTwoCodes: true });
+    expect(wrong.state.draft, 'both kept').to.deep.include({ code: '222222', currentCode: '111111' });
+    const expired = flow.fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
+    expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', eitherOfTwoCodes: true });
+    // Editing the code clears it, as any error about a field.
+    expect(flow.edit(wrong.state, 'code', '333333').error).to.equal(undefined);
+
+    const single = typed(flow.start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678', code: '222222' });
+    const verifyOne = flow.submit(single);
+    for (const code of ['CODE_INVALID', 'CODE_EXPIRED'] as const) {
+      expect(flow.fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError(code, 'x')).state.error?.eitherOfTwoCodes, code).to.equal(undefined);
+    }
+    const bind = flow.submit(typed(ready({ hasOtherLoginMethod: true }), { phoneNumber: '13912345678', code: '222222' }));
+    const bindError = flow.fail(bind.state, bind.effect!, new PhoneManagerError('CODE_INVALID', 'x')).state.error;
+    expect(bindError?.field).to.equal('code');
+    expect(bindError?.eitherOfTwoCodes).to.equal(undefined);
+  });
+
   it('unbind: only with another sign-in method; confirm, code, unbind', () => {
     const only = flow.start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
     expect(only.step).to.equal('overview');

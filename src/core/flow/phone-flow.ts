@@ -55,6 +55,11 @@ export interface FlowError {
   field?: Field;
   /** The server's failure, when the error came from a request. */
   cause?: PhoneManagerError;
+  /**
+   * A wrong or expired code in a change that sent two (the current number's and the new one's):
+   * Authing does not say which, so the message must not speak of one code.
+   */
+  eitherOfTwoCodes?: boolean;
 }
 
 export type Notice =
@@ -449,6 +454,7 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
         : undefined;
   const failed: FlowState = { ...state, pending: undefined, notice: undefined, verified };
   const error: FlowError = { code: cause.code, cause };
+  const twoCodes = effect.type === 'verify-change' && !!effect.input.oldPhonePassCode;
   if (effect.type === 'send-code') {
     if (effect.purpose === 'bind' || effect.purpose === 'change-new') error.field = FIELD_OF[cause.code];
     return { state: { ...failed, error } };
@@ -472,11 +478,11 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
       return { state: { ...failed, step: state.options.verifyCurrent ? 'change-current' : 'change-new', draft, sentTo: {}, error }, reload: true };
     }
     case 'CODE_EXPIRED':
-      if (effect.type === 'verify-change' && effect.input.oldPhonePassCode) {
+      if (twoCodes) {
         // Two codes went in and Authing does not say which expired; they are about as old, so ask for
         // both again (the current number's first), with the new number kept.
         const draft = { ...state.draft, code: '', currentCode: '' };
-        return { state: { ...failed, step: 'change-current', draft, sentTo: {}, error: { ...error, field: 'currentCode' } } };
+        return { state: { ...failed, step: 'change-current', draft, sentTo: {}, error: { ...error, field: 'currentCode', eitherOfTwoCodes: true } } };
       }
       return { state: { ...failed, error: { ...error, field: codeFieldOf(state.step) } } };
     case 'LAST_LOGIN_METHOD':
@@ -486,10 +492,11 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
     case 'OLD_PHONE_MISMATCH':
       // The profile we showed is out of date.
       return { state: { ...failed, error }, reload: true };
-    default: {
-      const field = FIELD_OF[cause.code] ?? (cause.code === 'CODE_INVALID' ? codeFieldOf(state.step) : undefined);
-      return { state: { ...failed, error: { ...error, field } } };
-    }
+    case 'CODE_INVALID':
+      // With two codes the field marked is the one on screen; the message says it may be the other.
+      return { state: { ...failed, error: { ...error, field: codeFieldOf(state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } } };
+    default:
+      return { state: { ...failed, error: { ...error, field: FIELD_OF[cause.code] } } };
   }
 }
 
