@@ -1,0 +1,256 @@
+// The page's side of the bench: mounts, drives and times <authing-phone-manager> and the floor
+// (bench/floor-element.js). Node calls these functions through page.evaluate and does the rest
+// (emulator resets, statistics) outside the timed parts. Times are performance.now() differences.
+import { CODE, COUNTRY_CODE, FLOWS, NEW_PHONE, USERS, VIEWS } from './scenario.js';
+
+const { READY, part, busy } = window.benchReady;
+/** The page's unwrapped timers (on the memory pages, counters.js wraps the page's own). */
+const timers = window.__benchReal ?? { setTimeout: window.setTimeout.bind(window), clearTimeout: window.clearTimeout.bind(window) };
+const emulator = new URLSearchParams(location.search).get('emulator');
+if (!emulator) throw new Error('harness: no ?emulator= in the page URL');
+
+const now = () => performance.now();
+const waitFor = (el, predicate, what, timeoutMs = 5000) =>
+  window.benchReady.waitFor(el, predicate, what, timeoutMs, timers.setTimeout, timers.clearTimeout);
+
+const TAGS = { widget: 'authing-phone-manager', floor: 'bench-floor', 'floor-fetch': 'bench-floor-fetch' };
+
+/** A new, not yet connected element of this kind for this view's user. */
+function create(kind, view) {
+  const el = document.createElement(TAGS[kind]);
+  const user = USERS[VIEWS[view].user];
+  if (kind === 'widget') {
+    el.setAttribute('app-host', emulator);
+    el.setAttribute('access-token', user.token);
+    el.setAttribute('lang', 'en-US');
+  } else {
+    el.setAttribute('view', view);
+    if (kind === 'floor-fetch') {
+      el.setAttribute('app-host', emulator);
+      el.setAttribute('access-token', user.token);
+    }
+  }
+  return el;
+}
+
+/**
+ * One mount: from append to interactive (`ready`), and to the end of a forced style and layout
+ * pass right after (`layout`). The element is removed afterwards.
+ */
+export async function mountOnce(kind, view) {
+  const el = create(kind, view);
+  const t0 = now();
+  document.body.append(el);
+  await waitFor(el, READY[view], `${kind} ${view}`);
+  const t1 = now();
+  void part(el, 'base').offsetHeight; // forces style recalculation and layout
+  const t2 = now();
+  el.remove();
+  return { ready: t1 - t0, layout: t2 - t0 };
+}
+
+// ---- flows through the widget's UI ------------------------------------------------------------
+
+/** What a person's typing ends in: the value, then an input event. */
+function typeInto(input, value) {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
+}
+
+function press(button) {
+  button.focus();
+  button.click();
+}
+
+function nextEvent(el, type, timeoutMs = 5000) {
+  return new Promise((resolve, reject) => {
+    const timer = timers.setTimeout(() => reject(new Error(`no ${type} within ${timeoutMs} ms`)), timeoutMs);
+    el.addEventListener(
+      type,
+      (event) => {
+        timers.clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+const need = (el, name) => {
+  const node = part(el, name);
+  if (!node) throw new Error(`no part ${name}; shows: ${(el.shadowRoot.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
+  return node;
+};
+const editable = (name) => (el) => {
+  const input = part(el, name);
+  return !!input && !input.readOnly && !busy(el);
+};
+const idleWith = (name) => (el) => !!part(el, name) && !busy(el);
+
+/** Sends a code from the current step and waits until the code input takes it. */
+async function sendCode(el) {
+  const sent = nextEvent(el, 'authing-code-sent');
+  press(need(el, 'send-button'));
+  await sent;
+  await waitFor(el, editable('code-input'), 'code input after sending');
+}
+
+const WIDGET_FLOWS = {
+  async bind(el) {
+    typeInto(need(el, 'phone-input'), NEW_PHONE);
+    await sendCode(el);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    typeInto(need(el, 'code-input'), CODE); // a complete code submits itself
+    await bound;
+    await waitFor(el, READY.overview, 'overview after binding');
+  },
+  async change(el) {
+    press(need(el, 'change-button'));
+    await waitFor(el, idleWith('send-button'), 'change: current number step');
+    await sendCode(el);
+    typeInto(need(el, 'code-input'), CODE);
+    await waitFor(el, editable('phone-input'), 'change: new number step');
+    typeInto(need(el, 'phone-input'), NEW_PHONE);
+    await sendCode(el);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    typeInto(need(el, 'code-input'), CODE);
+    await changed;
+    await waitFor(el, READY.overview, 'overview after changing');
+  },
+  async unbind(el) {
+    press(need(el, 'unbind-button'));
+    await waitFor(el, (e) => !!part(e, 'submit-button') && !part(e, 'send-button') && !busy(e), 'unbind: confirm step');
+    press(need(el, 'submit-button'));
+    await waitFor(el, idleWith('send-button'), 'unbind: code step');
+    await sendCode(el);
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    typeInto(need(el, 'code-input'), CODE);
+    await unbound;
+    await waitFor(el, READY.bind, 'bind form after unbinding');
+  },
+};
+
+let mounted;
+
+/** Mounts a widget for the flow's user and waits until it is interactive (not timed). */
+export async function prepareFlow(name) {
+  const { view } = FLOWS[name];
+  mounted = create('widget', view);
+  document.body.append(mounted);
+  await waitFor(mounted, READY[view], `widget ${view} before ${name}`);
+}
+
+/** Runs the flow through the prepared widget's UI: from the first action to the final view shown. */
+export async function widgetFlow(name) {
+  const el = mounted;
+  mounted = undefined;
+  const t0 = now();
+  try {
+    await WIDGET_FLOWS[name](el);
+    return now() - t0;
+  } finally {
+    el.remove();
+  }
+}
+
+// ---- the flow floor: the same requests, straight from the page ---------------------------------
+
+/**
+ * One /api/v3 call as the widget makes it (same URL, method, headers and body, so the same CORS
+ * preflight cache entries), reading the JSON envelope and checking its statusCode: nothing more.
+ */
+async function call(token, path, body) {
+  const response = await fetch(`${emulator}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'x-authing-lang': 'en-US',
+    },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+  });
+  const envelope = await response.json();
+  if (envelope.statusCode !== 200) throw new Error(`${path}: ${envelope.statusCode} ${envelope.message}`);
+  return envelope.data;
+}
+
+const FLOOR_FLOWS = {
+  async bind() {
+    const { token } = USERS.noPhone;
+    await call(token, '/api/v3/send-sms', { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE, phoneCountryCode: COUNTRY_CODE });
+    await call(token, '/api/v3/bind-phone', { phoneNumber: NEW_PHONE, phoneCountryCode: COUNTRY_CODE, passCode: CODE });
+  },
+  async change() {
+    const { token, phone, phoneCountryCode } = USERS.phoneAndEmail;
+    await call(token, '/api/v3/send-sms', { channel: 'CHANNEL_UNBIND_PHONE', phoneNumber: phone, phoneCountryCode });
+    await call(token, '/api/v3/send-sms', { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE, phoneCountryCode: COUNTRY_CODE });
+    const { updatePhoneToken } = await call(token, '/api/v3/verify-update-phone-request', {
+      verifyMethod: 'PHONE_PASSCODE',
+      phonePassCodePayload: {
+        newPhoneNumber: NEW_PHONE,
+        newPhoneCountryCode: COUNTRY_CODE,
+        newPhonePassCode: CODE,
+        oldPhoneNumber: phone,
+        oldPhoneCountryCode: phoneCountryCode,
+        oldPhonePassCode: CODE,
+      },
+    });
+    await call(token, '/api/v3/update-phone', { updatePhoneToken });
+  },
+  async unbind() {
+    const { token, phone, phoneCountryCode } = USERS.phoneAndEmail;
+    await call(token, '/api/v3/send-sms', { channel: 'CHANNEL_UNBIND_PHONE', phoneNumber: phone, phoneCountryCode });
+    await call(token, '/api/v3/unbind-phone', { passCode: CODE });
+  },
+};
+
+/** The flow's requests in a row, with no UI. */
+export async function floorFlow(name) {
+  const t0 = now();
+  await FLOOR_FLOWS[name]();
+  return now() - t0;
+}
+
+// ---- shape check and memory -----------------------------------------------------------------
+
+/** What the widget and the floor render for a view: element, input, button and option counts. */
+export async function shape(kind, view) {
+  const el = create(kind, view);
+  document.body.append(el);
+  await waitFor(el, READY[view], `${kind} ${view}`);
+  const root = el.shadowRoot;
+  const count = (selector) => root.querySelectorAll(selector).length;
+  const result = {
+    elements: count('*') - count('style'),
+    inputs: count('input'),
+    selects: count('select'),
+    options: count('option'),
+    buttons: count('button'),
+    headings: count('[role="heading"]'),
+    textLength: (root.textContent ?? '').replace(/\s+/g, ' ').trim().length,
+    stylesheets: (root.adoptedStyleSheets?.length ?? 0) + count('style'),
+  };
+  el.remove();
+  return result;
+}
+
+/**
+ * `n` mount/unmount cycles of fresh elements. `settled`: each waits until interactive (profile
+ * loaded) before it is removed. `in-flight`: each is removed right after its first render, while
+ * the widget's profile request is on its way.
+ */
+export async function cycles(kind, view, n, mode) {
+  for (let i = 0; i < n; i++) {
+    const el = create(kind, view);
+    document.body.append(el);
+    if (mode === 'settled') await waitFor(el, READY[view], `${kind} ${view} cycle ${i}`);
+    else await el.updateComplete;
+    el.remove();
+  }
+  // Let aborted requests and their handlers finish before anything is counted.
+  await new Promise((resolve) => timers.setTimeout(resolve, 200));
+  return document.querySelectorAll(`${TAGS[kind]}`).length;
+}

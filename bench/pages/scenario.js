@@ -1,0 +1,49 @@
+// What the bench does, shared by Node (bench/lib/*.mjs) and the page (harness.js): the users, the
+// numbers, the code every SMS carries, and each flow's request minimum. Plain ESM, no Node APIs.
+
+/** Every SMS code the bench's emulator issues (bench/lib/emulator.mjs fixes it). */
+export const CODE = '246810';
+
+/** Seeded emulator users (emulator/README.md). */
+export const USERS = {
+  noPhone: { id: 'u-no-phone', token: 'demo-token-no-phone' },
+  phoneAndEmail: { id: 'u-phone-email', token: 'demo-token-phone-email', phone: '13800138000', phoneCountryCode: '+86' },
+};
+
+/** A free mainland-China mobile number: the one bound by the bind flow and moved to by the change flow. */
+export const NEW_PHONE = '13800135555';
+export const COUNTRY_CODE = '+86';
+
+/** What the widget shows once it is usable, per user. */
+export const VIEWS = {
+  bind: { user: 'noPhone', label: 'bind form (user without a phone)' },
+  overview: { user: 'phoneAndEmail', label: 'overview (user with a phone)' },
+};
+
+/**
+ * The flows. `minimum`: the fewest /api/v3 requests the API allows for the flow itself, after the
+ * one profile load (send-sms per number to verify, then the call that does it).
+ */
+export const FLOWS = {
+  bind: {
+    view: 'bind',
+    minimum: { '/api/v3/send-sms': 1, '/api/v3/bind-phone': 1 },
+    label: 'bind: number, send code, enter code',
+  },
+  change: {
+    view: 'overview',
+    minimum: {
+      '/api/v3/send-sms': 2,
+      '/api/v3/verify-update-phone-request': 1,
+      '/api/v3/update-phone': 1,
+    },
+    label: 'change: current number’s code, new number, its code',
+  },
+  unbind: {
+    view: 'overview',
+    minimum: { '/api/v3/send-sms': 1, '/api/v3/unbind-phone': 1 },
+    label: 'unbind: confirm, send code, enter code',
+  },
+};
+
+export const PROFILE_PATH = '/api/v3/get-profile';

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm run bench`: what <authing-phone-manager> costs a page and its users. Builds the package
+// (unless --no-build), then measures
+//   1. bytes of each build output beside the peers' (bench/lib/bytes.mjs, bench/peers.json),
+//   2. speed in headless Chromium beside a floor element (bench/lib/speed.mjs),
+//   3. requests per flow against the API's minimum (bench/lib/requests.mjs),
+//   4. memory and live timers over 1000 mount/unmount cycles (bench/lib/memory.mjs),
+// and writes bench/results.md (bench/lib/report.mjs). A report, not a test: it never passes or fails;
+// it exits non-zero only when it could not measure.
+//
+//   node bench/run.mjs [--no-build] [--runs N] [--cycles N] [--out FILE]
+//     --no-build   use dist/ as it is
+//     --runs N     measured runs per speed series (default 30; 5 warm-up rounds come first)
+//     --cycles N   mount/unmount cycles per memory phase (default 1000)
+//     --out FILE   where to write the report (default bench/results.md)
+//
+// Run it from the package root (npm run does): the build, dist/ and scripts/size.mjs are found there.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchBrowser, PLAYWRIGHT_VERSION } from './lib/browser.mjs';
+import { measureBytes } from './lib/bytes.mjs';
+import { startBenchEmulator } from './lib/emulator.mjs';
+import { buildFloorBundle } from './lib/floor.mjs';
+import { measureMemory } from './lib/memory.mjs';
+import { renderReport } from './lib/report.mjs';
+import { countRequests } from './lib/requests.mjs';
+import { startStaticServer } from './lib/server.mjs';
+import { measureSpeed } from './lib/speed.mjs';
+
+const WARMUP = 5;
+const root = process.cwd();
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '30' },
+    cycles: { type: 'string', default: '1000' },
+    out: { type: 'string', default: fileURLToPath(new URL('./results.md', import.meta.url)) },
+  },
+});
+const runs = Number(args.runs);
+const cycles = Number(args.cycles);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(cycles) || cycles < 1) {
+  console.error('--runs and --cycles take a positive whole number');
+  process.exit(2);
+}
+
+const started = Date.now();
+const loadAtStart = os.loadavg()[0];
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const log = (line) => console.log(line);
+
+function build() {
+  return new Promise((resolvePromise, reject) => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const child = spawn(npm, ['run', 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`npm run build failed (exit ${code}):\n${output}`))));
+  });
+}
+
+function commitOf() {
+  const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'unknown (not a git checkout)';
+  const dirty = git('status', '--porcelain', '--', 'src', 'vite.config.ts', 'package.json').stdout.trim();
+  return `${head.stdout.trim()}${dirty ? ' (with uncommitted changes in src/, vite.config.ts or package.json)' : ''}`;
+}
+
+let buildTime = 'skipped (--no-build)';
+if (!args['no-build']) {
+  log('Building (npm run build)…');
+  const t = Date.now();
+  await build();
+  buildTime = seconds(t);
+}
+const widgetFile = join(root, 'dist', 'cdn', 'authing-phone-manager.js');
+if (!existsSync(widgetFile)) throw new Error(`${widgetFile} not found: run the build first (or drop --no-build)`);
+
+log('1. Bytes');
+const bytes = await measureBytes(root);
+
+log('2. Speed (starting the emulator, the page server and Chromium)');
+const floor = await buildFloorBundle(root);
+const running = await startBenchEmulator();
+const server = await startStaticServer({ widgetFile, floorCode: floor.code });
+const { browser, executablePath } = await launchBrowser();
+const browserLabel = `Chromium ${browser.version()}, headless (${executablePath}), driven by playwright-core ${PLAYWRIGHT_VERSION}`;
+let speed, requests, memory;
+try {
+  let t = Date.now();
+  speed = await measureSpeed({ browser, serverUrl: server.url, running, runs, warmup: WARMUP, log });
+  log(`  (${seconds(t)})`);
+  log('3. Requests per flow');
+  requests = await countRequests({ browser, serverUrl: server.url, running });
+  log('4. Memory');
+  t = Date.now();
+  memory = await measureMemory({ browser, serverUrl: server.url, running, cycles, log });
+  log(`  (${seconds(t)})`);
+} finally {
+  await browser.close();
+  await server.close();
+  await running.close();
+}
+if (speed.errors.length) throw new Error(`errors in the page: ${speed.errors.join('; ')}`);
+
+const cpus = os.cpus();
+const meta = {
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  commit: commitOf(),
+  cpu: cpus[0]?.model.trim() ?? 'unknown',
+  cores: cpus.length,
+  memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  browser: browserLabel,
+  runs,
+  warmup: WARMUP,
+  load: `${loadAtStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end (other work on the machine shows here)`,
+  wallTime: `${seconds(started)} for the whole run (build: ${buildTime})`,
+};
+const out = resolve(args.out);
+writeFileSync(out, renderReport({ meta, bytes, speed, requests, memory }));
+log(`Wrote ${relative(root, out) || out} in ${seconds(started)}.`);
