@@ -80,6 +80,8 @@ const faultArm = byId<HTMLButtonElement>('fault-arm');
 const faultStatus = byId('fault-status');
 const resetButton = byId<HTMLButtonElement>('reset');
 const resetStatus = byId('reset-status');
+const brandCustom = byId<HTMLInputElement>('brand-custom');
+const brandCss = byId('brand-css');
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -285,6 +287,81 @@ function currentLang(): Lang {
   return widget.getAttribute('lang') === 'zh-CN' ? 'zh-CN' : 'en-US';
 }
 
+// ---------------------------------------------------------------------------------------------
+// Appearance: the widget's `theme` attribute (the page follows it) and its primary colour
+
+type Theme = 'light' | 'dark' | 'auto';
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+/** The brand colour picked, per theme; undefined keeps the widget's own. */
+let brand: { light: string; dark: string } | undefined;
+
+function applyTheme(announce = true): void {
+  const theme = (selectedRadio('theme')?.value ?? 'light') as Theme;
+  widget.setAttribute('theme', theme);
+  document.documentElement.dataset.theme = theme;
+  applyBrand();
+  if (announce) note(`Theme: ${theme}`);
+}
+
+/** A swatch holds its two tones in its style (--light, --dark), which also paints it. */
+function pickSwatch(): void {
+  const radio = selectedRadio('brand');
+  const swatch = radio?.closest<HTMLElement>('.swatch');
+  brand =
+    !swatch || radio?.value === 'default'
+      ? undefined
+      : { light: swatch.style.getPropertyValue('--light').trim(), dark: swatch.style.getPropertyValue('--dark').trim() };
+  brandCustom.classList.remove('is-selected');
+  applyBrand();
+  note(`Brand colour: ${swatch?.title ?? 'default'}`);
+}
+
+function pickCustomColour(): void {
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="brand"]')) radio.checked = false;
+  brandCustom.classList.add('is-selected');
+  brand = { light: brandCustom.value, dark: brandCustom.value };
+  applyBrand();
+}
+
+/** Sets the documented custom properties on the widget, with a text colour that reads on the brand colour. */
+function applyBrand(): void {
+  const theme = widget.getAttribute('theme');
+  const dark = theme === 'dark' || (theme === 'auto' && systemDark.matches);
+  const primary = brand && (dark ? brand.dark : brand.light);
+  if (primary) {
+    const onPrimary = readableOn(primary);
+    widget.style.setProperty('--authing-color-primary', primary);
+    widget.style.setProperty('--authing-color-on-primary', onPrimary);
+    showMarkup(`theme="${theme}"`, `--authing-color-primary: ${primary};`, `--authing-color-on-primary: ${onPrimary};`);
+  } else {
+    widget.style.removeProperty('--authing-color-primary');
+    widget.style.removeProperty('--authing-color-on-primary');
+    showMarkup(`theme="${theme}"`);
+  }
+}
+
+/** What the page set on the widget, as a host would write it. */
+function showMarkup(...declarations: string[]): void {
+  brandCss.replaceChildren(...declarations.flatMap((text) => [el('code', undefined, text), ' ']));
+}
+
+/** White or the dark theme's ink, whichever contrasts more with `hex` (WCAG relative luminance). */
+function readableOn(hex: string): string {
+  const WHITE = '#ffffff';
+  const INK = '#0b1220';
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  return contrast(hex, WHITE) >= contrast(hex, INK) ? WHITE : INK;
+}
+
+function luminance(hex: string): number {
+  const channels = (hex.replace('#', '').match(/../g) ?? ['00', '00', '00']).map((h) => parseInt(h, 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
 async function loadServerConfig(): Promise<void> {
   const config = await control<{ verifyOldPhone: boolean }>('config');
   serverVerifyOld.checked = config.verifyOldPhone;
@@ -308,6 +385,14 @@ async function refreshFaults(): Promise<void> {
 function wireControls(): void {
   document.getElementById('user-switch')?.addEventListener('change', applyUser);
   document.getElementById('lang-switch')?.addEventListener('change', () => applyLang());
+  document.getElementById('theme-switch')?.addEventListener('change', () => applyTheme());
+  document.getElementById('brand-switch')?.addEventListener('change', (event) => {
+    if (event.target !== brandCustom) return pickSwatch();
+    pickCustomColour();
+    note(`Brand colour: ${brandCustom.value}`);
+  });
+  brandCustom.addEventListener('input', pickCustomColour);
+  systemDark.addEventListener('change', applyBrand);
 
   serverVerifyOld.addEventListener('change', async () => {
     const verifyOldPhone = serverVerifyOld.checked;
@@ -376,6 +461,7 @@ async function main(): Promise<void> {
   const langRadio = document.querySelector<HTMLInputElement>(`input[name="lang"][value="${browserLang}"]`);
   if (langRadio) langRadio.checked = true;
   applyLang(false);
+  applyTheme(false);
   wireControls();
 
   emulatorUrl = await findEmulator();

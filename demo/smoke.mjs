@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Smoke test of the demo, done the way a person would: pick a user, type a number, press "Send code",
 // read the code from the demo's phone panel (never from the emulator directly), type it, submit, and
-// watch the event log. Covers bind (alice), change and unbind (bob), carol's refused unbind, one fault
-// (HTTP 500 on reload()).
+// watch the event log. Covers bind (alice), change and unbind (bob), carol's refused unbind, the theme
+// and brand-colour controls, one fault (HTTP 500 on reload()).
 //
 //   node demo/smoke.mjs                      starts the dev server (vite.config.ts) itself, then stops it
 //   node demo/smoke.mjs http://127.0.0.1:5173  uses a running `npm start`
@@ -270,6 +270,54 @@ try {
     assert(profile.canUnbind === false, `carol should not be able to unbind: ${JSON.stringify(profile)}`);
     assert((await ui.part('unbind-button').count()) === 0, 'the widget offers Remove to carol');
     ok('canUnbind false, no Remove button');
+  });
+
+  await step('Theme and brand colour', async () => {
+    const root = () => page.evaluate(() => ({ theme: document.documentElement.dataset.theme, background: getComputedStyle(document.documentElement).backgroundColor }));
+    const shown = () =>
+      ui.widget.evaluate((el) => ({
+        theme: el.getAttribute('theme'),
+        primary: getComputedStyle(el).getPropertyValue('--authing-color-primary').trim(),
+        surface: getComputedStyle(el.shadowRoot.querySelector('[part~="base"]')).backgroundColor,
+        changeButton: getComputedStyle(el.shadowRoot.querySelector('[part~="change-button"]')).color,
+      }));
+    const expectShown = async (expected, what) => {
+      const actual = await shown();
+      for (const [key, value] of Object.entries(expected)) assert(actual[key] === value, `${what}: ${key} is ${actual[key]}, not ${value}`);
+    };
+    const LIGHT_PAGE = 'rgb(243, 244, 246)';
+    const DARK_PAGE = 'rgb(3, 7, 18)';
+
+    await page.getByLabel('Dark', { exact: true }).check();
+    await expectShown({ theme: 'dark', primary: '', surface: 'rgb(17, 24, 39)', changeButton: 'rgb(147, 197, 253)' }, 'dark');
+    assert((await root()).background === DARK_PAGE, 'the page did not turn dark');
+    ok('Dark: theme="dark" on the widget, dark surface and primary, and a dark page');
+
+    await page.getByLabel('Violet').check();
+    await expectShown({ primary: '#c4b5fd', changeButton: 'rgb(196, 181, 253)' }, 'violet, dark');
+    await page.getByLabel('Light', { exact: true }).check();
+    await expectShown({ theme: 'light', primary: '#6d28d9', changeButton: 'rgb(109, 40, 217)' }, 'violet, light');
+    assert((await root()).background === LIGHT_PAGE, 'the page did not turn light');
+    ok('Violet: --authing-color-primary is the swatch tone of the theme in effect');
+
+    await page.getByLabel('Auto', { exact: true }).check();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectShown({ theme: 'auto', primary: '#c4b5fd', surface: 'rgb(17, 24, 39)' }, 'auto, system dark');
+    assert((await root()).background === DARK_PAGE, 'auto: the page did not follow the dark system');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expectShown({ primary: '#6d28d9', surface: 'rgba(0, 0, 0, 0)' }, 'auto, system light');
+    assert((await root()).background === LIGHT_PAGE, 'auto: the page did not follow the light system');
+    ok('Auto: widget and page follow the system colour scheme');
+
+    await page.getByLabel('Custom brand colour').fill('#0891b2');
+    await expectShown({ primary: '#0891b2', changeButton: 'rgb(8, 145, 178)' }, 'custom colour');
+    ok('A custom colour applies to the widget');
+
+    await page.getByLabel('Default blue').check();
+    await page.getByLabel('Light', { exact: true }).check();
+    await page.emulateMedia({ colorScheme: null });
+    await expectShown({ theme: 'light', primary: '', changeButton: 'rgb(29, 78, 216)' }, 'back to default');
+    ok('back to Light and the default colours');
   });
 
   await step('Fault: HTTP 500 on the next request', async () => {
