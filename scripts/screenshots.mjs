@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// Retakes the README's screenshots from the demo, against the bundled Authing emulator:
+//
+//   docs/screenshots/light-en-US.png   overview: the masked number, Change and Remove
+//   docs/screenshots/dark-en-US.png    change, second step: the new number and the code just sent
+//   docs/screenshots/light-zh-CN.png   bind: a code sent to the new number
+//   docs/screenshots/dark-zh-CN.png    change: a wrong code, the error said in Chinese
+//   demo/screenshot.png                the demo page at 1280 x 800 (bind, a code in the phone panel)
+//
+//   node scripts/screenshots.mjs                         starts the dev server (vite.config.ts) itself
+//   node scripts/screenshots.mjs http://127.0.0.1:5173   uses a running `npm start`
+//   CHROMIUM_BIN=/path/to/chromium                       default /usr/bin/chromium
+//
+// It resets the emulator before each picture. CJK text needs a CJK font (Debian: fonts-wqy-microhei)
+// and the flags an emoji font (fonts-noto-color-emoji).
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
+const DEMO_PNG = path.join(ROOT, 'demo', 'screenshot.png');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+/** Page around the widget's frame in the cropped pictures, in CSS pixels. */
+const MARGIN = 14;
+const TIMEOUT_MS = 10_000;
+
+const BOB = { label: 'Phone and email (bob)', phone: '13800138000' };
+const ALICE = { label: 'No phone (alice, email)' };
+const NEW_PHONE = '13912345678';
+
+let baseUrl = process.argv[2]?.replace(/\/+$/, '');
+let server;
+let browser;
+try {
+  if (!baseUrl) {
+    const { createServer } = await import('vite');
+    server = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', server: { host: '127.0.0.1', port: 5173, strictPort: false } });
+    await server.listen();
+    baseUrl = server.resolvedUrls?.local[0]?.replace(/\/+$/, '');
+    if (!baseUrl) throw new Error('the dev server has no local URL');
+  }
+  const { emulatorUrl } = await (await fetch(`${baseUrl}/demo-config.json`)).json();
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  await mkdir(OUT_DIR, { recursive: true });
+
+  const shots = [
+    { file: 'light-en-US.png', theme: 'Light', lang: 'English (en-US)', state: overview },
+    { file: 'dark-en-US.png', theme: 'Dark', lang: 'English (en-US)', state: changeCodeSent },
+    { file: 'light-zh-CN.png', theme: 'Light', lang: '中文 (zh-CN)', state: bindCodeSent },
+    { file: 'dark-zh-CN.png', theme: 'Dark', lang: '中文 (zh-CN)', state: changeWrongCode },
+  ];
+  for (const shot of shots) {
+    const page = await openDemo({ deviceScaleFactor: 2 });
+    await page.getByLabel(shot.theme, { exact: true }).check();
+    await page.getByLabel(shot.lang, { exact: true }).check();
+    await shot.state(page);
+    await settle(page);
+    const frame = await page.locator('.widget-frame').boundingBox();
+    const clip = { x: frame.x - MARGIN, y: frame.y - MARGIN, width: frame.width + 2 * MARGIN, height: frame.height + 2 * MARGIN };
+    const file = path.join(OUT_DIR, shot.file);
+    await page.screenshot({ path: file, clip });
+    console.log(`  ${path.relative(ROOT, file)}`);
+    await page.close();
+  }
+
+  const page = await openDemo({ deviceScaleFactor: 1 });
+  await page.getByLabel('English (en-US)', { exact: true }).check();
+  await bindCodeSent(page);
+  await page.locator('#sms-list .sms').first().waitFor({ timeout: TIMEOUT_MS });
+  await settle(page);
+  // The first 800 px hold all three panels; the rest is more controls and log, and 20 % more bytes.
+  await page.screenshot({ path: DEMO_PNG });
+  console.log(`  ${path.relative(ROOT, DEMO_PNG)}`);
+
+  // ----------------------------------------------------------------------------------------------
+
+  /** The demo at 1280 px wide, emulator reset. */
+  async function openDemo({ deviceScaleFactor }) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor, locale: 'en-US', colorScheme: 'light' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('button', { name: 'Reset emulator' }).click();
+    await page.locator('#reset-status', { hasText: 'Emulator reset' }).waitFor({ timeout: TIMEOUT_MS });
+    return page;
+  }
+
+  function part(page, name) {
+    return page.locator(`authing-phone-manager [part~="${name}"]`);
+  }
+
+  async function signIn(page, user) {
+    await page.getByLabel(user.label, { exact: true }).check();
+    await part(page, user === ALICE ? 'phone-input' : 'phone').waitFor({ timeout: TIMEOUT_MS });
+  }
+
+  /** Presses Send code and waits for the widget to say the code went out. */
+  async function sendCode(page) {
+    await part(page, 'send-button').click();
+    await page.waitForFunction(() => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="status"]').textContent.trim() !== '', null, { timeout: TIMEOUT_MS });
+  }
+
+  async function codeFor(phoneNumber) {
+    const { messages } = await (await fetch(`${emulatorUrl}/__emulator/outbox?phoneNumber=${phoneNumber}`)).json();
+    if (!messages.length) throw new Error(`no SMS to ${phoneNumber}`);
+    return messages.at(-1).code;
+  }
+
+  async function overview(page) {
+    await signIn(page, BOB);
+  }
+
+  async function bindCodeSent(page) {
+    await signIn(page, ALICE);
+    await part(page, 'phone-input').fill(NEW_PHONE);
+    await sendCode(page);
+  }
+
+  async function changeCodeSent(page) {
+    await signIn(page, BOB);
+    await part(page, 'change-button').click();
+    await sendCode(page);
+    await part(page, 'code-input').fill(await codeFor(BOB.phone)); // a full code submits itself
+    await part(page, 'phone-input').waitFor({ timeout: TIMEOUT_MS });
+    await part(page, 'phone-input').fill(NEW_PHONE);
+    await sendCode(page);
+    return codeFor(NEW_PHONE);
+  }
+
+  async function changeWrongCode(page) {
+    const code = await changeCodeSent(page);
+    await part(page, 'code-input').fill(code === '000000' ? '111111' : '000000');
+    await part(page, 'error').filter({ hasText: /\S/ }).waitFor({ timeout: TIMEOUT_MS });
+  }
+
+  /** Fonts loaded, nothing busy, no caret blinking in the picture. */
+  async function settle(page) {
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForFunction(() => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="base"]').getAttribute('aria-busy') === 'false');
+    await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+} catch (error) {
+  console.error(`Screenshots failed: ${error instanceof Error ? error.stack ?? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.close().catch(() => undefined);
+}
