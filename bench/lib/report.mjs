@@ -157,9 +157,10 @@ emulator's \`issueCode\`, see \`bench/lib/emulator.mjs\`), so no code lookup hap
   **For the widget this includes loading the profile** (one GET to the emulator, preflight cached
   after warm-up). "+ forced style & layout" adds a synchronous layout read right after. Warm: the
   scripts are loaded and the element defined before the clock starts.
-* **Cold page load**: a new browser context per load (empty HTTP, code and CORS preflight caches); a
-  blank page of the same origin first (so the renderer process is running), then a page with one
-  module script and the element; ms from that navigation's start to interactive, for the bind form.
+* **Cold page load**: a new browser context and tab per load (empty HTTP, code and CORS preflight
+  caches; the tab's renderer process already running), then a page with one module script and the
+  element; ms from navigation start to interactive, for the bind form. This page is not cross-origin
+  isolated (100 µs timer steps: nothing at this scale).
   This includes fetching, parsing and running the script, and for the widget (and "floor + profile
   request") the CORS preflight and the profile request.
 * **Flows**: through the widget's UI as a person uses it, from the first action to the final view:

@@ -91,8 +91,7 @@ export async function measureSpeed({ browser, serverUrl, running, runs, warmup, 
   await context.close();
   emulator.reset();
 
-  // Cold: a fresh context (empty HTTP, code and CORS preflight caches) per page load, its renderer
-  // started on a blank page of the same origin.
+  // Cold: a fresh context (empty HTTP, code and CORS preflight caches) per page load.
   const coldKinds = ['widget', 'floor', 'floor-fetch'];
   const coldRuns = runs;
   const coldWarmup = 2;
@@ -115,10 +114,7 @@ export async function measureSpeed({ browser, serverUrl, running, runs, warmup, 
 async function coldLoad(browser, { serverUrl, emulatorUrl, kind, view }) {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    // The same origin first, so the renderer process is already running: the clock then covers the
-    // page and its script, not the process start.
-    await page.goto(`${serverUrl}/blank.html`);
+    const page = await context.newPage(); // its renderer process is already running: not timed
     const user = USERS[VIEWS[view].user].token;
     const attrs =
       kind === 'widget'
