@@ -98,7 +98,7 @@ export class AuthingPhoneManager extends LitElement {
   /** `light` (default), `dark`, or `auto` to follow the system. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** Milliseconds to wait for Authing before giving up on a request. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
   /** Heading level of the step titles, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
