@@ -159,10 +159,10 @@ emulator's \`issueCode\`, see \`bench/lib/emulator.mjs\`), so no code lookup hap
   scripts are loaded and the element defined before the clock starts.
 * **Cold page load**: a new browser context and tab per load (empty HTTP, code and CORS preflight
   caches; the tab's renderer process already running), then a page with one module script and the
-  element; ms from navigation start to interactive, for the bind form. This page is not cross-origin
-  isolated (100 µs timer steps: nothing at this scale).
-  This includes fetching, parsing and running the script, and for the widget (and "floor + profile
-  request") the CORS preflight and the profile request.
+  element; ms from navigation start to interactive, for the bind form. This includes fetching,
+  parsing and running the script, and for the widget (and "floor + profile request") the CORS
+  preflight and the profile request. This page is not cross-origin isolated (100 µs timer steps:
+  nothing at this scale).
 * **Flows**: through the widget's UI as a person uses it, from the first action to the final view:
   values typed into inputs (value + \`input\` event), buttons clicked; each step waits until the widget
   shows the next one. The emulator is reset and a fresh widget mounted (untimed) before every run.
@@ -338,6 +338,9 @@ ${memorySection(memory)}
   better than the milliseconds. Real Authing adds tens to hundreds of ms per request, which the flow
   floor would carry and the widget's overhead would not.
 * The floor has no styles; the widget's stylesheet is counted as part of its cost.
+* The JS heap figures include V8's own compiled code and type feedback, which grow as new code paths
+  run (compare the two phases); DOM nodes, listeners, timers and requests in flight are the leak
+  signals.
 * Speed is measured with the CDN build (\`${bytes.reference.file}\`); an app bundling the npm build
   runs the same code.
 * Peer figures are copied from \`/work/shared/peers.md\`, not re-measured here.
