@@ -164,7 +164,8 @@ export const styles = css`
     background: transparent;
     color: var(--_primary);
     cursor: pointer;
-    transition: background-color 120ms ease, opacity 120ms ease;
+    /* Not opacity: a button that becomes usable shows it at once (and at full contrast). */
+    transition: background-color 120ms ease;
   }
   .apm__button:hover {
     background: color-mix(in srgb, var(--_primary) 10%, transparent);
