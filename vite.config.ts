@@ -10,8 +10,9 @@
 // TypeScript: Vite 8 (Oxc) reads tsconfig.json by itself, so `experimentalDecorators` and
 // `useDefineForClassFields: false` apply to src/ without anything here.
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { build, defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
+import { defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
 // emulator/ is plain JS (JSDoc types, no .d.ts), so TypeScript would see `any`: type the part used here.
 // @ts-ignore TS7016 no declaration file for the emulator
 import { startEmulator as startEmulatorUntyped } from './emulator/index.js';
@@ -103,12 +104,9 @@ function cdnFilesPlugin(): Plugin {
       server.middlewares.use('/cdn', (req, res, next) => {
         const name = (req.url ?? '').replace(/^\//, '').split('?')[0];
         if (!/^authing-phone-manager(\.iife)?\.js$/.test(name)) return next();
-        built ??= build({
-          configFile: fileURLToPath(import.meta.url),
-          mode: 'cdn',
-          logLevel: 'warn',
-          build: { outDir, emptyOutDir: true },
-        }).then(() => outDir);
+        // In a child process: this one runs the dev server with NODE_ENV=development, which would
+        // bundle lit's development build into the file.
+        built ??= runCdnBuild(outDir).then(() => outDir);
         built
           .then((dir) => readFile(`${dir}/${name}`))
           .then(
@@ -124,6 +122,17 @@ function cdnFilesPlugin(): Plugin {
       });
     },
   };
+}
+
+function runCdnBuild(outDir: string): Promise<void> {
+  const vite = fileURLToPath(new URL('./node_modules/vite/bin/vite.js', import.meta.url));
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [vite, 'build', '--mode', 'cdn', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env, cwd: fileURLToPath(new URL('.', import.meta.url)) }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`CDN build failed: ${stderr || error.message}`)) : resolve(),
+    );
+  });
 }
 
 async function startOnPreferredPort(server: ViteDevServer): Promise<RunningEmulator> {
