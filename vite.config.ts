@@ -167,6 +167,36 @@ export default defineConfig(({ command, mode }): UserConfig => {
   return mode === 'cdn' ? cdnBuild() : npmBuild();
 });
 
+/**
+ * Collapses the whitespace and comments inside the css`…` templates of src/: the minifier leaves
+ * template text alone. Only the static parts change, never a `${…}` expression, and html`…` templates
+ * are not touched (there, whitespace can be content). Assumes no quoted CSS string holds whitespace or
+ * `{};,:` next to a space (none does).
+ */
+function minifyCssTemplates(): Plugin {
+  const minify = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}');
+  return {
+    name: 'authing-phone-manager:minify-css-templates',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\/src\/.*\.ts$/ },
+      handler(code) {
+        if (!code.includes('css`')) return null;
+        const out = code.replace(/\bcss`([^`]*)`/g, (_, body: string) =>
+          `css\`${body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : minify(part))).join('').trim()}\``,
+        );
+        return { code: out, map: null };
+      },
+    },
+  };
+}
+
 /** Packages the npm build leaves to the user's bundler, so one copy of lit serves the whole page. */
 const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^ofetch($|\/)/, /^react($|\/)/];
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -177,6 +207,7 @@ const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 function npmBuild(): UserConfig {
   return {
+    plugins: [minifyCssTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -202,6 +233,7 @@ function npmBuild(): UserConfig {
  */
 function cdnBuild(): UserConfig {
   return {
+    plugins: [minifyCssTemplates()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,

@@ -3,6 +3,20 @@ import { css } from 'lit';
 // Public custom properties are only read, with fallbacks, never set on :host, so a page can theme
 // every instance once at :root and still override one. Themes change the fallbacks through
 // private `--_*` properties.
+
+/** The dark palette, for `theme="dark"` and for `theme="auto"` on a dark system. */
+const dark = css`
+  --_primary: var(--authing-color-primary, #93c5fd);
+  --_on-primary: var(--authing-color-on-primary, #0b1220);
+  --_danger: var(--authing-color-danger, #fca5a5);
+  --_text: var(--authing-color-text, #e5e7eb);
+  --_muted: var(--authing-color-muted, #b6bcc6);
+  --_border: var(--authing-color-border, #8b93a1);
+  --_surface: var(--authing-color-surface, #111827);
+  --_field: var(--authing-color-field, #0b1220);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     display: block;
@@ -21,27 +35,11 @@ export const styles = css`
     --_gap: var(--authing-gap, 0.75rem);
   }
   :host([theme='dark']) {
-    --_primary: var(--authing-color-primary, #93c5fd);
-    --_on-primary: var(--authing-color-on-primary, #0b1220);
-    --_danger: var(--authing-color-danger, #fca5a5);
-    --_text: var(--authing-color-text, #e5e7eb);
-    --_muted: var(--authing-color-muted, #b6bcc6);
-    --_border: var(--authing-color-border, #8b93a1);
-    --_surface: var(--authing-color-surface, #111827);
-    --_field: var(--authing-color-field, #0b1220);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_primary: var(--authing-color-primary, #93c5fd);
-      --_on-primary: var(--authing-color-on-primary, #0b1220);
-      --_danger: var(--authing-color-danger, #fca5a5);
-      --_text: var(--authing-color-text, #e5e7eb);
-      --_muted: var(--authing-color-muted, #b6bcc6);
-      --_border: var(--authing-color-border, #8b93a1);
-      --_surface: var(--authing-color-surface, #111827);
-      --_field: var(--authing-color-field, #0b1220);
-      color-scheme: dark;
+      ${dark}
     }
   }
   :host([hidden]) {
@@ -73,18 +71,16 @@ export const styles = css`
   .apm__title:focus {
     outline: none;
   }
-  .apm__title:focus-visible {
-    outline: 2px solid var(--_primary);
-    outline-offset: 2px;
-  }
   p {
     margin: 0;
   }
   .apm__muted,
-  .apm__hint {
+  .apm__hint,
+  .apm__request-id {
     color: var(--_muted);
   }
-  .apm__hint {
+  .apm__hint,
+  .apm__request-id {
     font-size: 0.875em;
   }
   .apm__current {
@@ -115,9 +111,7 @@ export const styles = css`
     gap: 0.25rem;
     min-width: 0;
   }
-  .apm__field--country {
-    flex: 1 1 12em;
-  }
+  .apm__field--country,
   .apm__field--grow {
     flex: 1 1 12em;
   }
@@ -142,6 +136,7 @@ export const styles = css`
   select:disabled {
     opacity: 0.7;
   }
+  .apm__title:focus-visible,
   input:focus-visible,
   select:focus-visible,
   button:focus-visible {
@@ -193,10 +188,6 @@ export const styles = css`
   }
   .apm__error {
     color: var(--_danger);
-  }
-  .apm__request-id {
-    color: var(--_muted);
-    font-size: 0.875em;
   }
   /* Narrow containers (from 280 px): one control per line, full-width buttons. */
   @container (max-width: 360px) {
