@@ -174,7 +174,7 @@ export class AuthingPhoneManager extends LitElement {
     }
     if (changed.has('flow') && this.focusAfterUpdate) {
       this.focusAfterUpdate = false;
-      this.moveFocus(changed.get('flow') as FlowState | undefined);
+      this.moveFocus(previous);
     }
   }
 
@@ -319,9 +319,8 @@ export class AuthingPhoneManager extends LitElement {
   }
 
   override render(): TemplateResult {
-    const busy = !!this.flow.pending;
     return html`
-      <section part="base" class="apm" aria-busy=${busy ? 'true' : 'false'}>
+      <section part="base" class="apm" aria-busy=${String(!!this.flow.pending)}>
         ${this.renderStep()}
         <p part="status" class="apm__status" role="status">${this.renderNotice()}</p>
         <p part="error" class="apm__error" id="error" role="alert">${this.renderError()}</p>
@@ -335,7 +334,7 @@ export class AuthingPhoneManager extends LitElement {
     const phone = account.phone ? maskPhone(account.phone) : '';
     switch (step) {
       case 'loading':
-        return this.accessToken ? html`<p class="apm__muted">${t.loading}</p>` : html`<p class="apm__muted">${t.signedOut}</p>`;
+        return html`<p class="apm__muted">${this.accessToken ? t.loading : t.signedOut}</p>`;
       case 'unavailable':
         return html`${this.renderTitle(t.title)}
           <p class="apm__muted">${t.unavailable}</p>
@@ -408,7 +407,7 @@ export class AuthingPhoneManager extends LitElement {
     return html`<form class="apm__form" novalidate @submit=${this.handleSubmit}>
       ${this.renderTitle(title)} ${body}
       <div class="apm__actions">
-        <button type="submit" part="button submit-button" class="apm__button apm__button--primary" aria-disabled=${this.flow.pending ? 'true' : 'false'}>
+        <button type="submit" part="button submit-button" class="apm__button apm__button--primary" aria-disabled=${String(!!this.flow.pending)}>
           ${working ? t.working : submitLabel}
         </button>
         ${back ? this.renderButton(t.back, () => this.intent(flow.back(this.flow)), 'secondary', 'back') : nothing}
@@ -422,7 +421,7 @@ export class AuthingPhoneManager extends LitElement {
       type="button"
       part="button ${name}-button"
       class="apm__button apm__button--${kind}"
-      aria-disabled=${this.flow.pending ? 'true' : 'false'}
+      aria-disabled=${String(!!this.flow.pending)}
       ?data-autofocus=${autofocus}
       @click=${onClick}
     >
@@ -443,7 +442,7 @@ export class AuthingPhoneManager extends LitElement {
           data-field="country"
           autocomplete="tel-country-code"
           ?disabled=${!!pending}
-          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-invalid=${String(invalid)}
           @change=${this.handleInput}
         >
           ${this.countryOptions().map(
@@ -465,7 +464,7 @@ export class AuthingPhoneManager extends LitElement {
           maxlength="24"
           .value=${draft.phoneNumber}
           ?readonly=${!!pending}
-          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-invalid=${String(invalid)}
           aria-describedby=${invalid ? 'error' : nothing}
           @input=${this.handleInput}
         />
@@ -502,7 +501,7 @@ export class AuthingPhoneManager extends LitElement {
       type="button"
       part="button send-button"
       class="apm__button apm__button--secondary apm__send"
-      aria-disabled=${this.flow.pending || seconds > 0 ? 'true' : 'false'}
+      aria-disabled=${String(!!this.flow.pending || seconds > 0)}
       ?data-autofocus=${first}
       @click=${this.handleSendCode}
     >
@@ -531,7 +530,7 @@ export class AuthingPhoneManager extends LitElement {
         spellcheck="false"
         .value=${this.flow.draft[field]}
         ?readonly=${!!this.flow.pending}
-        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-invalid=${String(invalid)}
         aria-describedby=${invalid ? 'error code-hint' : 'code-hint'}
         @input=${this.handleInput}
       />

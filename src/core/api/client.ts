@@ -42,15 +42,15 @@ export interface AuthingClientOptions {
  */
 export function normalizeAppHost(appHost: string): string {
   const trimmed = appHost.trim();
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    throw new PhoneManagerError('CONFIG', `app-host is not a valid URL`);
+    // not a URL: the same error as a URL without a real host name
   }
   // Browsers' URL parsers differ: Chromium takes `https://exa mple.com` as host `exa%20mple.com`. Only
   // a real host name (letters, digits, hyphens, dots; IDNs arrive as punycode) or an IP literal passes.
-  if (!/^(\[[\da-f:.]+\]|[a-z\d_-]+(\.[a-z\d_-]+)*\.?)$/i.test(url.hostname)) {
+  if (!url || !/^(\[[\da-f:.]+\]|[a-z\d_-]+(\.[a-z\d_-]+)*\.?)$/i.test(url.hostname)) {
     throw new PhoneManagerError('CONFIG', 'app-host is not a valid URL');
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -152,14 +152,14 @@ const withLang = (headers: Record<string, string>, lang: string | undefined) =>
 /** Turns an HTTP answer into `data` or one PhoneManagerError. */
 function unwrap<T>(httpStatus: number, body: unknown): T {
   const envelope = isEnvelope(body) ? body : undefined;
+  // Authing's own error, whatever the HTTP status, says the most.
+  if (envelope && envelope.statusCode !== 200) throw envelopeError(envelope);
   if (httpStatus < 200 || httpStatus >= 300) {
-    if (envelope && envelope.statusCode !== 200) throw envelopeError(envelope);
     throw new PhoneManagerError(codeForHttpStatus(httpStatus), `Authing answered HTTP ${httpStatus}`, {
       statusCode: httpStatus,
     });
   }
   if (!envelope) throw new PhoneManagerError('BAD_RESPONSE', 'Authing’s answer was not the expected JSON');
-  if (envelope.statusCode !== 200) throw envelopeError(envelope);
   return envelope.data as T;
 }
 

@@ -297,21 +297,15 @@ export function resendKey(purpose: CodePurpose, phone: PhoneNumber): string {
   return `${CHANNEL[purpose]}:${phone.phoneCountryCode}${phone.phoneNumber}`;
 }
 
+const PURPOSE_OF: Partial<Record<Step, CodePurpose>> = {
+  bind: 'bind',
+  'change-current': 'change-current',
+  'change-new': 'change-new',
+  'unbind-code': 'unbind',
+};
+
 /** The purpose of the Send code button on the current step. */
-export function codePurposeOf(step: Step): CodePurpose | undefined {
-  switch (step) {
-    case 'bind':
-      return 'bind';
-    case 'change-current':
-      return 'change-current';
-    case 'change-new':
-      return 'change-new';
-    case 'unbind-code':
-      return 'unbind';
-    default:
-      return undefined;
-  }
-}
+export const codePurposeOf = (step: Step): CodePurpose | undefined => PURPOSE_OF[step];
 
 const invalid = (state: FlowState, code: ErrorCode, field?: Field): Transition => ({
   state: { ...state, error: { code, field }, notice: undefined },
@@ -443,6 +437,9 @@ const FIELD_OF: Partial<Record<ErrorCode, Field>> = {
 /** Failures after which the updatePhoneToken is still good: nothing about it or the numbers was refused. */
 const TOKEN_SURVIVES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'SERVER', 'UNAUTHORIZED', 'RATE_LIMITED']);
 
+/** For a change to ask for both codes again: none typed, none sent, the new number kept. */
+const newCodes = (state: FlowState) => ({ draft: { ...state.draft, code: '', currentCode: '' }, sentTo: {} });
+
 /** A request failed. What the user typed stays, so a retry is one click away. */
 export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError): Transition {
   // An update-phone failure keeps its token when the token survives it; other failures leave it as it was.
@@ -473,16 +470,14 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
     case 'UPDATE_TOKEN_EXPIRED': {
       // Both codes were spent on the token: start the change again with the number kept. The token may
       // also have been spent by this very change (an earlier answer lost) or voided by a change made
-      // elsewhere, so the profile is loaded again: `loaded` ends the flow if the change is in place.
-      const draft = { ...state.draft, code: '', currentCode: '' };
-      return { state: { ...failed, step: state.options.verifyCurrent ? 'change-current' : 'change-new', draft, sentTo: {}, error }, reload: true };
+      // elsewhere, so the profile is loaded again: `profileLoaded` ends the flow if the change is in place.
+      return { state: { ...failed, ...newCodes(state), step: state.options.verifyCurrent ? 'change-current' : 'change-new', error }, reload: true };
     }
     case 'CODE_EXPIRED':
       if (twoCodes) {
         // Two codes went in and Authing does not say which expired; they are about as old, so ask for
         // both again (the current number's first), with the new number kept.
-        const draft = { ...state.draft, code: '', currentCode: '' };
-        return { state: { ...failed, step: 'change-current', draft, sentTo: {}, error: { ...error, field: 'currentCode', eitherOfTwoCodes: true } } };
+        return { state: { ...failed, ...newCodes(state), step: 'change-current', error: { ...error, field: 'currentCode', eitherOfTwoCodes: true } } };
       }
       return { state: { ...failed, error: { ...error, field: codeFieldOf(state.step) } } };
     case 'LAST_LOGIN_METHOD':
