@@ -15,20 +15,15 @@ export class CountdownController implements ReactiveController {
   }
 
   /** Whole seconds left for `key`; 0 when it may be sent again. */
-  remaining(key: string | undefined): number {
-    const deadline = key === undefined ? undefined : this.deadlines.get(key);
+  remaining(key: string): number {
+    const deadline = this.deadlines.get(key);
     return deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
   }
 
   start(key: string, seconds: number): void {
     this.deadlines.set(key, Date.now() + seconds * 1000);
     this.tick();
-    this.timer ??= setInterval(() => this.tick(), 1000);
-  }
-
-  /** True while a timer is running: lets tests prove nothing is left behind. */
-  get running(): boolean {
-    return this.timer !== undefined;
+    this.hostConnected(); // the timer, if a cooldown is running
   }
 
   hostConnected(): void {

@@ -97,8 +97,7 @@ const BY_MESSAGE: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
 
 /** Maps an Authing error envelope (statusCode ≠ 200) to a stable code. */
 export function codeForEnvelope(statusCode: number, apiCode: number | undefined, message: string): ErrorCode {
-  if (statusCode === 401) return 'UNAUTHORIZED';
-  if (statusCode === 429) return 'RATE_LIMITED';
+  if (statusCode === 401 || statusCode === 429) return codeForHttpStatus(statusCode);
   if (apiCode !== undefined && BY_API_CODE[apiCode]) return BY_API_CODE[apiCode];
   for (const [pattern, code] of BY_MESSAGE) if (pattern.test(message)) return code;
   return 'SERVER';
