@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
-import ts from 'typescript';
 // emulator/ is plain JS (JSDoc types, no .d.ts), so TypeScript would see `any`: type the part used here.
 // @ts-ignore TS7016 no declaration file for the emulator
 import { startEmulator as startEmulatorUntyped } from './emulator/index.js';
@@ -198,74 +197,6 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
-/**
- * Collapses the line breaks and indentation between the attributes of a tag in the html`…` templates of
- * src/ to one space: the DOM lit builds is the same. Text between tags (which can be content) and quoted
- * attribute values are left as they are. Templates are found by TypeScript's parser, nested ones too.
- */
-function collapseTagWhitespace(): Plugin {
-  /** Rewrites one template's static parts; a tag or a quoted value may go on across a `${…}`. */
-  const collapse = (parts: string[]): string[] => {
-    let inTag = false;
-    let quote = '';
-    return parts.map((part) => {
-      let out = '';
-      for (let i = 0; i < part.length; i++) {
-        const char = part[i];
-        if (quote) {
-          if (char === quote) quote = '';
-        } else if (!inTag) {
-          inTag = char === '<' && /[a-z/]/i.test(part[i + 1] ?? '');
-        } else if (char === '"' || char === "'") {
-          quote = char;
-        } else if (char === '>') {
-          inTag = false;
-        } else if (/\s/.test(char)) {
-          while (/\s/.test(part[i + 1] ?? '')) i++;
-          if (part[i + 1] !== '>') out += ' ';
-          continue;
-        }
-        out += char;
-      }
-      return out;
-    });
-  };
-  return {
-    name: 'authing-phone-manager:collapse-tag-whitespace',
-    enforce: 'pre',
-    transform: {
-      filter: { id: /\/src\/.*\.ts$/ },
-      handler(code, id) {
-        if (!code.includes('html`')) return null;
-        const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-        // [start, end, text] of each static part, outermost template first.
-        const edits: Array<[number, number, string]> = [];
-        const visit = (node: ts.Node): void => {
-          if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'html') {
-            const template = node.template;
-            const literals = ts.isNoSubstitutionTemplateLiteral(template)
-              ? [template]
-              : [template.head, ...template.templateSpans.map((span) => span.literal)];
-            // Each literal's source includes its delimiters: ` or } before, ${ or ` after.
-            const ranges = literals.map((literal) => {
-              const start = literal.getStart(file) + 1;
-              const end = literal.end - (ts.isTemplateHead(literal) || ts.isTemplateMiddle(literal) ? 2 : 1);
-              return [start, end] as const;
-            });
-            const texts = collapse(ranges.map(([start, end]) => code.slice(start, end)));
-            ranges.forEach(([start, end], i) => edits.push([start, end, texts[i]]));
-          }
-          ts.forEachChild(node, visit);
-        };
-        visit(file);
-        let out = code;
-        for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
-        return { code: out, map: null };
-      },
-    },
-  };
-}
-
 /** Packages the npm build leaves to the user's bundler, so one copy of lit serves the whole page. */
 const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^ofetch($|\/)/, /^react($|\/)/];
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -276,7 +207,7 @@ const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 function npmBuild(): UserConfig {
   return {
-    plugins: [minifyCssTemplates(), collapseTagWhitespace()],
+    plugins: [minifyCssTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -302,7 +233,7 @@ function npmBuild(): UserConfig {
  */
 function cdnBuild(): UserConfig {
   return {
-    plugins: [minifyCssTemplates(), collapseTagWhitespace()],
+    plugins: [minifyCssTemplates()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
