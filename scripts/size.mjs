@@ -16,7 +16,7 @@ export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
  * of it). Issue 3 asks for 18 KB; the file is over that today, so this is a ratchet at today's size plus
  * a little room, lowered as the file shrinks: see the README's Size section.
  */
-export const BUDGET_GZIP_BYTES = 28 * 1024;
+export const BUDGET_GZIP_BYTES = 27.5 * 1024;
 
 async function* javascriptFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
