@@ -1,45 +1,34 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveElement } from 'lit';
 
 /**
- * Resend cooldowns, one per key (a number and SMS channel). Deadline-based, so a throttled
- * background tab cannot stretch them; one timer runs only while some cooldown does.
+ * Renders resend countdowns: the deadlines are the session's data, this only updates the host once a
+ * second while one runs. One timer, only while a countdown runs and the host is on the page; the
+ * shown seconds come from the deadlines, so a throttled background tab cannot stretch them.
  */
 export class CountdownController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly deadlines = new Map<string, number>();
+  private readonly host: ReactiveElement;
+  private readonly deadlines: () => Readonly<Record<string, number>>;
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveElement, deadlines: () => Readonly<Record<string, number>>) {
     this.host = host;
+    this.deadlines = deadlines;
     host.addController(this);
   }
 
-  /** Whole seconds left for `key`; 0 when it may be sent again. */
-  remaining(key: string): number {
-    const deadline = this.deadlines.get(key);
-    return deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
-  }
-
-  start(key: string, seconds: number): void {
-    this.deadlines.set(key, Date.now() + seconds * 1000);
-    this.tick();
-    this.hostConnected(); // the timer, if a cooldown is running
+  hostUpdated(): void {
+    const now = Date.now();
+    const running = this.host.isConnected && Object.values(this.deadlines()).some((deadline) => deadline > now);
+    if (!running) this.hostDisconnected();
+    else this.timer ??= setInterval(() => this.host.requestUpdate(), 1000);
   }
 
   hostConnected(): void {
-    if (this.deadlines.size) this.timer ??= setInterval(() => this.tick(), 1000);
+    this.host.requestUpdate(); // back on the page: the countdown picks up where the clock is
   }
 
   hostDisconnected(): void {
-    // A detached element keeps no timer alive; deadlines survive a move in the DOM.
     clearInterval(this.timer);
     this.timer = undefined;
-  }
-
-  private tick(): void {
-    const now = Date.now();
-    for (const [key, deadline] of this.deadlines) if (deadline <= now) this.deadlines.delete(key);
-    if (!this.deadlines.size) this.hostDisconnected();
-    this.host.requestUpdate();
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { codeFieldOf, type FlowState } from '../core/flow/phone-flow.js';
 
 interface OtpCredential extends Credential {
   code: string;
@@ -11,8 +12,13 @@ interface OtpCredential extends Credential {
  */
 export class WebOtpController implements ReactiveController {
   private controller?: AbortController;
+  private seen?: FlowState;
+  private readonly state: () => FlowState;
+  private readonly onCode: (field: 'code' | 'currentCode', code: string) => void;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, state: () => FlowState, onCode: (field: 'code' | 'currentCode', code: string) => void) {
+    this.state = state;
+    this.onCode = onCode;
     host.addController(this);
   }
 
@@ -20,25 +26,33 @@ export class WebOtpController implements ReactiveController {
     return typeof window !== 'undefined' && 'OTPCredential' in window && !!navigator.credentials;
   }
 
-  listen(onCode: (code: string) => void): void {
+  hostUpdated(): void {
+    const previous = this.seen;
+    const state = (this.seen = this.state());
+    if (previous && previous.step !== state.step) this.stop();
+    const field = codeFieldOf(state.step);
+    if (field && state.notice?.kind === 'code-sent' && previous?.notice !== state.notice) this.listen(field);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private listen(field: 'code' | 'currentCode'): void {
     this.stop();
     if (!WebOtpController.supported) return;
     const controller = (this.controller = new AbortController());
     navigator.credentials
       .get({ otp: { transport: ['sms'] }, signal: controller.signal } as CredentialRequestOptions)
       .then((credential) => {
-        if (!controller.signal.aborted && credential) onCode((credential as OtpCredential).code);
+        if (!controller.signal.aborted && credential) this.onCode(field, (credential as OtpCredential).code);
       })
       // The user dismissed the prompt, or we aborted: typing the code still works.
       .catch(() => undefined);
   }
 
-  stop(): void {
+  private stop(): void {
     this.controller?.abort();
     this.controller = undefined;
-  }
-
-  hostDisconnected(): void {
-    this.stop();
   }
 }

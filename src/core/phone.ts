@@ -1,7 +1,14 @@
 /** Pure helpers for phone numbers and SMS codes: countries, normalising what people type, checking, masking. */
 import { PHONE_METADATA } from './phone-metadata.js';
 
+/** The country of a new number when the host names none. */
 export const DEFAULT_COUNTRY = 'CN';
+
+/**
+ * SMS code lengths: a pool's codes are `min`–`max` digits; without a configured length, a code of
+ * the `usual` length (Authing's default) submits itself.
+ */
+export const CODE_LENGTH = { min: 4, max: 8, usual: 6 } as const;
 
 export interface PhoneNumber {
   /** National number, digits only, as Authing stores it in `phone`. */
@@ -92,7 +99,7 @@ export function parsePhone(value: string, iso: string): PhoneNumber | undefined 
 export function parseCode(value: string, length?: number): string | undefined {
   const code = toAsciiDigits(value);
   if (!/^\d+$/.test(code)) return undefined;
-  if (length ? code.length !== length : code.length < 4 || code.length > 8) return undefined;
+  if (length ? code.length !== length : code.length < CODE_LENGTH.min || code.length > CODE_LENGTH.max) return undefined;
   return code;
 }
 

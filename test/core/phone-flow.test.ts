@@ -1,13 +1,30 @@
-// The flow rules without a DOM or a server: which step comes next, what may be sent, what a
-// finished flow announces.
-import { expect } from '@open-wc/testing';
+// The flow rules without a DOM or a server, through the machine's one entry point: which step comes
+// next, what may be sent, what a finished flow announces.
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import { PhoneManagerError } from '../../src/core/errors.js';
 import * as flow from '../../src/core/flow/phone-flow.js';
 
+const NOW = Date.UTC(2026, 11, 1);
+const reduce = (state: flow.FlowState, event: flow.FlowEvent, now = NOW) => flow.reduce(state, { now, ...event });
+const sendCode = (state: flow.FlowState, now = NOW) => reduce(state, { type: 'send-code' }, now);
+const submit = (state: flow.FlowState) => reduce(state, { type: 'submit' });
+const succeed = (state: flow.FlowState, effect: flow.Effect, data?: { updatePhoneToken?: string }) => reduce(state, { type: 'succeeded', effect, data });
+const fail = (state: flow.FlowState, effect: flow.Effect, error: PhoneManagerError) => reduce(state, { type: 'failed', effect, error });
+const start = (state: flow.FlowState, which: 'change' | 'unbind') => reduce(state, { type: 'start', flow: which }).state;
+const cancel = (state: flow.FlowState) => reduce(state, { type: 'cancel' }).state;
+const loading = (state: flow.FlowState, keepError = false) => reduce(state, { type: 'loading', keepError }).state;
+const profileLoaded = (state: flow.FlowState, account: flow.Account) => reduce(state, { type: 'profile-loaded', account });
+const loaded = (state: flow.FlowState, account: flow.Account) => profileLoaded(state, account).state;
+const loadFailed = (state: flow.FlowState, error: PhoneManagerError) => reduce(state, { type: 'load-failed', error }).state;
+const switched = (state: flow.FlowState) => loading(reduce(state, { type: 'credentials-changed' }).state);
+
 const bob: flow.Account = { phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
-const ready = (account: flow.Account = bob, options: Partial<flow.FlowOptions> = {}) => flow.loaded(flow.initialState(options), account);
-const typed = (state: flow.FlowState, fields: Partial<flow.Draft>) =>
-  Object.entries(fields).reduce((s, [k, v]) => flow.edit(s, k as keyof flow.Draft, v), state);
+const ready = (account: flow.Account = bob, options: Partial<flow.FlowOptions> = {}) => loaded(flow.initialState(options), account);
+/** Types each field in turn; the last transition, which may be a complete code submitting itself. */
+const type = (state: flow.FlowState, fields: Partial<flow.Draft>): flow.Transition =>
+  Object.entries(fields).reduce<flow.Transition>((t, [field, value]) => reduce(t.state, { type: 'edit', field: field as keyof flow.Draft, value }), { state });
+const typed = (state: flow.FlowState, fields: Partial<flow.Draft>) => type(state, fields).state;
 
 describe('phone flow machine', () => {
   it('starts on the bind form without a phone and on the overview with one', () => {
@@ -25,58 +42,83 @@ describe('phone flow machine', () => {
     expect(flow.accountOf({ phone: '1', identities: [{}] }).hasOtherLoginMethod).to.equal(true);
   });
 
-  it('bind: sends on the bind channel, then binds, then announces', () => {
-    let state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '139 1234 5678' });
-    const send = flow.sendCode(state);
+  it('bind: sends on the bind channel, then a complete code binds, then announces', () => {
+    const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '139 1234 5678' });
+    const send = sendCode(state);
     expect(send.effect).to.deep.equal({
       type: 'send-code',
       purpose: 'bind',
       input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' },
     });
     expect(send.state.pending).to.equal('send-code');
-    expect(flow.sendCode(send.state).effect, 'nothing while pending').to.equal(undefined);
-    const sent = flow.succeed(send.state, send.effect!);
+    expect(sendCode(send.state).effect, 'nothing while pending').to.equal(undefined);
+    const sent = succeed(send.state, send.effect!);
     expect(sent.outcome).to.deep.equal({ type: 'code-sent', purpose: 'bind', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } });
-    state = typed(sent.state, { code: '123456' });
-    const bind = flow.submit(state);
-    expect(bind.effect).to.deep.equal({ type: 'bind', input: { phoneNumber: '13912345678', phoneCountryCode: '+86', passCode: '123456' } });
-    const done = flow.succeed(bind.state, bind.effect!);
+    const bind = type(sent.state, { code: '123456' });
+    expect(bind.effect, 'a complete code submits itself').to.deep.equal({
+      type: 'bind',
+      input: { phoneNumber: '13912345678', phoneCountryCode: '+86', passCode: '123456' },
+    });
+    expect(type(bind.state, { code: '123457' }).effect, 'not again while pending').to.equal(undefined);
+    const done = succeed(bind.state, bind.effect!);
     expect(done.state.step).to.equal('overview');
     expect(done.state.account.phone).to.deep.equal({ phoneNumber: '13912345678', phoneCountryCode: '+86' });
     expect(done.outcome?.type).to.equal('phone-bound');
   });
 
+  it('a sent code starts a 60 s cooldown for that number and channel; a rate limit starts one too', () => {
+    const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' });
+    const send = sendCode(state);
+    const sent = succeed(send.state, send.effect!).state;
+    expect(flow.cooldownOf(sent, 'bind', NOW)).to.equal(flow.RESEND_SECONDS);
+    expect(flow.cooldownOf(sent, 'bind', NOW + 59_500)).to.equal(1);
+    expect(sendCode(sent, NOW + 30_000).effect, 'no resend within the minute').to.equal(undefined);
+    expect(sendCode(sent, NOW + 60_000).effect?.type, 'after it').to.equal('send-code');
+    expect(flow.cooldownOf(typed(sent, { phoneNumber: '13912345679' }), 'bind', NOW), 'another number').to.equal(0);
+    const limited = fail(send.state, send.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
+    expect(flow.cooldownOf(limited.state, 'bind', NOW)).to.equal(flow.RESEND_SECONDS);
+    const other = fail(send.state, send.effect!, new PhoneManagerError('NETWORK', 'x'));
+    expect(flow.cooldownOf(other.state, 'bind', NOW), 'a failure that sent nothing').to.equal(0);
+  });
+
+  it('Enter in the number field sends the code, unless it already went to that number', () => {
+    const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' });
+    const enter = reduce(state, { type: 'submit', from: 'phone' });
+    expect(enter.effect?.type).to.equal('send-code');
+    const sent = succeed(enter.state, enter.effect!).state;
+    expect(reduce(sent, { type: 'submit', from: 'phone' }).state.error?.code, 'code form: no code yet').to.equal('CODE_INVALID');
+    expect(reduce(typed(sent, { phoneNumber: '13912345679' }), { type: 'submit', from: 'phone' }).effect?.type, 'a corrected number').to.equal('send-code');
+  });
+
   it('refuses invalid input without an effect', () => {
     const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '123' });
-    const send = flow.sendCode(state);
+    const send = sendCode(state);
     expect(send.effect).to.equal(undefined);
     expect(send.state.error).to.deep.equal({ code: 'PHONE_INVALID', field: 'phone' });
-    const submit = flow.submit(typed(state, { phoneNumber: '13912345678', code: '12' }));
-    expect(submit.effect).to.equal(undefined);
-    expect(submit.state.error).to.deep.equal({ code: 'CODE_INVALID', field: 'code' });
+    const short = submit(typed(state, { phoneNumber: '13912345678', code: '12' }));
+    expect(short.effect).to.equal(undefined);
+    expect(short.state.error).to.deep.equal({ code: 'CODE_INVALID', field: 'code' });
   });
 
   it('respects a configured code length', () => {
     const state = typed(ready({ hasOtherLoginMethod: false }, { codeLength: 4 }), { phoneNumber: '13912345678', code: '123456' });
-    expect(flow.submit(state).effect).to.equal(undefined);
-    expect(flow.submit(flow.edit(state, 'code', '1234')).effect?.type).to.equal('bind');
+    expect(submit(state).effect).to.equal(undefined);
+    expect(type(state, { code: '1234' }).effect?.type).to.equal('bind');
   });
 
   it('change: current number on the unbind channel, new on the bind channel, verify then update', () => {
-    let state = flow.start(ready(), 'change');
+    let state = start(ready(), 'change');
     expect(state.step).to.equal('change-current');
-    const sendOld = flow.sendCode(state);
+    const sendOld = sendCode(state);
     expect(sendOld.effect).to.deep.include({ purpose: 'change-current', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone } });
-    state = typed(flow.succeed(sendOld.state, sendOld.effect!).state, { currentCode: '111111' });
-    state = flow.submit(state).state;
-    expect(state.step).to.equal('change-new');
+    state = typed(succeed(sendOld.state, sendOld.effect!).state, { currentCode: '111111' });
+    expect(state.step, 'a complete code continues').to.equal('change-new');
     state = typed(state, { phoneNumber: '13800138000' });
-    expect(flow.sendCode(state).state.error?.code, 'same number').to.equal('SAME_PHONE');
+    expect(sendCode(state).state.error?.code, 'same number').to.equal('SAME_PHONE');
     state = typed(state, { phoneNumber: '13912345678' });
-    const sendNew = flow.sendCode(state);
+    const sendNew = sendCode(state);
     expect(sendNew.effect).to.deep.include({ purpose: 'change-new' });
-    state = typed(flow.succeed(sendNew.state, sendNew.effect!).state, { code: '222222' });
-    const verify = flow.submit(state);
+    const verify = type(succeed(sendNew.state, sendNew.effect!).state, { code: '222222' });
     expect(verify.effect).to.deep.equal({
       type: 'verify-change',
       input: {
@@ -88,10 +130,10 @@ describe('phone flow machine', () => {
         oldPhonePassCode: '111111',
       },
     });
-    const update = flow.succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
+    const update = succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
     expect(update.effect).to.deep.include({ type: 'update-phone', updatePhoneToken: 'tok' });
     expect(update.state.pending).to.equal('change');
-    const done = flow.succeed(update.state, update.effect!);
+    const done = succeed(update.state, update.effect!);
     expect(done.outcome).to.deep.equal({
       type: 'phone-changed',
       phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
@@ -100,159 +142,168 @@ describe('phone flow machine', () => {
   });
 
   it('change without the current step, until the server asks for it', () => {
-    let state = flow.start(ready(bob, { verifyCurrent: false }), 'change');
+    let state = start(ready(bob, { verifyCurrent: false }), 'change');
     expect(state.step).to.equal('change-new');
-    state = typed(state, { phoneNumber: '13912345678', code: '222222' });
-    state = flow.succeed(state, { type: 'send-code', purpose: 'change-new', input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' } }).state;
-    const verify = flow.submit(state);
+    state = typed(state, { phoneNumber: '13912345678' });
+    state = succeed(state, { type: 'send-code', purpose: 'change-new', input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' } }).state;
+    const verify = type(state, { code: '222222' });
     expect(verify.effect).to.deep.equal({
       type: 'verify-change',
       input: { newPhoneNumber: '13912345678', newPhoneCountryCode: '+86', newPhonePassCode: '222222' },
     });
-    const asked = flow.fail(verify.state, verify.effect!, new PhoneManagerError('OLD_PHONE_REQUIRED', '修改手机号必须验证原来的手机号。'));
+    const asked = fail(verify.state, verify.effect!, new PhoneManagerError('OLD_PHONE_REQUIRED', '修改手机号必须验证原来的手机号。'));
     expect(asked.state.step).to.equal('change-current');
     expect(asked.state.options.verifyCurrent).to.equal(true);
     expect(asked.state.notice).to.deep.equal({ kind: 'verify-current-required' });
-    // With the current code typed, Continue goes straight to verify with both numbers.
-    const resumed = flow.submit(typed(asked.state, { currentCode: '111111' }));
+    // With the current code typed, the flow goes straight to verify with both numbers.
+    const resumed = type(asked.state, { currentCode: '111111' });
     expect(resumed.effect).to.deep.include({ type: 'verify-change' });
     expect((resumed.effect as { input: object }).input).to.include({ oldPhoneNumber: '13800138000', oldPhonePassCode: '111111' });
   });
 
   it('an expired update token asks for new codes and keeps the number', () => {
-    const state = typed(flow.start(ready(), 'change'), { phoneNumber: '13912345678', code: '1', currentCode: '2' });
+    const state = typed(start(ready(), 'change'), { phoneNumber: '13912345678', code: '1', currentCode: '2' });
     const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, previous: bob.phone! };
-    const failed = flow.fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
+    const failed = fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
     expect(failed.state.step).to.equal('change-current');
     expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
     expect(failed.state.pending).to.equal(undefined);
   });
 
+  /** Bob's change to 13912345678, verified: update-phone is due with token `tok`. */
+  const verifiedChange = () => {
+    const atNew = typed(start(ready(), 'change'), { currentCode: '111111', phoneNumber: '13912345678' });
+    const verify = type(atNew, { code: '222222' });
+    return succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
+  };
+
   it('a failed update-phone keeps the token: the retry applies it again instead of re-spending the codes', () => {
     const newPhone = { phoneNumber: '13912345678', phoneCountryCode: '+86' };
-    const state = typed(flow.start(ready(), 'change'), { currentCode: '111111' });
-    const atNew = typed(flow.submit(state).state, { phoneNumber: '13912345678', code: '222222' });
-    const verify = flow.submit(atNew);
-    const update = flow.succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
+    const update = verifiedChange();
     for (const code of ['SERVER', 'NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'UNAUTHORIZED', 'RATE_LIMITED'] as const) {
-      const failed = flow.fail(update.state, update.effect!, new PhoneManagerError(code, 'x'));
+      const failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x'));
       expect(failed.state.step, code).to.equal('change-new');
-      const retry = flow.submit(failed.state);
+      const retry = submit(failed.state);
       expect(retry.effect, code).to.deep.equal({ type: 'update-phone', updatePhoneToken: 'tok', phone: newPhone, previous: bob.phone });
-      const done = flow.succeed(retry.state, retry.effect!);
+      const done = succeed(retry.state, retry.effect!);
       expect(done.outcome?.type).to.equal('phone-changed');
       expect(done.state.verified, 'forgotten once used').to.equal(undefined);
     }
     // A refusal about the number or the token itself drops it; so does another number or leaving the flow.
-    const taken = flow.fail(update.state, update.effect!, new PhoneManagerError('PHONE_TAKEN', 'x'));
+    const taken = fail(update.state, update.effect!, new PhoneManagerError('PHONE_TAKEN', 'x'));
     expect(taken.state.verified).to.equal(undefined);
-    const failed = flow.fail(update.state, update.effect!, new PhoneManagerError('SERVER', 'x'));
-    expect(flow.edit(failed.state, 'phoneNumber', '13912345679').verified).to.equal(undefined);
-    expect(flow.cancel(failed.state).verified).to.equal(undefined);
-    expect(flow.edit(failed.state, 'code', '333333').verified, 'a code edit does not matter').to.deep.equal({ updatePhoneToken: 'tok', phone: newPhone });
+    const failed = fail(update.state, update.effect!, new PhoneManagerError('SERVER', 'x'));
+    expect(typed(failed.state, { phoneNumber: '13912345679' }).verified).to.equal(undefined);
+    expect(cancel(failed.state).verified).to.equal(undefined);
+    expect(typed(failed.state, { code: '33333' }).verified, 'a code edit does not matter').to.deep.equal({ updatePhoneToken: 'tok', phone: newPhone });
     // A failed resend meanwhile does not lose it either.
-    const resend = flow.sendCode(failed.state);
-    const refused = flow.fail(resend.state, resend.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
-    expect(flow.submit(refused.state).effect?.type).to.equal('update-phone');
+    const resend = sendCode(failed.state, NOW + 61_000);
+    const refused = fail(resend.state, resend.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
+    expect(submit(refused.state).effect?.type).to.equal('update-phone');
   });
 
   it('a spent or expired update token reloads the profile; a change found in place ends the flow as changed', () => {
     const newPhone = { phoneNumber: '13912345678', phoneCountryCode: '+86' };
-    const state = typed(flow.start(ready(), 'change'), { phoneNumber: '13912345678' });
+    const state = typed(start(ready(), 'change'), { phoneNumber: '13912345678' });
     const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: newPhone, previous: bob.phone! };
-    const failed = flow.fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
+    const failed = fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
     expect(failed.reload).to.equal(true);
     // Not in place: the user is asked for new codes, the number kept.
-    const same = flow.profileLoaded(flow.loading(failed.state, { keepError: true }), bob);
+    const same = profileLoaded(loading(failed.state, true), bob);
     expect(same.outcome).to.equal(undefined);
     expect(same.state.step).to.equal('change-current');
     expect(same.state.error?.code).to.equal('UPDATE_TOKEN_EXPIRED');
     // In place (the earlier answer was lost): done, and said so.
-    const landed = flow.profileLoaded(flow.loading(failed.state, { keepError: true }), { phone: newPhone, hasOtherLoginMethod: true });
+    const landed = profileLoaded(loading(failed.state, true), { phone: newPhone, hasOtherLoginMethod: true });
     expect(landed.outcome).to.deep.equal({ type: 'phone-changed', phone: newPhone, previous: bob.phone });
     expect(landed.state).to.deep.include({ step: 'overview', error: undefined, notice: { kind: 'changed' } });
     // Changed elsewhere to another number: the overview shows it, no change is claimed.
-    const elsewhere = flow.profileLoaded(flow.loading(failed.state, { keepError: true }), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
+    const elsewhere = profileLoaded(loading(failed.state, true), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
     expect(elsewhere.outcome).to.equal(undefined);
     expect(elsewhere.state.step).to.equal('overview');
   });
 
+  it('errors that say the profile is out of date reload it', () => {
+    const update = verifiedChange();
+    for (const code of ['ALREADY_BOUND', 'NO_PHONE', 'OLD_PHONE_MISMATCH'] as const) {
+      expect(fail(update.state, update.effect!, new PhoneManagerError(code, 'x')).reload, code).to.equal(true);
+    }
+    expect(fail(update.state, update.effect!, new PhoneManagerError('SERVER', 'x')).reload).to.equal(undefined);
+  });
+
+  /** Bob's change verifying both codes: verify-change is due. */
+  const verifyingTwo = () => type(typed(start(ready(), 'change'), { currentCode: '111111', phoneNumber: '13912345678' }), { code: '222222' });
+
   it('an expired code in a two-code change asks for both codes again, the number kept', () => {
-    const state = typed(flow.start(ready(), 'change'), { currentCode: '111111' });
-    const verify = flow.submit(typed(flow.submit(state).state, { phoneNumber: '13912345678', code: '222222' }));
-    const expired = flow.fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
+    const verify = verifyingTwo();
+    const expired = fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
     expect(expired.state).to.deep.include({ step: 'change-current', sentTo: {} });
     expect(expired.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
     expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'currentCode' });
     // With one code only (the pool skips the current number), only that code is asked for again.
-    const single = typed(flow.start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678', code: '222222' });
-    const verifyOne = flow.submit(single);
-    const expiredOne = flow.fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError('CODE_EXPIRED', 'x'));
+    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), { code: '222222' });
+    const expiredOne = fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError('CODE_EXPIRED', 'x'));
     expect(expiredOne.state.step).to.equal('change-new');
     expect(expiredOne.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'code' });
   });
 
   it('a wrong or expired code in a two-code change is said to be either of the two; with one code, that one', () => {
-    const state = typed(flow.start(ready(), 'change'), { currentCode: '111111' });
-    const verify = flow.submit(typed(flow.submit(state).state, { phoneNumber: '13912345678', code: '222222' }));
-    const wrong = flow.fail(verify.state, verify.effect!, new PhoneManagerError('CODE_INVALID', '验证码不正确'));
+    const verify = verifyingTwo();
+    const wrong = fail(verify.state, verify.effect!, new PhoneManagerError('CODE_INVALID', '验证码不正确'));
     expect(wrong.state.step).to.equal('change-new');
     expect(wrong.state.error).to.deep.include({ code: 'CODE_INVALID', field: 'code', eitherOfTwoCodes: true });
     expect(wrong.state.draft, 'both kept').to.deep.include({ code: '222222', currentCode: '111111' });
-    const expired = flow.fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
+    const expired = fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
     expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', eitherOfTwoCodes: true });
     // Editing the code clears it, as any error about a field.
-    expect(flow.edit(wrong.state, 'code', '333333').error).to.equal(undefined);
+    expect(typed(wrong.state, { code: '33333' }).error).to.equal(undefined);
 
-    const single = typed(flow.start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678', code: '222222' });
-    const verifyOne = flow.submit(single);
+    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), { code: '222222' });
     for (const code of ['CODE_INVALID', 'CODE_EXPIRED'] as const) {
-      expect(flow.fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError(code, 'x')).state.error?.eitherOfTwoCodes, code).to.equal(undefined);
+      expect(fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError(code, 'x')).state.error?.eitherOfTwoCodes, code).to.equal(undefined);
     }
-    const bind = flow.submit(typed(ready({ hasOtherLoginMethod: true }), { phoneNumber: '13912345678', code: '222222' }));
-    const bindError = flow.fail(bind.state, bind.effect!, new PhoneManagerError('CODE_INVALID', 'x')).state.error;
+    const bind = type(typed(ready({ hasOtherLoginMethod: true }), { phoneNumber: '13912345678' }), { code: '222222' });
+    const bindError = fail(bind.state, bind.effect!, new PhoneManagerError('CODE_INVALID', 'x')).state.error;
     expect(bindError?.field).to.equal('code');
     expect(bindError?.eitherOfTwoCodes).to.equal(undefined);
   });
 
   it('unbind: only with another sign-in method; confirm, code, unbind', () => {
-    const only = flow.start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
+    const only = start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
     expect(only.step).to.equal('overview');
     expect(only.error?.code).to.equal('LAST_LOGIN_METHOD');
-    let state = flow.start(ready(), 'unbind');
+    let state = start(ready(), 'unbind');
     expect(state.step).to.equal('unbind-confirm');
-    state = flow.submit(state).state;
+    state = submit(state).state;
     expect(state.step).to.equal('unbind-code');
-    expect(flow.sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone! } });
-    const unbind = flow.submit(typed(state, { currentCode: '333333' }));
-    expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '333333', previous: bob.phone });
-    const done = flow.succeed(unbind.state, unbind.effect!);
+    expect(sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone! } });
+    const unbind = submit(typed(state, { currentCode: '3333' }));
+    expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '3333', previous: bob.phone });
+    const done = succeed(unbind.state, unbind.effect!);
     expect(done.state.step).to.equal('bind');
     expect(done.outcome).to.deep.equal({ type: 'phone-unbound', previous: bob.phone });
   });
 
   it('a failure keeps what was typed and leaves the form usable', () => {
-    const state = typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678', code: '123456' });
-    const bind = flow.submit(state);
-    const failed = flow.fail(bind.state, bind.effect!, new PhoneManagerError('PHONE_TAKEN', '该手机号已被绑定'));
+    const bind = type(typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' }), { code: '123456' });
+    const failed = fail(bind.state, bind.effect!, new PhoneManagerError('PHONE_TAKEN', '该手机号已被绑定'));
     expect(failed.state.pending).to.equal(undefined);
     expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '123456' });
     expect(failed.state.error).to.deep.include({ code: 'PHONE_TAKEN', field: 'phone' });
-    expect(flow.submit(failed.state).effect?.type, 'retry').to.equal('bind');
+    expect(submit(failed.state).effect?.type, 'retry').to.equal('bind');
   });
 
   describe('a new access token or app host', () => {
     const bobs: flow.Account = { ...bob, userId: 'u-bob' };
     const carol: flow.Account = { userId: 'u-carol', phone: { phoneNumber: '13900139000', phoneCountryCode: '+86' }, hasOtherLoginMethod: false };
     /** Bob in the middle of a change to 13912345678, with a code typed and a verified token held. */
-    const bobChanging = () => {
-      const state = typed(flow.start(ready(bobs), 'change'), { currentCode: '111111', phoneNumber: '13912345678', code: '222222' });
-      return { ...state, step: 'change-new' as const, verified: { updatePhoneToken: 'tok', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } } };
+    const bobChanging = (): flow.FlowState => {
+      const state = typed(start(ready(bobs), 'change'), { currentCode: '11111', phoneNumber: '13912345678', code: '22222' });
+      return { ...state, step: 'change-new', verified: { updatePhoneToken: 'tok', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } } };
     };
-    const switched = (state: flow.FlowState) => flow.loading(flow.credentialsChanged(state));
 
     it('whose profile fails to load shows nothing of the previous account, only the error', () => {
-      const failed = flow.loadFailed(switched(bobChanging()), new PhoneManagerError('UNAUTHORIZED', 'x', { statusCode: 401 }));
+      const failed = loadFailed(switched(bobChanging()), new PhoneManagerError('UNAUTHORIZED', 'x', { statusCode: 401 }));
       expect(failed.step).to.equal('unavailable');
       expect(failed.account).to.deep.equal({ hasOtherLoginMethod: false });
       expect(failed.draft).to.deep.include({ phoneNumber: '', code: '', currentCode: '' });
@@ -261,51 +312,51 @@ describe('phone flow machine', () => {
       expect(failed.pending).to.equal(undefined);
       expect(failed.error?.code).to.equal('UNAUTHORIZED');
       // Retrying starts from scratch, and the next profile is shown as it is.
-      const retried = flow.loaded(flow.loading(failed), carol);
+      const retried = loaded(loading(failed), carol);
       expect(retried).to.deep.include({ step: 'overview', account: carol, error: undefined });
     });
 
     it('that belongs to another user starts afresh, even with the number the previous user was changing to', () => {
       const erin: flow.Account = { userId: 'u-erin', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
-      const next = flow.profileLoaded(switched(bobChanging()), erin);
+      const next = profileLoaded(switched(bobChanging()), erin);
       expect(next.outcome, 'no phone-changed for someone else').to.equal(undefined);
       expect(next.state).to.deep.include({ step: 'overview', account: erin, sentTo: {}, verified: undefined });
       expect(next.state.notice).to.equal(undefined);
       expect(next.state.draft).to.deep.include({ phoneNumber: '', code: '', currentCode: '' });
       // Two users without a phone: the bind form keeps nothing the previous one typed either.
-      const alice = typed(ready({ userId: 'u-alice', hasOtherLoginMethod: true }), { phoneNumber: '13800135555', code: '123456' });
-      const dan = flow.loaded(switched(alice), { userId: 'u-dan', hasOtherLoginMethod: true });
+      const alice = typed(ready({ userId: 'u-alice', hasOtherLoginMethod: true }), { phoneNumber: '13800135555', code: '12345' });
+      const dan = loaded(switched(alice), { userId: 'u-dan', hasOtherLoginMethod: true });
       expect(dan.step).to.equal('bind');
       expect(dan.draft).to.deep.include({ phoneNumber: '', code: '' });
     });
 
     it("that is the same user's refreshed token carries on where the user was", () => {
-      const next = flow.loaded(switched(bobChanging()), bobs);
+      const next = loaded(switched(bobChanging()), bobs);
       expect(next).to.deep.include({ step: 'change-new', unconfirmed: undefined, pending: undefined });
-      expect(next.draft).to.deep.include({ phoneNumber: '13912345678', code: '222222', currentCode: '111111' });
-      expect(flow.submit(next).effect?.type, 'the held token is applied').to.equal('update-phone');
+      expect(next.draft).to.deep.include({ phoneNumber: '13912345678', code: '22222', currentCode: '11111' });
+      expect(submit(next).effect?.type, 'the held token is applied').to.equal('update-phone');
     });
 
     it('is only confirmed by a profile: a reload meanwhile, or a second switch, keeps it unconfirmed', () => {
-      const twice = flow.loading(switched(bobChanging()));
+      const twice = loading(switched(bobChanging()));
       expect(twice.unconfirmed).to.equal(true);
-      expect(flow.loadFailed(twice, new PhoneManagerError('SERVER', 'x')).account.phone).to.equal(undefined);
+      expect(loadFailed(twice, new PhoneManagerError('SERVER', 'x')).account.phone).to.equal(undefined);
     });
 
     it('is not involved in a reload with the same credentials: its failure keeps the flow and shows the error', () => {
-      const failed = flow.loadFailed(flow.loading(bobChanging()), new PhoneManagerError('NETWORK', 'x'));
+      const failed = loadFailed(loading(bobChanging()), new PhoneManagerError('NETWORK', 'x'));
       expect(failed).to.deep.include({ step: 'change-new', account: bobs, pending: undefined });
-      expect(failed.draft).to.deep.include({ phoneNumber: '13912345678', code: '222222' });
+      expect(failed.draft).to.deep.include({ phoneNumber: '13912345678', code: '22222' });
       expect(failed.error?.code).to.equal('NETWORK');
     });
   });
 
   it('a reload keeps the flow when the number is unchanged and resets it when it changed', () => {
-    const inFlow = typed(flow.start(ready(), 'change'), { currentCode: '1' });
-    const same = flow.loaded(flow.loading(inFlow), bob);
+    const inFlow = typed(start(ready(), 'change'), { currentCode: '1' });
+    const same = loaded(loading(inFlow), bob);
     expect(same.step).to.equal('change-current');
     expect(same.draft.currentCode).to.equal('1');
-    const other = flow.loaded(flow.loading(inFlow), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
+    const other = loaded(loading(inFlow), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
     expect(other.step).to.equal('overview');
     expect(other.draft.currentCode).to.equal('');
   });

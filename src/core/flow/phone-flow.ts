@@ -1,14 +1,19 @@
 /**
  * The bind, change and unbind flows as pure state transitions: no DOM, no timers, no fetch.
  *
- * The element sends intents (`start`, `edit`, `sendCode`, `submit`…) and gets back the next
- * state and, when a request is due, an `Effect` describing it. It runs the effect through the API
- * client and hands the result to `succeed` or `fail`, which return the next state, possibly a
- * follow-up effect (verify → update-phone) and the outcome to announce as a DOM event.
+ * One entry point, {@link reduce}: the state and an event (a user's intent, or what became of a
+ * request) give the next state and, when a request is due, an `Effect` describing it. The session
+ * runs the effect through the API client and reduces its result (`succeeded` / `failed`), which
+ * may ask for a follow-up effect (verify → update-phone) and name an outcome to announce.
+ * Time comes in with the events (`now`), so resend cooldowns are data in the state.
  */
 import type { ErrorCode, PhoneManagerError } from '../errors.js';
+import { policyOf } from '../error-policy.js';
 import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
-import { countryOf, DEFAULT_COUNTRY, detectCountry, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
+import { CODE_LENGTH, countryOf, DEFAULT_COUNTRY, detectCountry, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
+
+/** Seconds before another code may go to the same number: Authing's limit is one per minute. */
+export const RESEND_SECONDS = 60;
 
 export type Step =
   | 'loading'
@@ -99,6 +104,8 @@ export interface FlowState {
    * account, the flow and what was typed may belong to another user.
    */
   unconfirmed?: boolean;
+  /** When a code may go again to each number and channel ({@link resendKey}), in ms since the epoch. */
+  cooldowns: Readonly<Record<string, number>>;
 }
 
 export interface VerifiedChange {
@@ -119,6 +126,37 @@ export type Outcome =
   | { type: 'phone-bound'; phone: PhoneNumber }
   | { type: 'phone-changed'; phone: PhoneNumber; previous: PhoneNumber }
   | { type: 'phone-unbound'; previous: PhoneNumber };
+
+/** What the user does: the intents a UI sends. */
+export type Intent =
+  /** Opens a flow from the overview. */
+  | { type: 'start'; flow: 'change' | 'unbind' }
+  | { type: 'edit'; field: keyof Draft; value: string }
+  | { type: 'send-code' }
+  /** The step's main button, or Enter; Enter in the number field (`from: 'phone'`) sends the code first. */
+  | { type: 'submit'; from?: 'phone' }
+  /** Back from the new number to the current number's code, keeping what was typed. */
+  | { type: 'back' }
+  | { type: 'cancel' };
+
+/** Everything the machine reduces: intents, the session's lifecycle and what became of requests. */
+export type FlowEvent = (
+  | Intent
+  | { type: 'configure'; options: Partial<FlowOptions> }
+  /** A new access token or app host: it may be the same user's refreshed token, or someone else's. */
+  | { type: 'credentials-changed' }
+  /** No credentials (yet): wait quietly, showing nothing of any account. */
+  | { type: 'signed-out' }
+  | { type: 'loading'; keepError?: boolean }
+  | { type: 'profile-loaded'; account: Account }
+  /** `fresh`: the failure is about the settings (nothing was loaded with them), so nothing of before stays. */
+  | { type: 'load-failed'; error: PhoneManagerError; fresh?: boolean }
+  | { type: 'succeeded'; effect: Effect; data?: { updatePhoneToken?: string } }
+  | { type: 'failed'; effect: Effect; error: PhoneManagerError }
+) & {
+  /** The time of the event, in ms since the epoch: cooldowns start and end by it. */
+  now?: number;
+};
 
 export interface Transition {
   state: FlowState;
@@ -152,6 +190,7 @@ export function initialState(options: Partial<FlowOptions> = {}): FlowState {
     draft: emptyDraft(options.defaultCountry),
     options: { verifyCurrent: true, ...options },
     sentTo: {},
+    cooldowns: {},
   };
 }
 
@@ -162,7 +201,7 @@ const changeTarget = (state: FlowState): PhoneNumber | undefined =>
   state.step === 'change-current' || state.step === 'change-new' ? newPhoneOf(state) : undefined;
 
 /** New options; a new default country applies unless the user already typed a number. */
-export function configure(state: FlowState, options: Partial<FlowOptions>): FlowState {
+function configure(state: FlowState, options: Partial<FlowOptions>): FlowState {
   const next = { ...state, options: { ...state.options, ...options } };
   if (options.defaultCountry && options.defaultCountry !== state.options.defaultCountry && !state.draft.phoneNumber) {
     next.draft = { ...state.draft, country: options.defaultCountry };
@@ -177,36 +216,27 @@ const firstLoad = (state: FlowState) => state.step === 'loading' || state.step =
  * token that may be the same user's) keeps the user's flow and what they typed, and only blocks the
  * buttons: a silent token refresh must not interrupt typing. The profile then says whether it stays.
  */
-export function loading(state: FlowState, { keepError = false } = {}): FlowState {
+function loading(state: FlowState, { keepError = false } = {}): FlowState {
   const kept = keepError ? { error: state.error, notice: state.notice } : { error: undefined, notice: undefined };
   return { ...state, ...kept, step: firstLoad(state) ? 'loading' : state.step, pending: 'load-profile' };
 }
 
-/**
- * A new access token or app host. It may be the same user's refreshed token, whose flow carries on
- * once the profile confirms it, or someone else's, who must see nothing of the previous account.
- */
-export function credentialsChanged(state: FlowState): FlowState {
-  return { ...state, unconfirmed: true };
-}
 
 const sameUser = (a: Account, b: Account) => !!a.userId && a.userId === b.userId;
 
 /** What the state may keep of its account and flow for this profile: nothing if it is another user's. */
 const trusted = (state: FlowState, account: Account): FlowState =>
-  state.unconfirmed && !sameUser(state.account, account) ? initialState(state.options) : state;
+  state.unconfirmed && !sameUser(state.account, account) ? afresh(state) : state;
 
-/** A fresh profile: {@link profileLoaded} without its outcome. */
-export function loaded(state: FlowState, account: Account): FlowState {
-  return profileLoaded(state, account).state;
-}
+/** Nothing of the account or the flow, but the settings and the cooldowns: the server still counts those. */
+const afresh = (state: FlowState): FlowState => ({ ...initialState(state.options), cooldowns: state.cooldowns });
 
 /**
  * A fresh profile. The current flow survives when the bound number did not change. When it now is
  * the number the user was changing to, the change went through although its answer was lost: the
  * flow ends as changed, with the `phone-changed` outcome.
  */
-export function profileLoaded(current: FlowState, account: Account): Transition {
+function profileLoaded(current: FlowState, account: Account): Transition {
   const state = { ...trusted(current, account), unconfirmed: undefined };
   const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
   if (!firstLoad(state) && unchanged) return { state: { ...state, account, pending: undefined } };
@@ -227,13 +257,12 @@ function landedChange(state: FlowState, account: Account): boolean {
  * The profile did not load. A reload with the same credentials keeps the flow, so a retry is one
  * click away; after new credentials nothing of the previous account stays on screen.
  */
-export function loadFailed(current: FlowState, cause: PhoneManagerError): FlowState {
-  const state = current.unconfirmed ? initialState(current.options) : current;
+function loadFailed(current: FlowState, cause: PhoneManagerError, fresh = false): FlowState {
+  const state = current.unconfirmed || fresh ? afresh(current) : current;
   return { ...state, step: firstLoad(state) ? 'unavailable' : state.step, pending: undefined, error: { code: cause.code, cause } };
 }
 
-/** Opens a flow from the overview. */
-export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
+function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
   const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, error: undefined, notice: undefined };
   if (flow === 'unbind') {
@@ -243,7 +272,7 @@ export function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   return { ...base, step: state.options.verifyCurrent ? 'change-current' : 'change-new' };
 }
 
-export function cancel(state: FlowState): FlowState {
+function cancel(state: FlowState): FlowState {
   if (state.pending) return state;
   return {
     ...state,
@@ -256,13 +285,12 @@ export function cancel(state: FlowState): FlowState {
   };
 }
 
-/** Back from the new number to the current number's code, keeping what was typed. */
-export function back(state: FlowState): FlowState {
+function back(state: FlowState): FlowState {
   if (state.pending || state.step !== 'change-new' || !state.options.verifyCurrent) return state;
   return { ...state, step: 'change-current', error: undefined, notice: undefined };
 }
 
-export function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
+function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   const draft = { ...state.draft, [field]: value };
   // A pasted or autofilled +44… picks its country.
   if (field === 'phoneNumber') draft.country = detectCountry(value, draft.country)?.iso ?? draft.country;
@@ -273,7 +301,7 @@ export function edit(state: FlowState, field: keyof Draft, value: string): FlowS
   return { ...state, draft, error, verified };
 }
 
-export function confirmUnbind(state: FlowState): FlowState {
+function confirmUnbind(state: FlowState): FlowState {
   if (state.pending || state.step !== 'unbind-confirm') return state;
   return { ...state, step: 'unbind-code', error: undefined };
 }
@@ -316,10 +344,10 @@ const begin = (state: FlowState, effect: Effect): Transition => ({
   effect,
 });
 
-/** Send code on the current step. Input that cannot be valid never reaches the server. */
-export function sendCode(state: FlowState): Transition {
+/** Send code on the current step. Input that cannot be valid never reaches the server, nor a resend too soon. */
+function sendCode(state: FlowState, now: number): Transition {
   const purpose = codePurposeOf(state.step);
-  if (state.pending || !purpose) return { state };
+  if (state.pending || !purpose || cooldownOf(state, purpose, now) > 0) return { state };
   const phone = targetOf(state, purpose);
   if (!phone) return invalid(state, 'PHONE_INVALID', 'phone');
   if (purpose === 'change-new' && samePhone(phone, state.account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
@@ -327,7 +355,7 @@ export function sendCode(state: FlowState): Transition {
 }
 
 /** The step's main button: continue, bind, change or unbind. */
-export function submit(state: FlowState): Transition {
+function submit(state: FlowState): Transition {
   if (state.pending) return { state };
   const { draft, options, account } = state;
   switch (state.step) {
@@ -383,14 +411,15 @@ export function submit(state: FlowState): Transition {
 }
 
 /** A request succeeded. */
-export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneToken?: string }): Transition {
+function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: string } | undefined, now: number): Transition {
   const done = { ...state, pending: undefined, error: undefined };
   const finished = { ...done, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined };
   switch (effect.type) {
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
+      const cooldowns = coolDown(state, resendKey(effect.purpose, phone), now);
       return {
-        state: { ...done, sentTo: { ...state.sentTo, [effect.purpose]: phone }, notice: { kind: 'code-sent', phone } },
+        state: { ...done, cooldowns, sentTo: { ...state.sentTo, [effect.purpose]: phone }, notice: { kind: 'code-sent', phone } },
         outcome: { type: 'code-sent', purpose: effect.purpose, phone },
       };
     }
@@ -428,34 +457,36 @@ export function succeed(state: FlowState, effect: Effect, data?: { updatePhoneTo
   }
 }
 
-const FIELD_OF: Partial<Record<ErrorCode, Field>> = {
-  PHONE_INVALID: 'phone',
-  PHONE_TAKEN: 'phone',
-  SAME_PHONE: 'phone',
+/** The field an error marks on a step, from the error policy: the new number, or the step's code input. */
+const fieldOf = (code: ErrorCode, step: Step): Field | undefined => {
+  const field = policyOf(code).field;
+  return field === 'code' ? codeFieldOf(step) : field;
 };
-
-/** Failures after which the updatePhoneToken is still good: nothing about it or the numbers was refused. */
-const TOKEN_SURVIVES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'SERVER', 'UNAUTHORIZED', 'RATE_LIMITED']);
 
 /** For a change to ask for both codes again: none typed, none sent, the new number kept. */
 const newCodes = (state: FlowState) => ({ draft: { ...state.draft, code: '', currentCode: '' }, sentTo: {} });
 
 /** A request failed. What the user typed stays, so a retry is one click away. */
-export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError): Transition {
-  // An update-phone failure keeps its token when the token survives it; other failures leave it as it was.
+function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number): Transition {
+  const policy = policyOf(cause.code);
+  // An update-phone failure keeps its token when the policy says the failure cannot have spent it;
+  // other failures leave it as it was.
   const verified =
     effect.type !== 'update-phone'
       ? state.verified
-      : TOKEN_SURVIVES.has(cause.code)
+      : policy.keepsToken
         ? { updatePhoneToken: effect.updatePhoneToken, phone: effect.phone }
         : undefined;
   const failed: FlowState = { ...state, pending: undefined, notice: undefined, verified };
   const error: FlowError = { code: cause.code, cause };
   const twoCodes = effect.type === 'verify-change' && !!effect.input.oldPhonePassCode;
   if (effect.type === 'send-code') {
-    if (effect.purpose === 'bind' || effect.purpose === 'change-new') error.field = FIELD_OF[cause.code];
-    return { state: { ...failed, error } };
+    // Only a new number is typed: the current number's send marks no field.
+    if ((effect.purpose === 'bind' || effect.purpose === 'change-new') && policy.field === 'phone') error.field = 'phone';
+    const cooldowns = policy.coolsDown ? coolDown(state, resendKey(effect.purpose, effect.input), now) : state.cooldowns;
+    return { state: { ...failed, cooldowns, error } };
   }
+  const reload = policy.reloads;
   switch (cause.code) {
     case 'OLD_PHONE_REQUIRED':
       // The pool verifies the current number after all: add that step instead of failing.
@@ -471,7 +502,7 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
       // Both codes were spent on the token: start the change again with the number kept. The token may
       // also have been spent by this very change (an earlier answer lost) or voided by a change made
       // elsewhere, so the profile is loaded again: `profileLoaded` ends the flow if the change is in place.
-      return { state: { ...failed, ...newCodes(state), step: state.options.verifyCurrent ? 'change-current' : 'change-new', error }, reload: true };
+      return { state: { ...failed, ...newCodes(state), step: state.options.verifyCurrent ? 'change-current' : 'change-new', error }, reload };
     }
     case 'CODE_EXPIRED':
       if (twoCodes) {
@@ -479,19 +510,86 @@ export function fail(state: FlowState, effect: Effect, cause: PhoneManagerError)
         // both again (the current number's first), with the new number kept.
         return { state: { ...failed, ...newCodes(state), step: 'change-current', error: { ...error, field: 'currentCode', eitherOfTwoCodes: true } } };
       }
-      return { state: { ...failed, error: { ...error, field: codeFieldOf(state.step) } } };
+      return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } } };
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
-    case 'ALREADY_BOUND':
-    case 'NO_PHONE':
-    case 'OLD_PHONE_MISMATCH':
-      // The profile we showed is out of date.
-      return { state: { ...failed, error }, reload: true };
     case 'CODE_INVALID':
       // With two codes the field marked is the one on screen; the message says it may be the other.
-      return { state: { ...failed, error: { ...error, field: codeFieldOf(state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } } };
+      return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } } };
     default:
-      return { state: { ...failed, error: { ...error, field: FIELD_OF[cause.code] } } };
+      // ALREADY_BOUND, NO_PHONE, OLD_PHONE_MISMATCH: the profile we showed is out of date, so it reloads.
+      return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } }, reload };
+  }
+}
+
+/** A complete code submits itself (typed, pasted or filled by WebOTP), once: not while a request runs. */
+function editCode(state: FlowState, field: 'code' | 'currentCode', value: string): Transition {
+  const next = edit(state, field, value);
+  const length = state.options.codeLength ?? CODE_LENGTH.usual;
+  const complete = (code: string) => parseCode(code, length) !== undefined;
+  return complete(value) && !complete(state.draft[field]) && !state.pending ? submit(next) : { state: next };
+}
+
+/** Enter in the number field sends the code, unless one already went to that number: then it submits. */
+function submitFrom(state: FlowState, from: 'phone' | undefined, now: number): Transition {
+  const purpose = codePurposeOf(state.step);
+  if (from === 'phone' && purpose && !samePhone(state.sentTo[purpose], targetOf(state, purpose))) return sendCode(state, now);
+  return submit(state);
+}
+
+const coolDown = (state: FlowState, key: string, now: number): Record<string, number> => ({
+  ...state.cooldowns,
+  [key]: now + RESEND_SECONDS * 1000,
+});
+
+/** Whole seconds until a code for `purpose` may go again to its number; 0 when it may now. */
+export function cooldownOf(state: FlowState, purpose: CodePurpose, now: number): number {
+  const target = targetOf(state, purpose);
+  const until = target ? state.cooldowns[resendKey(purpose, target)] : undefined;
+  return until === undefined ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** Cooldowns still running at `now`: the ones that ran out are dropped. */
+const running = (cooldowns: Readonly<Record<string, number>>, now: number) =>
+  Object.fromEntries(Object.entries(cooldowns).filter(([, until]) => until > now));
+
+const asTransition = (result: Transition | FlowState): Transition => ('state' in result ? result : { state: result });
+
+/** The machine's one entry point: the next state, the request it asks for and the outcome to announce. */
+export function reduce(state: FlowState, event: FlowEvent): Transition {
+  const now = event.now ?? Date.now();
+  const current = { ...state, cooldowns: running(state.cooldowns, now) };
+  switch (event.type) {
+    case 'configure':
+      return { state: configure(current, event.options) };
+    case 'credentials-changed':
+      return { state: { ...current, unconfirmed: true } };
+    case 'signed-out':
+      return { state: afresh(current) };
+    case 'loading':
+      return { state: loading(current, event) };
+    case 'profile-loaded':
+      return profileLoaded(current, event.account);
+    case 'load-failed':
+      return { state: loadFailed(current, event.error, event.fresh) };
+    case 'start':
+      return { state: start(current, event.flow) };
+    case 'edit':
+      return event.field === 'code' || event.field === 'currentCode'
+        ? editCode(current, event.field, event.value)
+        : { state: edit(current, event.field, event.value) };
+    case 'send-code':
+      return sendCode(current, now);
+    case 'submit':
+      return asTransition(submitFrom(current, event.from, now));
+    case 'back':
+      return { state: back(current) };
+    case 'cancel':
+      return { state: cancel(current) };
+    case 'succeeded':
+      return succeed(current, event.effect, event.data, now);
+    case 'failed':
+      return fail(current, event.effect, event.error, now);
   }
 }
 

@@ -1,0 +1,45 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { FlowState } from '../core/flow/phone-flow.js';
+import { createPhoneSession, type Notification, type PhoneSession, type PhoneSessionOptions } from '../core/session.js';
+
+/**
+ * Subscribes an element to a headless phone session: every change of state is an update, every
+ * notification goes to `onNotification`. Leaving the page aborts what is in flight; the state stays,
+ * so an element moved in the DOM carries on once it reconnects.
+ */
+export class SessionController implements ReactiveController {
+  readonly session: PhoneSession;
+  /** The state before the changes the next update renders, when one of them followed the user. */
+  private userChangedFrom?: FlowState;
+  private readonly onUserChange: (previous: FlowState) => void;
+
+  constructor(
+    host: ReactiveElement,
+    options: PhoneSessionOptions & { onNotification: (notification: Notification) => void; onUserChange: (previous: FlowState) => void },
+  ) {
+    this.session = createPhoneSession(options);
+    this.onUserChange = options.onUserChange;
+    let previous = this.session.state;
+    this.session.subscribe((state, { byUser }) => {
+      if (byUser) this.userChangedFrom ??= previous;
+      previous = state;
+      host.requestUpdate();
+    });
+    this.session.notify(options.onNotification);
+    host.addController(this);
+  }
+
+  get state(): FlowState {
+    return this.session.state;
+  }
+
+  hostUpdated(): void {
+    const from = this.userChangedFrom;
+    this.userChangedFrom = undefined;
+    if (from) this.onUserChange(from);
+  }
+
+  hostDisconnected(): void {
+    this.session.abort();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What each error code does, in one table. The flow machine reads it when a request fails, the
+ * session when it decides on a cooldown, and the templates when they choose the words: nothing else
+ * decides these things.
+ */
+import type { ErrorCode } from './errors.js';
+
+export interface ErrorPolicy {
+  /**
+   * The input the error marks: `phone` (the new number) or `code` (the code field of the step on
+   * screen). None: the error is about the form as a whole.
+   */
+  field?: 'phone' | 'code';
+  /**
+   * A verified change's one-time updatePhoneToken is kept for a retry: the failure cannot have
+   * spent it, and nothing about it or the numbers was refused.
+   */
+  keepsToken?: true;
+  /** The profile on screen is out of date: load it again. */
+  reloads?: true;
+  /** A failed send starts the resend countdown: the server still counts a minute from a send we don't know about. */
+  coolsDown?: true;
+  /** Show the server's own words (in the requested language) when it said something, else the catalog's. */
+  serverWords?: true;
+  /** Show the request id: only failures the user cannot fix themselves, where support needs it. */
+  requestId?: true;
+}
+
+export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
+  CONFIG: {},
+  NETWORK: { keepsToken: true },
+  TIMEOUT: { keepsToken: true },
+  BAD_RESPONSE: { keepsToken: true, requestId: true },
+  UNAUTHORIZED: { keepsToken: true },
+  RATE_LIMITED: { keepsToken: true, coolsDown: true },
+  PHONE_INVALID: { field: 'phone' },
+  CODE_INVALID: { field: 'code' },
+  CODE_EXPIRED: { field: 'code' },
+  PHONE_TAKEN: { field: 'phone' },
+  SAME_PHONE: { field: 'phone' },
+  OLD_PHONE_REQUIRED: {},
+  OLD_PHONE_MISMATCH: { reloads: true },
+  LAST_LOGIN_METHOD: {},
+  UPDATE_TOKEN_EXPIRED: { reloads: true },
+  ALREADY_BOUND: { reloads: true },
+  NO_PHONE: { reloads: true },
+  SERVER: { keepsToken: true, serverWords: true, requestId: true },
+};
+
+export const policyOf = (code: ErrorCode): ErrorPolicy => ERROR_POLICY[code];

@@ -1,0 +1,229 @@
+/**
+ * The headless phone session: it drives the flow machine. It loads the profile, runs each effect
+ * through the API client (verify → update-phone included), aborts what is in flight when the
+ * credentials change or it is disposed, and hands out its state and outcomes to whoever subscribes:
+ * the element, or a host's own UI. No DOM, no timers: cooldowns are deadlines in the state.
+ */
+import { createAuthingClient, type AuthingClientOptions } from './api/client.js';
+import type { PhoneApi } from './api/types.js';
+import { isAborted, PhoneManagerError } from './errors.js';
+import {
+  ACTION_OF,
+  accountOf,
+  cooldownOf as cooldownSeconds,
+  initialState,
+  reduce,
+  type Action,
+  type CodePurpose,
+  type Effect,
+  type FlowEvent,
+  type FlowOptions,
+  type FlowState,
+  type Intent,
+  type Outcome,
+  type Transition,
+} from './flow/phone-flow.js';
+import type { PhoneNumber } from './phone.js';
+
+/** What a session tells its subscribers besides its state: each becomes one of the element's DOM events. */
+export type Notification =
+  | Outcome
+  | { type: 'profile-loaded'; phone?: PhoneNumber; canUnbind: boolean }
+  | { type: 'error'; action: Action; error: PhoneManagerError };
+
+export interface StateChange {
+  /**
+   * The change follows something the user did other than typing (a click, Enter, a complete code)
+   * or the answer to it: a UI may move focus. Typing and background loads never do.
+   */
+  byUser: boolean;
+}
+
+/** How the session reaches Authing: a client of your own, or the settings of the built-in one. */
+export type Connection = { client: PhoneApi } | AuthingClientOptions;
+
+export interface PhoneSessionOptions {
+  /** Connects at once; without it the session waits for {@link PhoneSession.connect}. */
+  connection?: Connection;
+  /** The flow's settings: old-phone step, code length, countries. */
+  flow?: Partial<FlowOptions>;
+  /** The clock, in ms since the epoch (tests move it). */
+  now?: () => number;
+}
+
+export interface PhoneSession {
+  /** The current state; a new object after each change. */
+  readonly state: FlowState;
+  /** Called after every change of state. Returns the unsubscribe function. */
+  subscribe(listener: (state: FlowState, change: StateChange) => void): () => void;
+  /** Called for every outcome, loaded profile and error. Returns the unsubscribe function. */
+  notify(listener: (notification: Notification) => void): () => void;
+  /** A user's intent: start, edit, send-code, submit, back, cancel. */
+  send(intent: Intent): void;
+  /** Loads the profile again, e.g. after the user changed it elsewhere. */
+  reload(): void;
+  /** New settings of the flow. */
+  configure(options: Partial<FlowOptions>): void;
+  /**
+   * New credentials or a new client: aborts what runs and loads the profile with them. Without a
+   * connection the session waits quietly (the host has no token yet). `sameIdentity` (a new app id
+   * or timeout, say) keeps the account trusted; otherwise only the same user's flow may carry on.
+   */
+  connect(connection: Connection | undefined, options?: { sameIdentity?: boolean }): void;
+  /** Seconds until a code for `purpose` may go again; 0 when it may now. */
+  cooldownOf(purpose: CodePurpose): number;
+  /** Aborts what is in flight and keeps the state (a UI that leaves the page and may come back). */
+  abort(): void;
+  /** Aborts everything and stops notifying. */
+  dispose(): void;
+}
+
+export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSession {
+  const now = options.now ?? (() => Date.now());
+  const listeners = new Set<(state: FlowState, change: StateChange) => void>();
+  const notifiers = new Set<(notification: Notification) => void>();
+  let state = initialState(options.flow);
+  let api: PhoneApi | undefined;
+  /** Aborted when the connection changes or the session is disposed. */
+  let run = new AbortController();
+  let disposed = false;
+
+  const set = (next: FlowState, byUser: boolean) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of listeners) listener(state, { byUser });
+  };
+  const tell = (notification: Notification) => {
+    for (const notifier of notifiers) notifier(notification);
+  };
+  const dispatch = (event: FlowEvent, byUser: boolean) => apply(reduce(state, { ...event, now: now() }), byUser);
+
+  /** Applies a transition: new state, its outcome, a reload it asks for, and the request it needs. */
+  function apply(transition: Transition, byUser: boolean): void {
+    set(transition.state, byUser);
+    if (transition.outcome) tell(transition.outcome);
+    if (transition.reload) load({ keepError: true });
+    if (transition.effect) void perform(transition.effect);
+  }
+
+  async function perform(effect: Effect): Promise<void> {
+    const client = api;
+    const { signal } = run;
+    if (!client) return;
+    let result: FlowEvent;
+    try {
+      const data = await call(client, effect, signal);
+      if (signal.aborted) return;
+      result = { type: 'succeeded', effect, data: data ?? undefined };
+    } catch (error) {
+      if (signal.aborted || isAborted(error)) return;
+      const cause = asError(error);
+      tell({ type: 'error', action: ACTION_OF[effect.type], error: cause });
+      result = { type: 'failed', effect, error: cause };
+    }
+    dispatch(result, true);
+  }
+
+  /** Loads the profile; a reload keeps the flow on screen (see the machine's `loading`). */
+  async function load({ keepError }: { keepError: boolean }): Promise<void> {
+    const client = api;
+    const { signal } = run;
+    if (!client) return;
+    dispatch({ type: 'loading', keepError }, false);
+    try {
+      const profile = await client.getProfile({ signal });
+      if (signal.aborted) return;
+      dispatch({ type: 'profile-loaded', account: accountOf(profile) }, false);
+      const { phone, hasOtherLoginMethod } = state.account;
+      tell({ type: 'profile-loaded', phone, canUnbind: !!phone && hasOtherLoginMethod });
+    } catch (error) {
+      if (signal.aborted || isAborted(error)) return;
+      fail('load-profile', asError(error));
+    }
+  }
+
+  function fail(action: Action, error: PhoneManagerError, fresh = false): void {
+    dispatch({ type: 'load-failed', error, fresh }, false);
+    tell({ type: 'error', action, error });
+  }
+
+  function restart(): void {
+    run.abort();
+    run = new AbortController();
+  }
+
+  const session: PhoneSession = {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notify(listener) {
+      notifiers.add(listener);
+      return () => notifiers.delete(listener);
+    },
+    send(intent) {
+      if (disposed) return;
+      const before = state;
+      const transition = reduce(before, { ...intent, now: now() });
+      // Typing moves nothing, unless it completed a code that submitted itself.
+      apply(transition, intent.type !== 'edit' || !!transition.effect || transition.state.step !== before.step);
+    },
+    reload() {
+      if (disposed) return;
+      restart();
+      void load({ keepError: false });
+    },
+    configure(flow) {
+      dispatch({ type: 'configure', options: flow }, false);
+    },
+    connect(connection, { sameIdentity = false } = {}) {
+      if (disposed) return;
+      restart();
+      if (!sameIdentity) dispatch({ type: 'credentials-changed' }, false);
+      api = undefined;
+      if (!connection) return dispatch({ type: 'signed-out' }, false);
+      try {
+        api = 'client' in connection ? connection.client : createAuthingClient(connection);
+      } catch (error) {
+        return fail('load-profile', asError(error), true);
+      }
+      void load({ keepError: false });
+    },
+    cooldownOf(purpose) {
+      return cooldownSeconds(state, purpose, now());
+    },
+    abort: restart,
+    dispose() {
+      disposed = true;
+      run.abort();
+      listeners.clear();
+      notifiers.clear();
+    },
+  };
+  if (options.connection) session.connect(options.connection);
+  return session;
+}
+
+function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ updatePhoneToken?: string } | void> {
+  switch (effect.type) {
+    case 'send-code':
+      return api.sendSms(effect.input, { signal });
+    case 'bind':
+      return api.bindPhone(effect.input, { signal });
+    case 'verify-change':
+      return api.verifyUpdatePhoneRequest(effect.input, { signal });
+    case 'update-phone':
+      return api.updatePhone(effect.updatePhoneToken, { signal });
+    case 'unbind':
+      return api.unbindPhone(effect.passCode, { signal });
+  }
+}
+
+/** Anything a custom client throws becomes a PhoneManagerError, so subscribers see one error type. */
+const asError = (error: unknown): PhoneManagerError =>
+  error instanceof PhoneManagerError
+    ? error
+    : new PhoneManagerError('SERVER', error instanceof Error ? error.message : String(error), { cause: error });

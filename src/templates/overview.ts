@@ -1,0 +1,37 @@
+/** The resting steps: loading, the profile that could not load, and the bound number. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { maskPhone } from '../core/phone.js';
+import { button, title } from './fields.js';
+import type { View } from './view.js';
+
+export const loading = ({ t, signedIn }: View): TemplateResult =>
+  html`<p class="apm__muted">${signedIn ? t.loading : t.signedOut}</p>`;
+
+export function unavailable(view: View): TemplateResult {
+  const { t, state, on } = view;
+  // A setting the host must fix: trying again cannot help.
+  const retry =
+    state.error?.code === 'CONFIG'
+      ? nothing
+      : html`<div class="apm__actions">
+          <button type="button" part="button retry-button" class="apm__button" data-autofocus @click=${on.retry}>${t.retry}</button>
+        </div>`;
+  return html`${title(view, t.title)}
+    <p class="apm__muted">${t.unavailable}</p>
+    ${retry}`;
+}
+
+export function overview(view: View): TemplateResult {
+  const { t, state, on } = view;
+  const { phone, hasOtherLoginMethod } = state.account;
+  return html`${title(view, t.title)}
+    <p class="apm__current">
+      <span class="apm__muted">${t.currentPhone}</span>
+      <span part="phone" class="apm__phone">${phone ? maskPhone(phone) : ''}</span>
+    </p>
+    ${hasOtherLoginMethod ? nothing : html`<p class="apm__muted apm__note">${t.onlyLoginMethod}</p>`}
+    <div class="apm__actions">
+      ${button(view, t.change, () => on.intent({ type: 'start', flow: 'change' }), 'secondary', 'change', true)}
+      ${hasOtherLoginMethod ? button(view, t.unbind, () => on.intent({ type: 'start', flow: 'unbind' }), 'danger', 'unbind') : nothing}
+    </div>`;
+}

@@ -1,0 +1,25 @@
+import type { CodePurpose, FlowState, Intent } from '../core/flow/phone-flow.js';
+import type { Messages } from '../i18n/index.js';
+
+/** Everything the templates read: the session's state, derived values, and the handlers they wire. */
+export interface View {
+  t: Messages;
+  lang: string;
+  state: FlowState;
+  /** The host gave an access token (or a client): the loading step says "loading", not "signed out". */
+  signedIn: boolean;
+  /** Level of the step headings (1–6). */
+  headingLevel: number;
+  /** Seconds until a code for `purpose` may go again. */
+  cooldown(purpose: CodePurpose): number;
+  on: Handlers;
+}
+
+export interface Handlers {
+  intent(intent: Intent): void;
+  /** A form's submit: Enter or its main button. */
+  submit(event: SubmitEvent): void;
+  /** An input or select with `data-field`. */
+  input(event: Event): void;
+  retry(): void;
+}

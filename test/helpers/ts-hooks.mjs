@@ -1,0 +1,28 @@
+// Module hooks for Node: TypeScript files through esbuild's transform (types stripped, nothing checked:
+// `npm run typecheck` does that).
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+
+export async function resolve(specifier, context, next) {
+  try {
+    return await next(specifier, context);
+  } catch (error) {
+    const relative = specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:');
+    if (relative && specifier.endsWith('.js')) return next(`${specifier.slice(0, -3)}.ts`, context);
+    throw error;
+  }
+}
+
+export async function load(url, context, next) {
+  if (!url.endsWith('.ts')) return next(url, context);
+  const file = fileURLToPath(url);
+  const { code } = await transform(await readFile(file, 'utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    target: 'es2022',
+    sourcemap: 'inline',
+    sourcefile: file,
+  });
+  return { format: 'module', source: code, shortCircuit: true };
+}
