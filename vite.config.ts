@@ -203,7 +203,7 @@ const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * dist/index.js (no side effects), dist/define.js (registers the element), dist/react.js (the React
- * wrapper). Not minified: the user's bundler minifies, and readable code is easier to debug.
+ * wrapper), dist/core.js (the headless session, no Lit). Not minified: the user's bundler minifies, and readable code is easier to debug.
  */
 function npmBuild(): UserConfig {
   return {
@@ -215,7 +215,12 @@ function npmBuild(): UserConfig {
       minify: false,
       sourcemap: false,
       lib: {
-        entry: { index: entry('./src/index.ts'), define: entry('./src/define.ts'), react: entry('./src/react.ts') },
+        entry: {
+          index: entry('./src/index.ts'),
+          define: entry('./src/define.ts'),
+          react: entry('./src/react.ts'),
+          core: entry('./src/core/index.ts'),
+        },
         formats: ['es'],
       },
       rolldownOptions: {
@@ -228,7 +233,7 @@ function npmBuild(): UserConfig {
 
 /**
  * dist/cdn/authing-phone-manager.js (an ES module) and dist/cdn/authing-phone-manager.iife.js (a classic
- * script, global `AuthingPhoneManager`): one file each, lit, @lit/task and ofetch inside, registering the
+ * script, global `AuthingPhoneManager`): one file each, lit and ofetch inside, registering the
  * element. Both export what `authing-phone-manager/define` exports.
  */
 function cdnBuild(): UserConfig {

@@ -1,7 +1,7 @@
 // The demo page: <authing-phone-manager> wired to the Authing emulator that `npm start` runs
 // (see vite.config.ts). Plain DOM; every piece of server data is written with textContent.
 import '../src/define.js';
-import type { AuthingPhoneManager } from '../src/index.js';
+import { EVENTS, type AuthingPhoneManager } from '../src/index.js';
 
 /** The seeded users of the emulator (emulator/README.md). Tokens stay in here: never rendered. */
 const USERS = {
@@ -13,15 +13,8 @@ const USERS = {
 type UserKey = keyof typeof USERS;
 const TOKENS: readonly string[] = Object.values(USERS).map((u) => u.token);
 
-const WIDGET_EVENTS = [
-  'authing-profile-loaded',
-  'authing-code-sent',
-  'authing-phone-bound',
-  'authing-phone-changed',
-  'authing-phone-unbound',
-  'authing-error',
-] as const;
-const SUCCESS_EVENTS: readonly string[] = ['authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound'];
+const WIDGET_EVENTS = Object.values(EVENTS);
+const SUCCESS_EVENTS: readonly string[] = [EVENTS.phoneBound, EVENTS.phoneChanged, EVENTS.phoneUnbound];
 
 const LOG_LIMIT = 200;
 const POLL_VISIBLE_MS = 1000;

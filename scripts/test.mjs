@@ -3,7 +3,10 @@
 // and checks the CDN file's size budget (the package and CDN tests need the build), runs the Node tests
 // (emulator, package) and the browser tests, and ends with one line: `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+
+/** The core tests that run in Node; the others under test/ run in browsers. */
+const NODE_CORE_TESTS = /^(errors|phone|phone-flow|session)\.test\.ts$/;
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -59,7 +62,10 @@ if (build.code) {
 // The size budget counts as one check: over budget is a failure.
 const size = await run(process.execPath, ['scripts/size.mjs']);
 
-const node = await run(process.execPath, ['--test', '--test-reporter=spec', 'test-node/']);
+// Node: the core (TypeScript, through esbuild's transform) and the emulator and package tests.
+const testsIn = (dir, pattern) => readdirSync(dir).filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
+const nodeTests = [...testsIn('test/core', NODE_CORE_TESTS), ...testsIn('test-node', /\.test\.js$/)];
+const node = await run(process.execPath, ['--import', './test/helpers/register-ts.mjs', '--test', '--test-reporter=spec', ...nodeTests]);
 const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
 const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));
 

@@ -41,46 +41,62 @@ export interface ErrorDetail {
   requestId?: string;
 }
 
+/** Every event the element fires, by what it says. The one list: the wrapper, the types, the demo and the tests use it. */
+export const EVENTS = {
+  profileLoaded: 'authing-profile-loaded',
+  codeSent: 'authing-code-sent',
+  phoneBound: 'authing-phone-bound',
+  phoneChanged: 'authing-phone-changed',
+  phoneUnbound: 'authing-phone-unbound',
+  error: 'authing-error',
+} as const;
+
+export type AuthingEventName = (typeof EVENTS)[keyof typeof EVENTS];
+
 const INIT = { bubbles: true, composed: true } as const;
 
 export class AuthingCodeSentEvent extends CustomEvent<CodeSentDetail> {
   constructor(detail: CodeSentDetail) {
-    super('authing-code-sent', { ...INIT, detail });
+    super(EVENTS.codeSent, { ...INIT, detail });
   }
 }
 export class AuthingPhoneBoundEvent extends CustomEvent<PhoneBoundDetail> {
   constructor(detail: PhoneBoundDetail) {
-    super('authing-phone-bound', { ...INIT, detail });
+    super(EVENTS.phoneBound, { ...INIT, detail });
   }
 }
 export class AuthingPhoneChangedEvent extends CustomEvent<PhoneChangedDetail> {
   constructor(detail: PhoneChangedDetail) {
-    super('authing-phone-changed', { ...INIT, detail });
+    super(EVENTS.phoneChanged, { ...INIT, detail });
   }
 }
 export class AuthingPhoneUnboundEvent extends CustomEvent<PhoneUnboundDetail> {
   constructor(detail: PhoneUnboundDetail) {
-    super('authing-phone-unbound', { ...INIT, detail });
+    super(EVENTS.phoneUnbound, { ...INIT, detail });
   }
 }
 export class AuthingProfileLoadedEvent extends CustomEvent<ProfileLoadedDetail> {
   constructor(detail: ProfileLoadedDetail) {
-    super('authing-profile-loaded', { ...INIT, detail });
+    super(EVENTS.profileLoaded, { ...INIT, detail });
   }
 }
 export class AuthingErrorEvent extends CustomEvent<ErrorDetail> {
   constructor(detail: ErrorDetail) {
-    super('authing-error', { ...INIT, detail });
+    super(EVENTS.error, { ...INIT, detail });
   }
 }
 
+/** Each event name with its class. */
+export interface AuthingPhoneManagerEventMap {
+  'authing-profile-loaded': AuthingProfileLoadedEvent;
+  'authing-code-sent': AuthingCodeSentEvent;
+  'authing-phone-bound': AuthingPhoneBoundEvent;
+  'authing-phone-changed': AuthingPhoneChangedEvent;
+  'authing-phone-unbound': AuthingPhoneUnboundEvent;
+  'authing-error': AuthingErrorEvent;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'authing-code-sent': AuthingCodeSentEvent;
-    'authing-phone-bound': AuthingPhoneBoundEvent;
-    'authing-phone-changed': AuthingPhoneChangedEvent;
-    'authing-phone-unbound': AuthingPhoneUnboundEvent;
-    'authing-profile-loaded': AuthingProfileLoadedEvent;
-    'authing-error': AuthingErrorEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends AuthingPhoneManagerEventMap {}
 }

@@ -8,14 +8,7 @@
 // `authing-phone-manager/react` component there.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { AuthingPhoneManager } from './authing-phone-manager.js';
-import type {
-  AuthingCodeSentEvent,
-  AuthingErrorEvent,
-  AuthingPhoneBoundEvent,
-  AuthingPhoneChangedEvent,
-  AuthingPhoneUnboundEvent,
-  AuthingProfileLoadedEvent,
-} from './events.js';
+import type { AuthingPhoneManagerEventMap } from './events.js';
 
 type Element = AuthingPhoneManager;
 
@@ -46,15 +39,10 @@ export interface AuthingPhoneManagerAttributes {
   'heading-level'?: number | string;
 }
 
-/** React 19 event props: `on` + the event's name. */
-export interface AuthingPhoneManagerEventProps {
-  'onauthing-profile-loaded'?: (event: AuthingProfileLoadedEvent) => void;
-  'onauthing-code-sent'?: (event: AuthingCodeSentEvent) => void;
-  'onauthing-phone-bound'?: (event: AuthingPhoneBoundEvent) => void;
-  'onauthing-phone-changed'?: (event: AuthingPhoneChangedEvent) => void;
-  'onauthing-phone-unbound'?: (event: AuthingPhoneUnboundEvent) => void;
-  'onauthing-error'?: (event: AuthingErrorEvent) => void;
-}
+/** React 19 event props: `on` + the event's name, e.g. `onauthing-phone-bound`. */
+export type AuthingPhoneManagerEventProps = {
+  [Name in keyof AuthingPhoneManagerEventMap as `on${Name}`]?: (event: AuthingPhoneManagerEventMap[Name]) => void;
+};
 
 /** Everything `<authing-phone-manager>` accepts in React 19 JSX. */
 export type AuthingPhoneManagerJSXProps = DetailedHTMLProps<HTMLAttributes<Element>, Element> &

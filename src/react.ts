@@ -10,24 +10,25 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { AuthingPhoneManager as AuthingPhoneManagerElement } from './authing-phone-manager.js';
-import type {
-  AuthingCodeSentEvent,
-  AuthingErrorEvent,
-  AuthingPhoneBoundEvent,
-  AuthingPhoneChangedEvent,
-  AuthingPhoneUnboundEvent,
-  AuthingProfileLoadedEvent,
+import {
+  EVENTS,
+  type AuthingCodeSentEvent,
+  type AuthingErrorEvent,
+  type AuthingPhoneBoundEvent,
+  type AuthingPhoneChangedEvent,
+  type AuthingPhoneUnboundEvent,
+  type AuthingProfileLoadedEvent,
 } from './events.js';
 import './define.js';
 
 /** The component's event props and the DOM events they listen to. */
 export const events = {
-  onProfileLoaded: 'authing-profile-loaded' as EventName<AuthingProfileLoadedEvent>,
-  onCodeSent: 'authing-code-sent' as EventName<AuthingCodeSentEvent>,
-  onPhoneBound: 'authing-phone-bound' as EventName<AuthingPhoneBoundEvent>,
-  onPhoneChanged: 'authing-phone-changed' as EventName<AuthingPhoneChangedEvent>,
-  onPhoneUnbound: 'authing-phone-unbound' as EventName<AuthingPhoneUnboundEvent>,
-  onError: 'authing-error' as EventName<AuthingErrorEvent>,
+  onProfileLoaded: EVENTS.profileLoaded as EventName<AuthingProfileLoadedEvent>,
+  onCodeSent: EVENTS.codeSent as EventName<AuthingCodeSentEvent>,
+  onPhoneBound: EVENTS.phoneBound as EventName<AuthingPhoneBoundEvent>,
+  onPhoneChanged: EVENTS.phoneChanged as EventName<AuthingPhoneChangedEvent>,
+  onPhoneUnbound: EVENTS.phoneUnbound as EventName<AuthingPhoneUnboundEvent>,
+  onError: EVENTS.error as EventName<AuthingErrorEvent>,
 } as const;
 
 /**

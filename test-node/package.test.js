@@ -20,7 +20,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
-  /^dist\/(index|define|react)\.js$/,
+  /^dist\/(index|define|react|core)\.js$/,
   /^dist\/chunks\/authing-phone-manager-[\w-]+\.js$/,
   /^dist\/cdn\/authing-phone-manager(\.iife)?\.js$/,
   /^dist\/cdn\/sri\.json$/,
@@ -30,7 +30,7 @@ const ALLOWED = [
 const REQUIRED = [
   'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
   'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/react.js', 'dist/react.d.ts',
-  'dist/jsx.d.ts', 'dist/events.d.ts', 'dist/cdn/authing-phone-manager.js', 'dist/cdn/authing-phone-manager.iife.js',
+  'dist/core.js', 'dist/core/index.d.ts', 'dist/jsx.d.ts', 'dist/events.d.ts', 'dist/cdn/authing-phone-manager.js', 'dist/cdn/authing-phone-manager.iife.js',
   'dist/custom-elements.json',
 ];
 
@@ -88,7 +88,7 @@ describe('npm pack', () => {
       const text = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');
       assert.doesNotMatch(text, /class ReactiveElement|function destr\(/, `${path} bundles no dependency`);
     }
-    for (const name of ['lit', '@lit/task', 'ofetch', '@lit/react']) {
+    for (const name of ['lit', 'ofetch', '@lit/react']) {
       assert.ok(pkg.dependencies[name], `${name} is a dependency`);
     }
     assert.equal(pkg.peerDependenciesMeta.react.optional, true, 'react is an optional peer');
@@ -146,4 +146,25 @@ describe('server-side rendering safety', () => {
       assert.equal(stderr, '');
     });
   }
+
+  it('authing-phone-manager/core runs a session in plain Node: it loads a profile from the emulator', async () => {
+    const { startEmulator } = await import('../emulator/index.js');
+    const running = await startEmulator({ port: 0 });
+    try {
+      const script = `
+        const { createPhoneSession } = await import('authing-phone-manager/core');
+        const session = createPhoneSession({ connection: { appHost: ${JSON.stringify(running.url)}, accessToken: 'demo-token-phone-email' } });
+        const state = await new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error('no profile')), 5000).unref();
+          session.subscribe((s) => s.step === 'overview' && resolve(s));
+        });
+        session.dispose();
+        console.log(JSON.stringify(state.account.phone));`;
+      const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+      assert.equal(stderr, '');
+      assert.deepEqual(JSON.parse(stdout), { phoneNumber: '13800138000', phoneCountryCode: '+86' });
+    } finally {
+      await running.close();
+    }
+  });
 });

@@ -43,7 +43,10 @@ export interface StateChange {
 export type Connection = { client: PhoneApi } | AuthingClientOptions;
 
 export interface PhoneSessionOptions {
-  /** Connects at once; without it the session waits for {@link PhoneSession.connect}. */
+  /**
+   * Connects right away (on the next microtask, so listeners added just after creation hear the
+   * profile load and any error); without it the session waits for {@link PhoneSession.connect}.
+   */
   connection?: Connection;
   /** The flow's settings: old-phone step, code length, countries. */
   flow?: Partial<FlowOptions>;
@@ -203,7 +206,8 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       notifiers.clear();
     },
   };
-  if (options.connection) session.connect(options.connection);
+  const { connection } = options;
+  if (connection) queueMicrotask(() => session.connect(connection));
   return session;
 }
 

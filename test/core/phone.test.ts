@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import { countries, countryOf, detectCountry, flagOf, maskPhone, parseCode, parsePhone } from '../../src/core/phone.js';
 
 describe('phone helpers', () => {

@@ -3,6 +3,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS } from '../../src/i18n/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
+import { EVENTS as EVENT_NAMES } from '../../src/events.js';
 import { click, part, type Widget } from '../helpers/widget.js';
 
 export type TestLang = 'en-US' | 'zh-CN';
@@ -10,14 +11,7 @@ export type TestLang = 'en-US' | 'zh-CN';
 /** The message a user reading `lang` must see for `code`. */
 export const messageOf = (lang: TestLang, code: ErrorCode): string => CATALOGS[lang].errors[code];
 
-export const EVENTS = [
-  'authing-profile-loaded',
-  'authing-code-sent',
-  'authing-phone-bound',
-  'authing-phone-changed',
-  'authing-phone-unbound',
-  'authing-error',
-];
+export const EVENTS: string[] = Object.values(EVENT_NAMES);
 
 /** Uncaught exceptions and unhandled rejections that reach the page, from now until stop(). */
 export function watchUncaught(): { seen: string[]; stop(): void } {

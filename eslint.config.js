@@ -1,0 +1,64 @@
+// Lint: typescript-eslint's recommended rules, Lit's and web components' rules for the element, and the
+// layering of architecture.md as import rules: src/core knows nothing of Lit or the DOM, and only
+// src/core/api talks HTTP (ofetch).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+const LIT = { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core is headless: no Lit (see the session in src/core/session.ts).' };
+const UI = { group: ['**/controllers/*', '**/templates/*', '**/authing-phone-manager*', '**/i18n/*', '**/events*'], message: 'src/core knows nothing of the element.' };
+const OFETCH = { name: 'ofetch', message: 'Only src/core/api talks HTTP.' };
+/** What a headless module must not touch: the page. */
+const DOM_GLOBALS = ['window', 'document', 'customElements', 'HTMLElement', 'CustomEvent', 'navigator', 'localStorage', 'sessionStorage'].map((name) => ({
+  name,
+  message: 'src/core runs without a DOM (Node, a worker, a host’s own UI).',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '**/node_modules/', 'bench/results/', 'docs/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**'],
+    ...lit.configs['flat/recommended'],
+    ...wc.configs['flat/recommended'],
+    plugins: { lit, wc },
+    rules: {
+      ...lit.configs['flat/recommended'].rules,
+      ...wc.configs['flat/recommended'].rules,
+      'no-restricted-imports': ['error', { paths: [OFETCH] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/api/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [OFETCH], patterns: [LIT, UI] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+    },
+  },
+  {
+    files: ['src/core/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [LIT, UI] }],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+    },
+  },
+  {
+    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'test-node/**/*.js', 'test/helpers/*.mjs', 'test/frameworks/*.mjs', '*.config.{js,mjs,ts}', 'demo/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['bench/pages/**/*.js', 'bench/floor-element.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

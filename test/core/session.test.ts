@@ -1,0 +1,242 @@
+// The headless session against the emulator over real HTTP, with no DOM: each flow driven by intents,
+// aborts when the connection changes or the session is disposed, and a client of the host's own.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { expect } from 'chai';
+import { createPhoneSession, type Notification, type PhoneSession } from '../../src/core/session.js';
+import type { PhoneApi } from '../../src/core/api/types.js';
+import type { FlowState } from '../../src/core/flow/phone-flow.js';
+// @ts-expect-error the emulator is plain JavaScript
+import { startEmulator } from '../../emulator/index.js';
+
+interface Running {
+  url: string;
+  close(): Promise<void>;
+  emulator: {
+    reset(): void;
+    state: {
+      listOutbox(filter: { phoneNumber?: string; channel?: string }): Array<{ code: string }>;
+      listUsers(): Array<{ userId: string; phone?: string | null }>;
+      addFault(fault: { path: string; kind: string; delayMs?: number; times?: number }): void;
+    };
+  };
+}
+
+const TOKENS = { noPhone: 'demo-token-no-phone', phoneAndEmail: 'demo-token-phone-email', other: 'demo-token-other' };
+
+let running: Running;
+before(async () => {
+  running = await startEmulator({ port: 0 });
+});
+after(() => running.close());
+beforeEach(() => running.emulator.reset());
+
+/** The code on the phone: the latest SMS to that number on that channel. */
+function codeFor(phoneNumber: string, channel: 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE'): string {
+  const messages = running.emulator.state.listOutbox({ phoneNumber, channel });
+  if (!messages.length) throw new Error(`no SMS to ${phoneNumber}`);
+  return messages[messages.length - 1].code;
+}
+
+const phoneOf = (userId: string) => running.emulator.state.listUsers().find((u) => u.userId === userId)?.phone;
+
+/** A session with everything it says recorded. */
+function open(token: string, extra: Partial<Parameters<typeof createPhoneSession>[0]> = {}) {
+  const notifications: Notification[] = [];
+  const session = createPhoneSession({ connection: { appHost: running.url, accessToken: token, lang: 'en-US' }, ...extra });
+  session.notify((n) => notifications.push(n));
+  return { session, notifications };
+}
+
+/** Resolves once the state passes `test`; fails after `ms`. */
+function until(session: PhoneSession, test: (state: FlowState) => boolean, what: string, ms = 3000): Promise<FlowState> {
+  if (test(session.state)) return Promise.resolve(session.state);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting for ${what}; step ${session.state.step}, error ${session.state.error?.code}`));
+    }, ms);
+    const stop = session.subscribe((state) => {
+      if (!test(state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+const idle = (session: PhoneSession, what = 'idle') => until(session, (s) => !s.pending, what);
+
+describe('phone session, headless, against the emulator', () => {
+  it('binds: profile, code to the new number, a complete code binds', async () => {
+    const { session, notifications } = open(TOKENS.noPhone);
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    expect(notifications[0]).to.deep.equal({ type: 'profile-loaded', phone: undefined, canUnbind: false });
+    session.send({ type: 'edit', field: 'phoneNumber', value: '138 0013 5555' });
+    session.send({ type: 'send-code' });
+    expect(session.state.pending).to.equal('send-code');
+    await idle(session);
+    expect(session.state.notice).to.deep.include({ kind: 'code-sent' });
+    expect(session.cooldownOf('bind')).to.be.within(59, 60);
+    session.send({ type: 'edit', field: 'code', value: codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
+    await until(session, (s) => s.step === 'overview', 'the overview');
+    expect(notifications.map((n) => n.type)).to.deep.equal(['profile-loaded', 'code-sent', 'phone-bound']);
+    expect(phoneOf('u-no-phone')).to.equal('13800135555');
+    session.dispose();
+  });
+
+  it('changes: the current number’s code, the new number’s code, verify and update in one go', async () => {
+    const { session, notifications } = open(TOKENS.phoneAndEmail);
+    await until(session, (s) => s.step === 'overview', 'the overview');
+    session.send({ type: 'start', flow: 'change' });
+    expect(session.state.step).to.equal('change-current');
+    session.send({ type: 'send-code' });
+    await idle(session);
+    session.send({ type: 'edit', field: 'currentCode', value: codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    expect(session.state.step, 'a complete code continues').to.equal('change-new');
+    session.send({ type: 'edit', field: 'phoneNumber', value: '13912345678' });
+    session.send({ type: 'submit', from: 'phone' }); // Enter in the number field sends its code
+    await idle(session);
+    session.send({ type: 'edit', field: 'code', value: codeFor('13912345678', 'CHANNEL_BIND_PHONE') });
+    await until(session, (s) => s.notice?.kind === 'changed', 'the change');
+    expect(notifications.at(-1)).to.deep.equal({
+      type: 'phone-changed',
+      phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
+      previous: { phoneNumber: '13800138000', phoneCountryCode: '+86' },
+    });
+    expect(phoneOf('u-phone-email')).to.equal('13912345678');
+    session.dispose();
+  });
+
+  it('unbinds: confirm, a code to the current number, unbind', async () => {
+    const { session, notifications } = open(TOKENS.phoneAndEmail);
+    await until(session, (s) => s.step === 'overview', 'the overview');
+    session.send({ type: 'start', flow: 'unbind' });
+    session.send({ type: 'submit' });
+    expect(session.state.step).to.equal('unbind-code');
+    session.send({ type: 'send-code' });
+    await idle(session);
+    session.send({ type: 'edit', field: 'currentCode', value: codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    session.send({ type: 'submit' });
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    expect(notifications.at(-1)).to.deep.equal({ type: 'phone-unbound', previous: { phoneNumber: '13800138000', phoneCountryCode: '+86' } });
+    expect(phoneOf('u-phone-email')).to.equal(null);
+    session.dispose();
+  });
+
+  it('a failure is an error notification and leaves the input for a retry', async () => {
+    const { session, notifications } = open(TOKENS.noPhone);
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    session.send({ type: 'edit', field: 'phoneNumber', value: '13700137000' }); // another user's number
+    session.send({ type: 'send-code' });
+    await idle(session);
+    session.send({ type: 'edit', field: 'code', value: codeFor('13700137000', 'CHANNEL_BIND_PHONE') });
+    await idle(session, 'the bind answer');
+    const error = notifications.find((n) => n.type === 'error');
+    expect(error).to.deep.include({ type: 'error', action: 'bind' });
+    expect(session.state.error).to.deep.include({ code: 'PHONE_TAKEN', field: 'phone' });
+    expect(session.state.draft.phoneNumber).to.equal('13700137000');
+  });
+
+  it('input that cannot be valid sends nothing', async () => {
+    let calls = 0;
+    const { session } = open(TOKENS.noPhone);
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    const counting = session.subscribe((s) => s.pending === 'send-code' && calls++);
+    session.send({ type: 'edit', field: 'phoneNumber', value: '123' });
+    session.send({ type: 'send-code' });
+    expect(session.state.error).to.deep.include({ code: 'PHONE_INVALID', field: 'phone' });
+    expect(calls).to.equal(0);
+    expect(running.emulator.state.listOutbox({})).to.have.length(0);
+    counting();
+  });
+
+  it('a new connection aborts the old one: nothing of the first account arrives afterwards', async () => {
+    running.emulator.state.addFault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 800, times: 1 });
+    const { session, notifications } = open(TOKENS.phoneAndEmail);
+    await until(session, (s) => s.pending === 'load-profile', 'the first load');
+    session.connect({ appHost: running.url, accessToken: TOKENS.noPhone });
+    await until(session, (s) => s.step === 'bind', 'the second account');
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the first answer is due by now
+    expect(session.state.step).to.equal('bind');
+    expect(notifications.filter((n) => n.type === 'profile-loaded')).to.have.length(1);
+    session.dispose();
+  });
+
+  it('disposed, it stops: a pending request neither changes the state nor notifies', async () => {
+    const { session, notifications } = open(TOKENS.noPhone);
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    running.emulator.state.addFault({ path: '/api/v3/send-sms', kind: 'delay', delayMs: 300, times: 1 });
+    session.send({ type: 'edit', field: 'phoneNumber', value: '13800135555' });
+    session.send({ type: 'send-code' });
+    const seen = session.state;
+    session.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(session.state).to.equal(seen);
+    expect(notifications.map((n) => n.type)).to.deep.equal(['profile-loaded']);
+    session.send({ type: 'cancel' });
+    expect(session.state).to.equal(seen);
+  });
+
+  it('without credentials it waits quietly, then connects', async () => {
+    const session = createPhoneSession();
+    expect(session.state.step).to.equal('loading');
+    expect(session.state.pending).to.equal(undefined);
+    session.connect({ appHost: running.url, accessToken: TOKENS.noPhone });
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    session.dispose();
+  });
+
+  it('a plain-http app host is a CONFIG error at once', async () => {
+    const { session, notifications } = open(TOKENS.noPhone, { connection: { appHost: 'http://example.com', accessToken: 'x' } });
+    await until(session, (s) => s.step === 'unavailable', 'the error');
+    expect(notifications).to.have.length(1);
+    expect(notifications[0]).to.deep.include({ type: 'error', action: 'load-profile' });
+    expect((notifications[0] as { error: { code: string } }).error.code).to.equal('CONFIG');
+  });
+
+  it('cooldowns are deadlines: the clock it is given decides', async () => {
+    let now = Date.now();
+    const { session } = open(TOKENS.noPhone, { now: () => now });
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    session.send({ type: 'edit', field: 'phoneNumber', value: '13800135555' });
+    session.send({ type: 'send-code' });
+    await idle(session);
+    expect(session.cooldownOf('bind')).to.equal(60);
+    session.send({ type: 'send-code' });
+    expect(session.state.pending, 'no resend within the minute').to.equal(undefined);
+    now += 60_000;
+    expect(session.cooldownOf('bind')).to.equal(0);
+    session.dispose();
+  });
+});
+
+describe('phone session with a client of its own', () => {
+  it('runs every request through it, and what it throws becomes a typed error', async () => {
+    const calls: string[] = [];
+    const client: PhoneApi = {
+      getProfile: async () => (calls.push('getProfile'), { userId: 'u-1', phone: null, email: 'a@example.com' }),
+      sendSms: async (input) => void calls.push(`sendSms ${input.channel} ${input.phoneCountryCode}${input.phoneNumber}`),
+      bindPhone: async () => {
+        calls.push('bindPhone');
+        throw new Error('proxy down');
+      },
+      verifyUpdatePhoneRequest: async () => ({ updatePhoneToken: 't' }),
+      updatePhone: async () => undefined,
+      unbindPhone: async () => undefined,
+    };
+    const notifications: Notification[] = [];
+    const session = createPhoneSession({ connection: { client } });
+    session.notify((n) => notifications.push(n));
+    await until(session, (s) => s.step === 'bind', 'the bind form');
+    session.send({ type: 'edit', field: 'phoneNumber', value: '+44 7911 123456' });
+    session.send({ type: 'send-code' });
+    await idle(session);
+    session.send({ type: 'edit', field: 'code', value: '123456' });
+    await idle(session, 'the bind answer');
+    expect(calls).to.deep.equal(['getProfile', 'sendSms CHANNEL_BIND_PHONE +447911123456', 'bindPhone']);
+    const error = notifications.find((n) => n.type === 'error') as { action: string; error: { code: string; message: string } };
+    expect(error.action).to.equal('bind');
+    expect(error.error).to.include({ code: 'SERVER', message: 'proxy down' });
+    expect(session.state.draft.code, 'kept for a retry').to.equal('123456');
+  });
+});
