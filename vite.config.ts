@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
 // emulator/ is plain JS (JSDoc types, no .d.ts), so TypeScript would see `any`: type the part used here.
-// @ts-ignore TS7016 no declaration file for the emulator
+// @ts-expect-error TS7016 no declaration file for the emulator
 import { startEmulator as startEmulatorUntyped } from './emulator/index.js';
 
 interface RunningEmulator {

@@ -189,7 +189,7 @@ function renderSms(sms: OutboxMessage): HTMLLIElement {
 }
 
 async function copyCode(code: string, button: HTMLButtonElement): Promise<void> {
-  let copied = false;
+  let copied: boolean;
   try {
     await navigator.clipboard.writeText(code);
     copied = true;

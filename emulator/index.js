@@ -257,7 +257,8 @@ export function createEmulator(options = {}) {
 
     const fault = state.takeFault(path);
 
-    let rawBody = '';
+    /** @type {string} */
+    let rawBody;
     try {
       rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
     } catch (err) {

@@ -59,8 +59,9 @@ if (build.code) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-// The size budget counts as one check: over budget is a failure.
+// The size budget counts as one check: over budget is a failure. So does lint (eslint, prettier, tsc).
 const size = await run(process.execPath, ['scripts/size.mjs']);
+const lint = await run(npm, ['run', 'lint', '--silent']);
 
 // Node: the core (TypeScript, through esbuild's transform) and the emulator and package tests.
 const testsIn = (dir, pattern) => readdirSync(dir).filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
@@ -76,8 +77,8 @@ const counts = last(wtr.output, /(\d+) passed, (\d+) failed/g);
 const wtrPass = Number(counts?.[1] ?? 0);
 const wtrFail = Number(counts?.[2] ?? 0) + (wtr.code && !Number(counts?.[2]) ? 1 : 0);
 
-const passed = nodePass + wtrPass + (size.code ? 0 : 1);
-const failed = nodeFail + wtrFail + (size.code ? 1 : 0);
-console.log(`\nSize budget: ${size.code ? 'over' : 'within'}; Node (emulator, package): ${nodePass} passed, ${nodeFail} failed; browser: ${wtrPass} passed, ${wtrFail} failed`);
+const passed = nodePass + wtrPass + (size.code ? 0 : 1) + (lint.code ? 0 : 1);
+const failed = nodeFail + wtrFail + (size.code ? 1 : 0) + (lint.code ? 1 : 0);
+console.log(`\nSize budget: ${size.code ? 'over' : 'within'}; lint: ${lint.code ? 'failed' : 'clean'}; Node (emulator, package): ${nodePass} passed, ${nodeFail} failed; browser: ${wtrPass} passed, ${wtrFail} failed`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || node.code || wtr.code || passed === 0 ? 1 : 0);

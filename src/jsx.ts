@@ -51,6 +51,8 @@ export type AuthingPhoneManagerJSXProps = DetailedHTMLProps<HTMLAttributes<Eleme
   AuthingPhoneManagerEventProps;
 
 declare module 'react' {
+  // React declares its JSX types in a namespace: augmenting them takes one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'authing-phone-manager': AuthingPhoneManagerJSXProps;
