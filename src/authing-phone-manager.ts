@@ -8,7 +8,7 @@ import { countryOf, DEFAULT_COUNTRY, type PhoneNumber } from './core/phone.js';
 import type { Connection, Notification } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
-import { SessionController } from './controllers/session-controller.js';
+import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
 import {
   AuthingCodeSentEvent,
@@ -30,7 +30,7 @@ const listOf = (value: string | null): string[] =>
   (value ?? '').split(/[\s,]+/).filter(Boolean).map((iso) => iso.toUpperCase());
 
 /** Settings that reach Authing: a change means a new connection. */
-const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'timeout', 'client'] as const;
+const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
 /** Of those, the ones that may mean another user. */
 const IDENTITY_KEYS = ['appHost', 'accessToken', 'client'] as const;
 const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
@@ -87,13 +87,18 @@ export class AuthingPhoneManager extends LitElement {
   @property({ attribute: 'app-host' }) appHost = '';
   /** The signed-in user's access token. Sent only in the Authorization header; never reflected. */
   @property({ attribute: 'access-token' }) accessToken = '';
-  /** The Authing application id, sent as `x-authing-app-id`. */
+  /** The Authing application id, sent as `x-authing-app-id`; with it the widget reads the pool's settings. */
   @property({ attribute: 'app-id' }) appId = '';
+  /** The user pool id, sent as `x-authing-userpool-id` (set it or `app-id`). */
+  @property({ attribute: 'userpool-id' }) userPoolId = '';
   /** The UI language (`zh-CN`, `en-US`); falls back to the page's language, then the browser's. */
   @property() override lang = '';
-  /** For user pools that do not ask for the current number's code on a change. The widget adds the step if the server asks after all. */
-  @property({ attribute: 'skip-old-phone-verification', type: Boolean }) skipOldPhoneVerification = false;
-  /** The SMS code length of the user pool. Unset: a 6-digit code submits itself, 4 to 8 digits are accepted. */
+  /**
+   * For user pools that do not ask for the current number's code on a change (unset: the pool's
+   * public config says, with `app-id`; else on). The widget adds the step if the server asks after all.
+   */
+  @property({ attribute: 'skip-old-phone-verification', type: Boolean }) skipOldPhoneVerification?: boolean;
+  /** The SMS code length of the user pool. Unset: the pool's public config (with `app-id`), else a 6-digit code submits itself, 4 to 8 digits are accepted. */
   @property({ attribute: 'code-length', type: Number }) codeLength?: number;
   /** ISO code of the country preselected for a new number. */
   @property({ attribute: 'default-country' }) defaultCountry = DEFAULT_COUNTRY;
@@ -115,6 +120,7 @@ export class AuthingPhoneManager extends LitElement {
 
   private readonly locale = new LocaleController(this, () => this.lang, () => this.messages);
   private readonly phone = new SessionController(this, {
+    storage: pageSessionStorage(),
     onNotification: (notification) => this.dispatchEvent(eventOf(notification)),
     onUserChange: (previous) => moveFocus(this, previous, this.phone.state),
   });
@@ -137,7 +143,7 @@ export class AuthingPhoneManager extends LitElement {
       const allowed = this.countries.filter((iso) => countryOf(iso));
       const preferred = countryOf(this.defaultCountry)?.iso ?? DEFAULT_COUNTRY;
       this.phone.session.configure({
-        verifyCurrent: !this.skipOldPhoneVerification,
+        verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
         codeLength: this.codeLength && this.codeLength > 0 ? this.codeLength : undefined,
         allowedCountries: allowed.length ? allowed : undefined,
         defaultCountry: !allowed.length || allowed.includes(preferred) ? preferred : allowed[0],
@@ -161,6 +167,7 @@ export class AuthingPhoneManager extends LitElement {
             appHost: this.appHost,
             accessToken: this.accessToken,
             appId: this.appId || undefined,
+            userPoolId: this.userPoolId || undefined,
             lang: () => this.locale.lang,
             timeoutMs: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS,
           }

@@ -17,6 +17,7 @@ export interface AuthingPhoneManagerProperties {
   appHost?: Element['appHost'];
   accessToken?: Element['accessToken'];
   appId?: Element['appId'];
+  userPoolId?: Element['userPoolId'];
   skipOldPhoneVerification?: Element['skipOldPhoneVerification'];
   codeLength?: Element['codeLength'];
   defaultCountry?: Element['defaultCountry'];
@@ -26,6 +27,7 @@ export interface AuthingPhoneManagerProperties {
   theme?: Element['theme'];
   timeout?: Element['timeout'];
   headingLevel?: Element['headingLevel'];
+  client?: Element['client'];
 }
 
 /** The same settings as HTML attributes, for markup copied from HTML. `access-token` puts the token in the DOM: prefer `accessToken`. */
@@ -33,6 +35,7 @@ export interface AuthingPhoneManagerAttributes {
   'app-host'?: string;
   'access-token'?: string;
   'app-id'?: string;
+  'userpool-id'?: string;
   'skip-old-phone-verification'?: boolean;
   'code-length'?: number | string;
   'default-country'?: string;

@@ -12,8 +12,9 @@ export interface ErrorPolicy {
    */
   field?: 'phone' | 'code';
   /**
-   * A verified change's one-time updatePhoneToken is kept for a retry: the failure cannot have
-   * spent it, and nothing about it or the numbers was refused.
+   * A verified change's one-time updatePhoneToken is kept for a retry: the failure cannot have spent
+   * it (no answer, an unreadable one, a 5xx). Never after a 4xx business answer, whatever the code:
+   * then new codes are asked for.
    */
   keepsToken?: true;
   /** The profile on screen is out of date: load it again. */
@@ -24,15 +25,18 @@ export interface ErrorPolicy {
   serverWords?: true;
   /** Show the request id: only failures the user cannot fix themselves, where support needs it. */
   requestId?: true;
+  /** The host's setup is wrong (settings, token scope): trying again cannot help, so no Try again. */
+  hostMustFix?: true;
 }
 
 export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
-  CONFIG: {},
+  CONFIG: { hostMustFix: true },
   NETWORK: { keepsToken: true },
   TIMEOUT: { keepsToken: true },
   BAD_RESPONSE: { keepsToken: true, requestId: true },
-  UNAUTHORIZED: { keepsToken: true },
-  RATE_LIMITED: { keepsToken: true, coolsDown: true },
+  UNAUTHORIZED: {},
+  RATE_LIMITED: { coolsDown: true },
+  DAILY_LIMIT: {},
   PHONE_INVALID: { field: 'phone' },
   CODE_INVALID: { field: 'code' },
   CODE_EXPIRED: { field: 'code' },
@@ -44,7 +48,12 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   UPDATE_TOKEN_EXPIRED: { reloads: true },
   ALREADY_BOUND: { reloads: true },
   NO_PHONE: { reloads: true },
+  PHONE_SCOPE_MISSING: { hostMustFix: true },
   SERVER: { keepsToken: true, serverWords: true, requestId: true },
 };
 
 export const policyOf = (code: ErrorCode): ErrorPolicy => ERROR_POLICY[code];
+
+/** Whether a verified change's token survives this failure: the policy, and never after a 4xx business answer. */
+export const keepsToken = (error: { code: ErrorCode; statusCode?: number }): boolean =>
+  !!policyOf(error.code).keepsToken && !(error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500);

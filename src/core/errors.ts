@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'BAD_RESPONSE',
   'UNAUTHORIZED',
   'RATE_LIMITED',
+  'DAILY_LIMIT',
   'PHONE_INVALID',
   'CODE_INVALID',
   'CODE_EXPIRED',
@@ -22,6 +23,7 @@ export const ERROR_CODES = [
   'UPDATE_TOKEN_EXPIRED',
   'ALREADY_BOUND',
   'NO_PHONE',
+  'PHONE_SCOPE_MISSING',
   'SERVER',
 ] as const;
 
@@ -62,7 +64,12 @@ export class AbortedError extends Error {
 export const isAborted = (error: unknown): boolean =>
   error instanceof AbortedError || (error instanceof Error && error.name === 'AbortError');
 
+/**
+ * Authing's apiCodes, read first: unlike the message they do not change with the language.
+ * 4004: "该手机号 1 分钟内已发送过验证码，请稍后再试", a production integration's list of Authing codes.
+ */
 const BY_API_CODE: Record<number, ErrorCode> = {
+  4004: 'RATE_LIMITED',
   2020: 'UNAUTHORIZED',
   2206: 'UNAUTHORIZED',
   2207: 'UNAUTHORIZED',
@@ -88,18 +95,25 @@ const BY_MESSAGE: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
   [/已经绑定了手机号|already bound|already has a phone/i, 'ALREADY_BOUND'],
   [/其他登录方式|other login/i, 'LAST_LOGIN_METHOD'],
   [/未绑定手机号|no phone number bound|bind the phone number first/i, 'NO_PHONE'],
-  [/频繁|1 ?分钟内已发送|上限|within a minute|too frequent|too many/i, 'RATE_LIMITED'],
+  // A daily cap ("手机号每天发送的验证次数超过上限") before the one-minute limit: both say 上限 or limit.
+  [/(每天|每日|当天|今日|今天|daily|per day|today).*(上限|次数|limit)|(上限|limit).*(每天|每日|daily|per day|today)/i, 'DAILY_LIMIT'],
+  [/频繁|(1|一) ?分钟(之)?内|within (a|one) minute|too frequent|too many|rate limit/i, 'RATE_LIMITED'],
   [/验证码.*(失效|过期)|code.*(expired|invalid or expired)/i, 'CODE_EXPIRED'],
   [/验证码(不正确|错误|无效)|wrong code|incorrect code|code is incorrect/i, 'CODE_INVALID'],
   [/手机号.*(格式|正确|合法)|valid (mobile )?phone/i, 'PHONE_INVALID'],
   [/尚未登录|登录信息|not logged in|unauthori[sz]ed/i, 'UNAUTHORIZED'],
 ];
 
-/** Maps an Authing error envelope (statusCode ≠ 200) to a stable code. */
-export function codeForEnvelope(statusCode: number, apiCode: number | undefined, message: string): ErrorCode {
+/**
+ * Maps an Authing error envelope (statusCode ≠ 200) to a stable code: the statusCodes that say it
+ * all, then the apiCode, then the message. `sendSms`: the answer is to a send-sms request, where
+ * Authing's own MFA component reads statusCode 422 as the one-minute limit.
+ */
+export function codeForEnvelope(statusCode: number, apiCode: number | undefined, message: string, { sendSms = false } = {}): ErrorCode {
   if (statusCode === 401 || statusCode === 429) return codeForHttpStatus(statusCode);
   if (apiCode !== undefined && BY_API_CODE[apiCode]) return BY_API_CODE[apiCode];
   for (const [pattern, code] of BY_MESSAGE) if (pattern.test(message)) return code;
+  if (sendSms && statusCode === 422) return 'RATE_LIMITED';
   return 'SERVER';
 }
 

@@ -5,7 +5,7 @@
  * the element, or a host's own UI. No DOM, no timers: cooldowns are deadlines in the state.
  */
 import { createAuthingClient, type AuthingClientOptions } from './api/client.js';
-import type { PhoneApi } from './api/types.js';
+import type { AuthingProfile, PhoneApi, PoolSettings } from './api/types.js';
 import { isAborted, PhoneManagerError } from './errors.js';
 import {
   ACTION_OF,
@@ -13,6 +13,7 @@ import {
   cooldownOf as cooldownSeconds,
   initialState,
   reduce,
+  type Account,
   type Action,
   type CodePurpose,
   type Effect,
@@ -42,6 +43,15 @@ export interface StateChange {
 /** How the session reaches Authing: a client of your own, or the settings of the built-in one. */
 export type Connection = { client: PhoneApi } | AuthingClientOptions;
 
+/** Where cooldowns survive a reload of the page: `sessionStorage` in a browser. */
+export interface CooldownStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The storage key: only deadlines by number and channel, never a code or a token. */
+export const COOLDOWN_STORAGE_KEY = 'authing-phone-manager:cooldowns';
+
 export interface PhoneSessionOptions {
   /**
    * Connects right away (on the next microtask, so listeners added just after creation hear the
@@ -52,6 +62,11 @@ export interface PhoneSessionOptions {
   flow?: Partial<FlowOptions>;
   /** The clock, in ms since the epoch (tests move it). */
   now?: () => number;
+  /**
+   * Keeps the resend cooldowns (number and channel → deadline), so a reload or a remount within the
+   * minute still counts down instead of earning a rate-limit error.
+   */
+  storage?: CooldownStorage;
 }
 
 export interface PhoneSession {
@@ -65,7 +80,10 @@ export interface PhoneSession {
   send(intent: Intent): void;
   /** Loads the profile again, e.g. after the user changed it elsewhere. */
   reload(): void;
-  /** New settings of the flow. */
+  /**
+   * New settings of the flow. A setting left undefined follows the pool's public config when the
+   * client reads it (`verifyCurrent`, `codeLength`), else the default.
+   */
   configure(options: Partial<FlowOptions>): void;
   /**
    * New credentials or a new client: aborts what runs and loads the profile with them. Without a
@@ -85,14 +103,29 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   const now = options.now ?? (() => Date.now());
   const listeners = new Set<(state: FlowState, change: StateChange) => void>();
   const notifiers = new Set<(notification: Notification) => void>();
-  let state = initialState(options.flow);
+  const storage = options.storage;
+  let host: Partial<FlowOptions> = options.flow ?? {};
+  let pool: PoolSettings = {};
+  let state: FlowState = { ...initialState(settings()), cooldowns: restoreCooldowns(storage, now()) };
   let api: PhoneApi | undefined;
+  /** The pool's settings, read once per connection alongside the first profile. */
+  let poolRead: Promise<void> | undefined;
   /** Aborted when the connection changes or the session is disposed. */
   let run = new AbortController();
   let disposed = false;
 
+  /** The flow's settings: the host's where it set them, else the pool's, else the defaults. */
+  function settings(): Partial<FlowOptions> {
+    return {
+      ...host,
+      verifyCurrent: host.verifyCurrent ?? pool.verifyOldPhone ?? true,
+      codeLength: host.codeLength ?? pool.codeLength,
+    };
+  }
+
   const set = (next: FlowState, byUser: boolean) => {
     if (next === state) return;
+    if (next.cooldowns !== state.cooldowns) saveCooldowns(storage, next.cooldowns);
     state = next;
     for (const listener of listeners) listener(state, { byUser });
   };
@@ -133,15 +166,34 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     const { signal } = run;
     if (!client) return;
     dispatch({ type: 'loading', keepError }, false);
+    poolRead ??= readPool(client, signal);
     try {
-      const profile = await client.getProfile({ signal });
+      const [profile] = await Promise.all([client.getProfile({ signal }), poolRead]);
       if (signal.aborted) return;
-      dispatch({ type: 'profile-loaded', account: accountOf(profile) }, false);
+      const account = await accountWithScopes(client, profile, signal);
+      if (signal.aborted) return;
+      dispatch({ type: 'profile-loaded', account }, false);
       const { phone, hasOtherLoginMethod } = state.account;
       tell({ type: 'profile-loaded', phone, canUnbind: !!phone && hasOtherLoginMethod });
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
       fail('load-profile', asError(error));
+    }
+  }
+
+  /** The pool's public config, when the client reads it; any failure leaves the defaults, silently. */
+  async function readPool(client: PhoneApi, signal: AbortSignal): Promise<void> {
+    if (!client.getPublicConfig) return;
+    try {
+      const read = await client.getPublicConfig({ signal });
+      if (signal.aborted) {
+        poolRead = undefined; // read again with the next load
+        return;
+      }
+      pool = read;
+      dispatch({ type: 'configure', options: settings() }, false);
+    } catch {
+      // not readable (no app id, CORS, an old pool): the widget's defaults and adaptive retry apply
     }
   }
 
@@ -180,13 +232,16 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       void load({ keepError: false });
     },
     configure(flow) {
-      dispatch({ type: 'configure', options: flow }, false);
+      host = flow;
+      dispatch({ type: 'configure', options: settings() }, false);
     },
     connect(connection, { sameIdentity = false } = {}) {
       if (disposed) return;
       restart();
       if (!sameIdentity) dispatch({ type: 'credentials-changed' }, false);
       api = undefined;
+      pool = {};
+      poolRead = undefined;
       if (!connection) return dispatch({ type: 'signed-out' }, false);
       try {
         api = 'client' in connection ? connection.client : createAuthingClient(connection);
@@ -209,6 +264,40 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   const { connection } = options;
   if (connection) queueMicrotask(() => session.connect(connection));
   return session;
+}
+
+/**
+ * The account a profile shows. A token's scope decides which fields the profile has: without the
+ * `phone` or `email` field (absent, not null) the security info says what is bound.
+ */
+async function accountWithScopes(client: PhoneApi, profile: AuthingProfile, signal: AbortSignal): Promise<Account> {
+  const account = accountOf(profile);
+  const phoneHidden = !('phone' in profile);
+  const emailHidden = !('email' in profile);
+  if ((!phoneHidden && !emailHidden) || !client.getSecurityInfo) return account;
+  const info = await client.getSecurityInfo({ signal });
+  if (phoneHidden && info.phoneBinded) {
+    throw new PhoneManagerError('PHONE_SCOPE_MISSING', 'A phone is bound, but the access token has no `phone` scope: get-profile leaves it out');
+  }
+  return { ...account, hasOtherLoginMethod: account.hasOtherLoginMethod || (emailHidden && info.emailBinded) };
+}
+
+function restoreCooldowns(storage: CooldownStorage | undefined, now: number): Record<string, number> {
+  try {
+    const stored: unknown = JSON.parse(storage?.getItem(COOLDOWN_STORAGE_KEY) ?? '{}');
+    if (!stored || typeof stored !== 'object') return {};
+    return Object.fromEntries(Object.entries(stored).filter(([, until]) => typeof until === 'number' && until > now));
+  } catch {
+    return {};
+  }
+}
+
+function saveCooldowns(storage: CooldownStorage | undefined, cooldowns: Readonly<Record<string, number>>): void {
+  try {
+    storage?.setItem(COOLDOWN_STORAGE_KEY, JSON.stringify(cooldowns));
+  } catch {
+    // full, or refused (private mode): the countdown still runs for this page
+  }
 }
 
 function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ updatePhoneToken?: string } | void> {

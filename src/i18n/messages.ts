@@ -48,6 +48,8 @@ export interface Messages {
    */
   twoCodesInvalid: string;
   twoCodesExpired: string;
+  /** After an error that spent a change's codes: said after the error's own message. */
+  newCodesNeeded: string;
   /** Appended to server errors so support can find the request. */
   requestId: (id: string) => string;
   errors: Record<ErrorCode, string>;

@@ -40,6 +40,7 @@ export const zhCN: Messages = {
   verifyCurrentRequired: '你的账号要求先验证当前手机号。请向当前手机号发送验证码以继续。',
   twoCodesInvalid: '两个验证码中有一个不正确。请检查新手机号收到的验证码，或点击“上一步”检查当前手机号收到的验证码。',
   twoCodesExpired: '验证码已过期或已使用。请重新获取：先获取当前手机号的验证码，再获取新手机号的验证码。',
+  newCodesNeeded: '您输入的验证码已失效，请重新获取后再试。',
   requestId: (id) => `请求 ID：${id}`,
   errors: {
     CONFIG: '手机号设置组件配置有误，请联系网站管理员。',
@@ -59,6 +60,8 @@ export const zhCN: Messages = {
     UPDATE_TOKEN_EXPIRED: '确认已过期，修改未保存。请重新获取验证码完成修改。',
     ALREADY_BOUND: '你的账号已绑定手机号，页面已刷新。',
     NO_PHONE: '你的账号已不再绑定手机号，页面已刷新。',
+    DAILY_LIMIT: '该手机号今天接收验证码的次数已达上限，请明天再试。',
+    PHONE_SCOPE_MISSING: '当前登录未授权读取手机号，无法在此管理。请联系网站管理员。',
     SERVER: '服务器出错了，请稍后重试。',
   },
 };

@@ -40,6 +40,7 @@ export const zhTW: Messages = {
   verifyCurrentRequired: '你的帳號要求先驗證目前的手機號碼。請傳送驗證碼至目前的手機號碼以繼續。',
   twoCodesInvalid: '兩個驗證碼中有一個不正確。請檢查新手機號碼收到的驗證碼，或點選「上一步」檢查目前手機號碼收到的驗證碼。',
   twoCodesExpired: '驗證碼已過期或已使用。請重新取得：先取得目前手機號碼的驗證碼，再取得新手機號碼的驗證碼。',
+  newCodesNeeded: '您輸入的驗證碼已失效，請重新取得後再試。',
   requestId: (id) => `請求 ID：${id}`,
   errors: {
     CONFIG: '手機號碼設定元件設定有誤，請聯絡網站管理員。',
@@ -59,6 +60,8 @@ export const zhTW: Messages = {
     UPDATE_TOKEN_EXPIRED: '確認已過期，變更未儲存。請重新取得驗證碼以完成變更。',
     ALREADY_BOUND: '你的帳號已綁定手機號碼，頁面已重新整理。',
     NO_PHONE: '你的帳號已不再綁定手機號碼，頁面已重新整理。',
+    DAILY_LIMIT: '此手機號碼今天接收驗證碼的次數已達上限，請明天再試。',
+    PHONE_SCOPE_MISSING: '目前的登入未授權讀取手機號碼，無法在此管理。請聯絡網站管理員。',
     SERVER: '伺服器發生錯誤，請稍後重試。',
   },
 };

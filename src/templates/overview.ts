@@ -1,5 +1,6 @@
 /** The resting steps: loading, the profile that could not load, and the bound number. */
 import { html, nothing, type TemplateResult } from 'lit';
+import { policyOf } from '../core/error-policy.js';
 import { maskPhone } from '../core/phone.js';
 import { button, title } from './fields.js';
 import type { View } from './view.js';
@@ -11,7 +12,7 @@ export function unavailable(view: View): TemplateResult {
   const { t, state, on } = view;
   // A setting the host must fix: trying again cannot help.
   const retry =
-    state.error?.code === 'CONFIG'
+    state.error && policyOf(state.error.code).hostMustFix
       ? nothing
       : html`<div class="apm__actions">
           <button type="button" part="button retry-button" class="apm__button" data-autofocus @click=${on.retry}>${t.retry}</button>

@@ -50,9 +50,10 @@ function error({ t, state }: View): TemplateResult | string {
 }
 
 /** The words for an error: the catalog's, or the server's where the policy says they say more. */
-export function messageOf({ code, cause, eitherOfTwoCodes }: FlowError, t: Messages): string {
+export function messageOf({ code, cause, eitherOfTwoCodes, codesSpent }: FlowError, t: Messages): string {
   if (eitherOfTwoCodes) return code === 'CODE_EXPIRED' ? t.twoCodesExpired : t.twoCodesInvalid;
   // A business answer (statusCode below 500) in the requested language; a 5xx's words are no help.
   const serverSaid = cause?.message && cause.statusCode !== undefined && cause.statusCode < 500;
-  return policyOf(code).serverWords && serverSaid ? cause.message : t.errors[code];
+  const message = policyOf(code).serverWords && serverSaid ? cause.message : t.errors[code];
+  return codesSpent ? `${message} ${t.newCodesNeeded}` : message;
 }

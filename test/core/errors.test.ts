@@ -7,7 +7,13 @@ describe('error mapping', () => {
     [401, 2020, '尚未登录，无权限访问此请求', 'UNAUTHORIZED'],
     [400, 2206, '登录信息已过期', 'UNAUTHORIZED'],
     [429, undefined, '该手机号 1 分钟内已发送过验证码', 'RATE_LIMITED'],
-    [500, undefined, '手机号每天发送的验证次数超过上限', 'RATE_LIMITED'],
+    [422, 4004, '该手机号 1 分钟内已发送过验证码，请稍后再试', 'RATE_LIMITED'],
+    [422, 4004, 'This number was sent a code within the last minute', 'RATE_LIMITED'],
+    [422, 4004, '該手機號 1 分鐘內已發送過驗證碼', 'RATE_LIMITED'],
+    [500, undefined, '一分钟之内已发送过验证码', 'RATE_LIMITED'],
+    [400, undefined, 'Too frequent, please try again later', 'RATE_LIMITED'],
+    [500, undefined, '手机号每天发送的验证次数超过上限', 'DAILY_LIMIT'],
+    [400, undefined, 'The daily limit of SMS for this number has been reached', 'DAILY_LIMIT'],
     [400, 2028, '请输入正确的手机号码', 'PHONE_INVALID'],
     [400, 2001, '验证码不正确', 'CODE_INVALID'],
     [500, undefined, '验证码不正确！', 'CODE_INVALID'],
@@ -31,6 +37,14 @@ describe('error mapping', () => {
       expect(codeForEnvelope(statusCode, apiCode, message)).to.equal(code);
     });
   }
+
+  it('reads statusCode 422 from send-sms as the one-minute limit (Authing’s MFA component does), whatever its words', () => {
+    expect(codeForEnvelope(422, undefined, '请稍后再试', { sendSms: true })).to.equal('RATE_LIMITED');
+    expect(codeForEnvelope(422, undefined, 'Please try again later', { sendSms: true })).to.equal('RATE_LIMITED');
+    expect(codeForEnvelope(422, undefined, '手机号每天发送的验证次数超过上限', { sendSms: true }), 'a daily cap stays one').to.equal('DAILY_LIMIT');
+    expect(codeForEnvelope(422, 2035, '该手机号已被绑定', { sendSms: true }), 'a known apiCode wins').to.equal('PHONE_TAKEN');
+    expect(codeForEnvelope(422, undefined, 'Please try again later'), 'not from send-sms').to.equal('SERVER');
+  });
 
   it('maps bare HTTP statuses', () => {
     expect(codeForHttpStatus(401)).to.equal('UNAUTHORIZED');

@@ -180,8 +180,8 @@ describe('phone flow machine', () => {
   it('a failed update-phone keeps the token: the retry applies it again instead of re-spending the codes', () => {
     const newPhone = { phoneNumber: '13912345678', phoneCountryCode: '+86' };
     const update = verifiedChange();
-    for (const code of ['SERVER', 'NETWORK', 'TIMEOUT', 'BAD_RESPONSE', 'UNAUTHORIZED', 'RATE_LIMITED'] as const) {
-      const failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x'));
+    for (const code of ['SERVER', 'NETWORK', 'TIMEOUT', 'BAD_RESPONSE'] as const) {
+      const failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x', code === 'SERVER' ? { statusCode: 503 } : {}));
       expect(failed.state.step, code).to.equal('change-new');
       const retry = submit(failed.state);
       expect(retry.effect, code).to.deep.equal({ type: 'update-phone', updatePhoneToken: 'tok', phone: newPhone, previous: bob.phone });
@@ -200,6 +200,18 @@ describe('phone flow machine', () => {
     const resend = sendCode(failed.state, NOW + 61_000);
     const refused = fail(resend.state, resend.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
     expect(submit(refused.state).effect?.type).to.equal('update-phone');
+  });
+
+  it('any 4xx business answer from update-phone drops the token and asks for new codes, the number kept: no dead-token loop', () => {
+    for (const [code, statusCode] of [['UNAUTHORIZED', 401], ['RATE_LIMITED', 429], ['SERVER', 400], ['PHONE_TAKEN', 422]] as const) {
+      const update = verifiedChange();
+      const failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x', { statusCode }));
+      expect(failed.state.verified, code).to.equal(undefined);
+      expect(failed.state, code).to.deep.include({ step: 'change-current', sentTo: {} });
+      expect(failed.state.draft, code).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
+      expect(failed.state.error, code).to.deep.include({ code, codesSpent: true });
+      expect(submit(failed.state).effect, `${code}: nothing is sent without new codes`).to.equal(undefined);
+    }
   });
 
   it('a spent or expired update token reloads the profile; a change found in place ends the flow as changed', () => {

@@ -240,3 +240,115 @@ describe('phone session with a client of its own', () => {
     expect(session.state.draft.code, 'kept for a retry').to.equal('123456');
   });
 });
+
+describe('phone session: what the pool and the token say', () => {
+  /** A client whose answers the test decides; every call recorded. */
+  function fakeClient(answers: Partial<PhoneApi> & { profile?: Record<string, unknown> }, calls: string[] = []): PhoneApi {
+    return {
+      getProfile: async () => (calls.push('getProfile'), { userId: 'u-1', ...(answers.profile ?? { phone: null, email: null }) }) as never,
+      sendSms: async () => void calls.push('sendSms'),
+      bindPhone: async () => undefined,
+      verifyUpdatePhoneRequest: async () => ({ updatePhoneToken: 't' }),
+      updatePhone: async () => undefined,
+      unbindPhone: async () => undefined,
+      ...answers,
+    };
+  }
+  const settled = (session: PhoneSession) => until(session, (s) => s.step !== 'loading' && !s.pending, 'the profile');
+
+  it('follows the pool’s public config (old-phone step, code length) unless the host set them', async () => {
+    const client = fakeClient({ profile: { phone: '13800138000', phoneCountryCode: '+86', email: 'a@b.c' }, getPublicConfig: async () => ({ verifyOldPhone: false, codeLength: 4 }) });
+    const session = createPhoneSession({ connection: { client } });
+    await settled(session);
+    expect(session.state.options).to.deep.include({ verifyCurrent: false, codeLength: 4 });
+    session.send({ type: 'start', flow: 'change' });
+    expect(session.state.step, 'no current-number step').to.equal('change-new');
+    session.send({ type: 'cancel' });
+    session.configure({ verifyCurrent: true, codeLength: 6 });
+    expect(session.state.options, 'the host wins').to.deep.include({ verifyCurrent: true, codeLength: 6 });
+    session.configure({});
+    expect(session.state.options, 'unset again: the pool').to.deep.include({ verifyCurrent: false, codeLength: 4 });
+    session.dispose();
+  });
+
+  it('a public config that fails, or a client without one, leaves the defaults, silently', async () => {
+    for (const getPublicConfig of [async () => Promise.reject(new Error('CORS')), undefined]) {
+      const notifications: Notification[] = [];
+      const session = createPhoneSession({ connection: { client: fakeClient({ getPublicConfig }) } });
+      session.notify((n) => notifications.push(n));
+      await settled(session);
+      expect(session.state.options).to.deep.include({ verifyCurrent: true, codeLength: undefined });
+      expect(notifications.map((n) => n.type)).to.deep.equal(['profile-loaded']);
+      session.dispose();
+    }
+  });
+
+  it('reads the public config once per connection, not on each reload', async () => {
+    const calls: string[] = [];
+    const client = fakeClient({ getPublicConfig: async () => (calls.push('getPublicConfig'), {}) }, calls);
+    const session = createPhoneSession({ connection: { client } });
+    await settled(session);
+    session.reload();
+    await settled(session);
+    expect(calls.sort()).to.deep.equal(['getProfile', 'getProfile', 'getPublicConfig']);
+    session.dispose();
+  });
+
+  it('a profile without the phone field (a token without the phone scope) asks the security info: bound means PHONE_SCOPE_MISSING, never bind', async () => {
+    const calls: string[] = [];
+    const hidden = fakeClient({ profile: { email: null }, getSecurityInfo: async () => (calls.push('getSecurityInfo'), { phoneBinded: true, emailBinded: false }) }, calls);
+    const notifications: Notification[] = [];
+    const session = createPhoneSession({ connection: { client: hidden } });
+    session.notify((n) => notifications.push(n));
+    await settled(session);
+    expect(session.state.step).to.equal('unavailable');
+    expect(session.state.error?.code).to.equal('PHONE_SCOPE_MISSING');
+    expect(notifications[0]).to.deep.include({ type: 'error', action: 'load-profile' });
+    expect(calls).to.deep.equal(['getProfile', 'getSecurityInfo']);
+    session.dispose();
+
+    const none = createPhoneSession({ connection: { client: fakeClient({ profile: { email: null }, getSecurityInfo: async () => ({ phoneBinded: false, emailBinded: false }) }) } });
+    await settled(none);
+    expect(none.state.step, 'nothing bound: bind').to.equal('bind');
+    none.dispose();
+  });
+
+  it('a profile without the email field counts a bound email as another way to sign in', async () => {
+    const client = fakeClient({ profile: { phone: '13800138000', phoneCountryCode: '+86' }, getSecurityInfo: async () => ({ phoneBinded: true, emailBinded: true }) });
+    const session = createPhoneSession({ connection: { client } });
+    await settled(session);
+    expect(session.state.step).to.equal('overview');
+    expect(session.state.account.hasOtherLoginMethod).to.equal(true);
+    session.dispose();
+  });
+
+  it('a profile with both fields (null or not) asks nothing more', async () => {
+    const calls: string[] = [];
+    const client = fakeClient({ getSecurityInfo: async () => (calls.push('getSecurityInfo'), { phoneBinded: true, emailBinded: true }) }, calls);
+    const session = createPhoneSession({ connection: { client } });
+    await settled(session);
+    expect(calls).to.deep.equal(['getProfile']);
+    session.dispose();
+  });
+
+  it('cooldowns survive in the storage it is given: a new session (a reload) counts down, and stores no code or token', async () => {
+    const stored = new Map<string, string>();
+    const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) };
+    const first = createPhoneSession({ connection: { client: fakeClient({}) }, storage });
+    await settled(first);
+    first.send({ type: 'edit', field: 'phoneNumber', value: '13800135555' });
+    first.send({ type: 'send-code' });
+    await idle(first);
+    first.dispose();
+    expect([...stored.values()].join()).to.match(/^\{"CHANNEL_BIND_PHONE:\+8613800135555":\d+\}$/);
+
+    const calls: string[] = [];
+    const second = createPhoneSession({ connection: { client: fakeClient({}, calls) }, storage });
+    await settled(second);
+    second.send({ type: 'edit', field: 'phoneNumber', value: '13800135555' });
+    expect(second.cooldownOf('bind')).to.be.within(59, 60);
+    second.send({ type: 'send-code' });
+    expect(calls, 'nothing sent within the minute').to.deep.equal(['getProfile']);
+    second.dispose();
+  });
+});

@@ -6,11 +6,14 @@ import {
   codeForHttpStatus,
   isAborted,
 } from '../errors.js';
+import { CODE_LENGTH } from '../phone.js';
 import type {
   AuthingEnvelope,
   AuthingProfile,
   PhoneApi,
+  PoolSettings,
   RequestOptions,
+  SecurityInfo,
   VerifyUpdatePhoneResult,
 } from './types.js';
 
@@ -22,15 +25,24 @@ export const ENDPOINTS = {
   verifyUpdatePhone: '/api/v3/verify-update-phone-request',
   updatePhone: '/api/v3/update-phone',
   unbindPhone: '/api/v3/unbind-phone',
+  securityInfo: '/api/v3/get-security-info',
+  /** The app's public settings (V2, no token needed): the pool's change-phone strategy and code length. */
+  publicConfig: (appId: string) => `/api/v2/applications/${encodeURIComponent(appId)}/public-config`,
 } as const;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The missing-id warning is said once per page, not once per widget or request. */
+let warnedNoId = false;
 
 export interface AuthingClientOptions {
   /** The Authing application domain, e.g. `https://example.authing.cn`. */
   appHost: string;
   accessToken: string;
+  /** Sent as `x-authing-app-id`. Every official client sends this or the user pool id. */
   appId?: string;
+  /** Sent as `x-authing-userpool-id`. */
+  userPoolId?: string;
   /** Sent as `x-authing-lang` so Authing words its messages in the user's language; read per request. */
   lang?: string | (() => string | undefined);
   timeoutMs?: number;
@@ -70,6 +82,12 @@ export function normalizeAppHost(appHost: string): string {
 export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
   const baseURL = normalizeAppHost(options.appHost);
   if (!options.accessToken) throw new PhoneManagerError('CONFIG', 'access-token is missing');
+  if (!options.appId && !options.userPoolId && !warnedNoId) {
+    warnedNoId = true;
+    console.warn(
+      'authing-phone-manager: set app-id or userpool-id. Authing’s own clients always send x-authing-app-id or x-authing-userpool-id, and the app id lets the widget follow the pool’s settings.',
+    );
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const headers: Record<string, string> = {
@@ -77,6 +95,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     accept: 'application/json',
   };
   if (options.appId) headers['x-authing-app-id'] = options.appId;
+  if (options.userPoolId) headers['x-authing-userpool-id'] = options.userPoolId;
 
   async function call<T>(method: 'GET' | 'POST', path: string, body: object | undefined, request?: RequestOptions): Promise<T> {
     const outer = request?.signal;
@@ -111,7 +130,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       clearTimeout(timer);
       outer?.removeEventListener('abort', forwardAbort);
     }
-    return unwrap<T>(response.status, response._data);
+    return unwrap<T>(response.status, response._data, path === ENDPOINTS.sendSms);
   }
 
   return {
@@ -143,17 +162,36 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       }),
     updatePhone: (updatePhoneToken, request) => call<void>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request),
     unbindPhone: (passCode, request) => call<void>('POST', ENDPOINTS.unbindPhone, { passCode }, request),
+    getSecurityInfo: (request) =>
+      call<SecurityInfo>('GET', ENDPOINTS.securityInfo, undefined, request).then((info) => {
+        if (!info || typeof info !== 'object') throw new PhoneManagerError('BAD_RESPONSE', 'The security info in Authing’s answer is missing');
+        return { phoneBinded: !!info.phoneBinded, emailBinded: !!info.emailBinded };
+      }),
+    getPublicConfig: (request) => {
+      if (!options.appId) return Promise.resolve({});
+      return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request).then(poolSettingsOf);
+    },
   };
 }
 
 const withLang = (headers: Record<string, string>, lang: string | undefined) =>
   lang ? { ...headers, 'x-authing-lang': lang } : headers;
 
+/** The pool settings the widget uses, from the app's public config; anything else in it is ignored. */
+function poolSettingsOf(config: unknown): PoolSettings {
+  const data = (config ?? {}) as { changePhoneStrategy?: { verifyOldPhone?: unknown }; verifyCodeLength?: unknown };
+  const settings: PoolSettings = {};
+  if (typeof data.changePhoneStrategy?.verifyOldPhone === 'boolean') settings.verifyOldPhone = data.changePhoneStrategy.verifyOldPhone;
+  const length = Number(data.verifyCodeLength);
+  if (Number.isInteger(length) && length >= CODE_LENGTH.min && length <= CODE_LENGTH.max) settings.codeLength = length;
+  return settings;
+}
+
 /** Turns an HTTP answer into `data` or one PhoneManagerError. */
-function unwrap<T>(httpStatus: number, body: unknown): T {
-  const envelope = isEnvelope(body) ? body : undefined;
+function unwrap<T>(httpStatus: number, body: unknown, sendSms = false): T {
+  const envelope = isEnvelope(body) ? body : isV2Envelope(body) ? { ...body, statusCode: body.code } : undefined;
   // Authing's own error, whatever the HTTP status, says the most.
-  if (envelope && envelope.statusCode !== 200) throw envelopeError(envelope);
+  if (envelope && envelope.statusCode !== 200) throw envelopeError(envelope, sendSms);
   if (httpStatus < 200 || httpStatus >= 300) {
     throw new PhoneManagerError(codeForHttpStatus(httpStatus), `Authing answered HTTP ${httpStatus}`, {
       statusCode: httpStatus,
@@ -163,14 +201,19 @@ function unwrap<T>(httpStatus: number, body: unknown): T {
   return envelope.data as T;
 }
 
-function envelopeError(envelope: AuthingEnvelope): PhoneManagerError {
+function envelopeError(envelope: AuthingEnvelope, sendSms: boolean): PhoneManagerError {
   const message = typeof envelope.message === 'string' ? envelope.message : '';
   const apiCode = typeof envelope.apiCode === 'number' ? envelope.apiCode : undefined;
-  return new PhoneManagerError(codeForEnvelope(envelope.statusCode, apiCode, message), message, {
+  return new PhoneManagerError(codeForEnvelope(envelope.statusCode, apiCode, message, { sendSms }), message, {
     statusCode: envelope.statusCode,
     apiCode,
     requestId: typeof envelope.requestId === 'string' ? envelope.requestId : undefined,
   });
+}
+
+/** V2 endpoints (the public config) answer `{ code, message, data }`. */
+function isV2Envelope(body: unknown): body is Omit<AuthingEnvelope, 'statusCode'> & { code: number } {
+  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'number';
 }
 
 function isEnvelope(body: unknown): body is AuthingEnvelope {

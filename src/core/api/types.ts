@@ -55,6 +55,20 @@ export interface VerifyUpdatePhoneResult {
   tokenExpiresIn?: number;
 }
 
+/** `GET /api/v3/get-security-info`: what is bound, whatever the token's scope lets the profile show. */
+export interface SecurityInfo {
+  phoneBinded: boolean;
+  emailBinded: boolean;
+}
+
+/** The user pool's settings the widget follows, read from the app's public config. */
+export interface PoolSettings {
+  /** `changePhoneStrategy.verifyOldPhone`: a change asks for a code to the current number. */
+  verifyOldPhone?: boolean;
+  /** `verifyCodeLength`: the length of the pool's SMS codes. */
+  codeLength?: number;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }
@@ -67,4 +81,11 @@ export interface PhoneApi {
   verifyUpdatePhoneRequest(input: VerifyUpdatePhoneInput, options?: RequestOptions): Promise<VerifyUpdatePhoneResult>;
   updatePhone(updatePhoneToken: string, options?: RequestOptions): Promise<void>;
   unbindPhone(passCode: string, options?: RequestOptions): Promise<void>;
+  /**
+   * What is bound, asked when the profile leaves out `phone` or `email` (a token without those scopes).
+   * A client without it: such a profile is taken as it is.
+   */
+  getSecurityInfo?(options?: RequestOptions): Promise<SecurityInfo>;
+  /** The pool's settings; a client without it (or a failure) leaves the widget's defaults. */
+  getPublicConfig?(options?: RequestOptions): Promise<PoolSettings>;
 }

@@ -8,7 +8,7 @@
  * Time comes in with the events (`now`), so resend cooldowns are data in the state.
  */
 import type { ErrorCode, PhoneManagerError } from '../errors.js';
-import { policyOf } from '../error-policy.js';
+import { keepsToken, policyOf } from '../error-policy.js';
 import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
 import { CODE_LENGTH, countryOf, DEFAULT_COUNTRY, detectCountry, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
 
@@ -65,6 +65,8 @@ export interface FlowError {
    * Authing does not say which, so the message must not speak of one code.
    */
   eitherOfTwoCodes?: boolean;
+  /** update-phone failed after the codes were spent on its token: new codes are needed, and the message says so. */
+  codesSpent?: boolean;
 }
 
 export type Notice =
@@ -474,7 +476,7 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
   const verified =
     effect.type !== 'update-phone'
       ? state.verified
-      : policy.keepsToken
+      : keepsToken(cause)
         ? { updatePhoneToken: effect.updatePhoneToken, phone: effect.phone }
         : undefined;
   const failed: FlowState = { ...state, pending: undefined, notice: undefined, verified };
@@ -487,6 +489,13 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
     return { state: { ...failed, cooldowns, error } };
   }
   const reload = policy.reloads;
+  if (effect.type === 'update-phone' && !verified && cause.code !== 'UPDATE_TOKEN_EXPIRED') {
+    // The token was refused (a 4xx answer) and the codes went with it: start again with new codes, the
+    // number kept, instead of retrying a dead token.
+    const step = state.options.verifyCurrent ? 'change-current' : 'change-new';
+    const field = step === 'change-new' ? fieldOf(cause.code, step) : undefined;
+    return { state: { ...failed, ...newCodes(state), step, error: { ...error, field, codesSpent: true } }, reload };
+  }
   switch (cause.code) {
     case 'OLD_PHONE_REQUIRED':
       // The pool verifies the current number after all: add that step instead of failing.
