@@ -1,4 +1,4 @@
-/** Wire types of the Authing V3 endpoints the widget calls (see shared/authing-api.md). */
+/** Wire types of the Authing V3 endpoints the widget calls (see docs/authing-api.md). */
 
 export type SmsChannel = 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE';
 
