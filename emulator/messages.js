@@ -58,6 +58,8 @@ export const MESSAGES = {
     zh: (p) => `该手机号 ${durationText(/** @type {number} */ (p.seconds), 'zh-CN')}内已发送过验证码`,
     en: (p) => `Verification code has been sent within ${durationText(/** @type {number} */ (p.seconds), 'en-US')}`,
   },
+  // zh: a message seen from Authing by a production integration (unconfirmed); en: ours
+  dailyLimitReached: { zh: '手机号每天发送的验证次数超过上限', en: 'Too many codes were sent to this phone number today' },
   phoneAlreadyBound: { zh: '已经绑定了手机号', en: 'A phone number is already bound' },
   phoneTaken: { zh: '该手机号已被绑定', en: 'The phone has been bound to another account' },
   codeWrong: { zh: '验证码不正确', en: 'Wrong code. Try again.' },
