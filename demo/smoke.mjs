@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { createEmulatorClient } from '../emulator/client.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -190,8 +191,7 @@ try {
     ok('/ serves the demo page');
     const config = await (await fetch(`${baseUrl}/demo-config.json`)).json();
     emulatorUrl = config.emulatorUrl;
-    const health = await (await fetch(`${emulatorUrl}/__emulator/health`)).json();
-    assert(health.ok === true, 'the emulator is not healthy');
+    assert(await createEmulatorClient(emulatorUrl).health(), 'the emulator is not healthy');
     ok(`the emulator answers at ${emulatorUrl}`);
   });
 
