@@ -59,7 +59,7 @@ if (build.code) {
 // The size budget counts as one check: over budget is a failure.
 const size = await run(process.execPath, ['scripts/size.mjs']);
 
-const node = await run(process.execPath, ['--test', '--test-reporter=spec', 'test-node/']);
+const node = await run(process.execPath, ['--test', '--test-reporter=spec', 'test-node/'], { CHROMIUM_BIN: browser });
 const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
 const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));
 
