@@ -11,19 +11,11 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startAuthingEmulator } from 'authing-phone-manager/testing';
 import { startAccountPage } from './server.mjs';
+// Your CI's Chromium switches (this repo's: --no-sandbox, --disable-gpu, no background networking, ...).
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 const APP_HOST = 'https://example-app.authing.cn'; // what the page's widget talks to
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const TIMEOUT = 15000;
 
 describe('example app: account settings page', () => {
