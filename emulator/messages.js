@@ -1,8 +1,8 @@
 // Message table of the emulator, in the two languages Authing's V3 API speaks (zh-CN, en-US).
 //
-// The strings come from /work/shared/authing-api.md §8: where a live Authing message is known it is used
-// verbatim; where only a zh-CN string is known, the English one is our own wording. A few are the
-// emulator's own choice (marked "ours").
+// The strings come from Authing's docs, SDKs and messages observed from the live service: where a live
+// Authing message is known it is used verbatim; where only a zh-CN string is known, the English one is our
+// own wording. A few are the emulator's own choice (marked "ours").
 
 /** @typedef {'zh-CN' | 'en-US'} Lang */
 

@@ -60,6 +60,7 @@ describe('example app: account settings page', () => {
     const code = await authing.phone('13800135555').readCode();
     await widget().getByLabel('Verification code').pressSequentially(code); // six digits submit themselves
     await notice().filter({ hasText: 'Your sign-in phone is now +86 13800135555.' }).waitFor();
+    await widget().getByText('Phone number added.').waitFor();
     assert.equal((await authing.client.user('ann')).phone, '13800135555');
   });
 
