@@ -83,7 +83,7 @@ try {
   });
   console.log(`Authing emulator listening on ${server.url}`);
   if (server.localhostUrl !== server.url) console.log(`  also reachable as ${server.localhostUrl}`);
-  console.log('  demo access tokens:');
+  console.log('  access tokens:');
   for (const user of server.emulator.listUsers()) {
     const phone = user.phone ? `${user.phoneCountryCode} ${user.phone}` : 'no phone';
     console.log(`    ${user.tokens.join(', ').padEnd(26)} ${user.userId} (${phone})`);

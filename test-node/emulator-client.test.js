@@ -5,6 +5,11 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startEmulator, createEmulatorClient, EmulatorControlError } from '../emulator/index.js';
 import { startAuthingEmulator, connectAuthingEmulator } from '../emulator/testing.js';
 
@@ -252,6 +257,64 @@ describe('startEmulator', () => {
       assert.equal(await createEmulatorClient(other.url).health(), true);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('the bin (emulator/cli.js)', () => {
+  const cli = fileURLToPath(new URL('../emulator/cli.js', import.meta.url));
+
+  /**
+   * Starts the bin with --port 0 and a config file; resolves to its URL and a stop function.
+   * @param {unknown} config
+   */
+  async function startBin(config) {
+    const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, JSON.stringify(config));
+    const child = spawn(process.execPath, [cli, '--port', '0', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise((resolve, reject) => {
+      const read = (/** @type {Buffer} */ chunk) => {
+        output += chunk;
+        const found = /listening on (http:\/\/\S+)/.exec(output);
+        if (found) resolve(found[1]);
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.on('exit', (code) => reject(new Error(`exited (${code}): ${output}`)));
+    });
+    const stop = async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    };
+    return { url: /** @type {string} */ (url), output: () => output, stop };
+  }
+
+  it('--config takes a JSON array of users: they replace the seed users', async () => {
+    const bin = await startBin([{ userId: 'ann', tokens: [{ token: 'ann-token', scope: 'openid' }], email: 'ann@example.com' }]);
+    try {
+      assert.equal((await api(bin.url, '/api/v3/get-profile', { token: 'ann-token' })).json.data.userId, 'ann');
+      assert.equal((await api(bin.url, '/api/v3/get-profile', { token: 'demo-token-no-phone' })).json.statusCode, 401);
+      assert.match(bin.output(), /ann-token\s+ann \(no phone\)/, 'prints the tokens');
+    } finally {
+      await bin.stop();
+    }
+  });
+
+  it('--config takes an object of options; it prints each SMS with its code', async () => {
+    const bin = await startBin({ codes: '975310', dailySmsLimit: 1 });
+    try {
+      assert.equal((await sendSms(bin.url, NEW_PHONE)).json.statusCode, 200);
+      assert.equal((await sendSms(bin.url, NEW_PHONE, 'CHANNEL_UNBIND_PHONE')).json.statusCode, 429, 'the daily cap of the config');
+      assert.equal(await createEmulatorClient(bin.url).codeFor(NEW_PHONE), '975310');
+      const printed = /SMS {2}\+86 13512345678 \[CHANNEL_BIND_PHONE\] {2}code 975310/;
+      for (let waited = 0; !printed.test(bin.output()) && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.match(bin.output(), printed);
+    } finally {
+      await bin.stop();
     }
   });
 });
