@@ -13,17 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
-// emulator/ is plain JS (JSDoc types, no .d.ts), so TypeScript would see `any`: type the part used here.
-// @ts-expect-error TS7016 no declaration file for the emulator
-import { startEmulator as startEmulatorUntyped } from './emulator/index.js';
-
-interface RunningEmulator {
-  /** e.g. `http://127.0.0.1:8787` */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-const startEmulator: (options: { port: number; host: string }) => Promise<RunningEmulator> = startEmulatorUntyped;
+import { startEmulator, type RunningEmulator } from './emulator/index.js';
 
 /** What the page reads from `/demo-config.json`. */
 export interface DemoConfig {
@@ -139,13 +129,9 @@ async function startOnPreferredPort(server: ViteDevServer): Promise<RunningEmula
   const fromEnv = process.env.EMULATOR_PORT;
   const port = fromEnv === undefined || fromEnv === '' ? DEFAULT_EMULATOR_PORT : Number(fromEnv);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid EMULATOR_PORT: ${fromEnv}`);
-  try {
-    return await startEmulator({ port, host: '127.0.0.1' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
-    server.config.logger.warn(`  Port ${port} is taken; the Authing emulator uses a free port instead.`);
-    return startEmulator({ port: 0, host: '127.0.0.1' });
-  }
+  const emulator = await startEmulator({ port, host: '127.0.0.1', strictPort: false });
+  if (port !== 0 && emulator.port !== port) server.config.logger.warn(`  Port ${port} is taken; the Authing emulator uses a free port instead.`);
+  return emulator;
 }
 
 export default defineConfig(({ command, mode }): UserConfig => {

@@ -78,8 +78,8 @@ async function cdnFilesAsBuilt(context, next) {
 }
 
 export default {
-  // test/core/ runs in Node (scripts/test.mjs), except the client's browser test.
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/core/**', 'test/core/client.test.ts'],
+  // test/core/ runs in Node (scripts/test.mjs).
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/core/**'],
   nodeResolve: true,
   middleware: [cdnFilesAsBuilt],
   // The emulator's state is shared, so test files run one after another.

@@ -2,6 +2,8 @@
 // (see vite.config.ts). Plain DOM; every piece of server data is written with textContent.
 import '../src/define.js';
 import { EVENTS, type AuthingPhoneManager } from '../src/index.js';
+import type { EmulatorClient, FaultInput, OutboxMessage } from '../emulator/client.js';
+import { connectEmulator } from './emulator.js';
 
 /** The seeded users of the emulator (emulator/README.md). Tokens stay in here: never rendered. */
 const USERS = {
@@ -19,21 +21,10 @@ const SUCCESS_EVENTS: readonly string[] = [EVENTS.phoneBound, EVENTS.phoneChange
 const LOG_LIMIT = 200;
 const POLL_VISIBLE_MS = 1000;
 const POLL_HIDDEN_MS = 5000;
-const FALLBACK_EMULATOR_URL = 'http://127.0.0.1:8787';
-
-interface OutboxMessage {
-  id: number;
-  phoneCountryCode: string;
-  phoneNumber: string;
-  channel: string;
-  code: string;
-  text: string;
-  sentAt: string;
-}
 
 type Lang = 'zh-CN' | 'en-US';
 
-const FAULTS: Record<string, { describe: string; body: (lang: Lang) => Record<string, unknown> }> = {
+const FAULTS: Record<string, { describe: string; body: (lang: Lang) => FaultInput }> = {
   http500: { describe: 'HTTP 500', body: () => ({ kind: 'http500' }) },
   html: { describe: 'an HTML 502 page', body: () => ({ kind: 'html' }) },
   malformed: { describe: 'malformed JSON', body: () => ({ kind: 'malformed' }) },
@@ -88,35 +79,8 @@ const timeOf = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', mi
 // ---------------------------------------------------------------------------------------------
 // Emulator
 
-let emulatorUrl = FALLBACK_EMULATOR_URL;
-
-/** `?emulator=<url>` wins; else the dev server's /demo-config.json; else the emulator's default address. */
-async function findEmulator(): Promise<string> {
-  const fromQuery = new URLSearchParams(location.search).get('emulator');
-  if (fromQuery) return fromQuery.replace(/\/+$/, '');
-  try {
-    const response = await fetch('/demo-config.json', { cache: 'no-store' });
-    if (response.ok) {
-      const config = (await response.json()) as { emulatorUrl?: unknown };
-      if (typeof config.emulatorUrl === 'string' && config.emulatorUrl) return config.emulatorUrl;
-    }
-  } catch {
-    // not served by `npm start`: fall back
-  }
-  return FALLBACK_EMULATOR_URL;
-}
-
-async function control<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const response = await fetch(`${emulatorUrl}/__emulator/${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body === undefined ? undefined : { 'Content-Type': 'application/json' },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-    cache: 'no-store',
-  });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
-  return data;
-}
+/** Set by main() before anything talks to the emulator. */
+let emulator: EmulatorClient;
 
 function showBanner(text: string | null): void {
   banner.hidden = text === null;
@@ -133,7 +97,7 @@ let pollTimer: number | undefined;
 
 async function refreshOutbox(): Promise<void> {
   try {
-    const { messages } = await control<{ messages: OutboxMessage[] }>('outbox');
+    const messages = await emulator.outbox();
     showBanner(null);
     const key = messages.map((m) => m.id).join(',');
     if (key !== outboxKey) {
@@ -146,7 +110,7 @@ async function refreshOutbox(): Promise<void> {
       newestSeen = newest?.id ?? 0;
     }
   } catch {
-    showBanner(`The Authing emulator at ${emulatorUrl} does not answer. Is \`npm start\` still running?`);
+    showBanner(`The Authing emulator at ${emulator.url} does not answer. Is \`npm start\` still running?`);
   }
 }
 
@@ -356,8 +320,7 @@ function luminance(hex: string): number {
 }
 
 async function loadServerConfig(): Promise<void> {
-  const config = await control<{ verifyOldPhone: boolean }>('config');
-  serverVerifyOld.checked = config.verifyOldPhone;
+  serverVerifyOld.checked = (await emulator.config()).verifyOldPhone;
 }
 
 let faultArmed = false;
@@ -365,8 +328,7 @@ let faultArmed = false;
 async function refreshFaults(): Promise<void> {
   if (!faultArmed) return;
   try {
-    const { faults } = await control<{ faults: unknown[] }>('faults');
-    if (faults.length === 0) {
+    if ((await emulator.faults()).length === 0) {
       faultArmed = false;
       faultStatus.textContent = 'The fault was used by the last request.';
     }
@@ -390,7 +352,7 @@ function wireControls(): void {
   serverVerifyOld.addEventListener('change', async () => {
     const verifyOldPhone = serverVerifyOld.checked;
     try {
-      await control('config', { method: 'POST', body: { verifyOldPhone } });
+      await emulator.configure({ verifyOldPhone });
       note(`User pool ${verifyOldPhone ? 'requires' : 'does not require'} the current number's code on change`);
     } catch (error) {
       serverVerifyOld.checked = !verifyOldPhone;
@@ -407,7 +369,7 @@ function wireControls(): void {
     const fault = FAULTS[faultKind.value];
     if (!fault) return;
     try {
-      await control('faults', { method: 'POST', body: { path: '*', times: 1, ...fault.body(currentLang()) } });
+      await emulator.fault({ path: '*', times: 1, ...fault.body(currentLang()) });
       faultArmed = true;
       faultStatus.textContent = `Armed: the next request gets ${fault.describe}.`;
       note(`Fault armed: ${fault.describe}`);
@@ -420,7 +382,7 @@ function wireControls(): void {
     resetButton.disabled = true;
     resetStatus.textContent = 'Resetting…';
     try {
-      await control('reset', { method: 'POST' });
+      await emulator.reset();
       await loadServerConfig();
       faultArmed = false;
       faultStatus.textContent = '';
@@ -457,9 +419,9 @@ async function main(): Promise<void> {
   applyTheme(false);
   wireControls();
 
-  emulatorUrl = await findEmulator();
-  emulatorUrlOut.textContent = emulatorUrl;
-  widget.setAttribute('app-host', emulatorUrl);
+  emulator = await connectEmulator();
+  emulatorUrlOut.textContent = emulator.url;
+  widget.setAttribute('app-host', emulator.url);
   applyUser();
 
   try {

@@ -14,20 +14,12 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { createEmulatorClient } from '../emulator/client.js';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const STEP_TIMEOUT_MS = 10_000;
 
 // ------------------------------------------------------------------------------------------------
@@ -190,8 +182,7 @@ try {
     ok('/ serves the demo page');
     const config = await (await fetch(`${baseUrl}/demo-config.json`)).json();
     emulatorUrl = config.emulatorUrl;
-    const health = await (await fetch(`${emulatorUrl}/__emulator/health`)).json();
-    assert(health.ok === true, 'the emulator is not healthy');
+    assert(await createEmulatorClient(emulatorUrl).health(), 'the emulator is not healthy');
     ok(`the emulator answers at ${emulatorUrl}`);
   });
 

@@ -156,7 +156,7 @@ export const ENDPOINTS = {
     handler: ({ user, query }) => profileOf(/** @type {User} */ (user), query),
   },
 
-  // token optional. Order: fields → channel → phone format → resend interval → send.
+  // token optional. Order: fields → channel → phone format → resend interval → daily cap (when set) → send.
   '/api/v3/send-sms': {
     method: 'POST',
     auth: false,
@@ -174,6 +174,8 @@ export const ENDPOINTS = {
           'Retry-After': String(wait),
         });
       }
+      const capWait = state.dailyLimitWaitSeconds(phoneCountryCode, phoneNumber);
+      if (capWait > 0) throw new ApiError(429, undefined, 'dailyLimitReached', {}, { 'Retry-After': String(capWait) });
       const ttl = state.config.codeTtlSeconds;
       state.issueCode({ phoneCountryCode, phoneNumber, channel }, (code) => smsText(code, ttl));
       return undefined;

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// Runs the Authing emulator alone:  node emulator/cli.js [--port 8787] [--host 127.0.0.1] [--config file.json] [--quiet]
+// Runs the Authing emulator alone (the package's bin; `npm run emulator` in this repo):
+//   npx authing-phone-manager-emulator [--port 8787] [--host 127.0.0.1] [--config file.json] [--quiet]
 // The port also comes from EMULATOR_PORT, the host from EMULATOR_HOST.
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
-const USAGE = `Usage: node emulator/cli.js [options]
+const USAGE = `Usage: authing-phone-manager-emulator [options]
 
 Options:
   --port <n>       port to listen on (env EMULATOR_PORT, default 8787; 0 = any free port)
   --host <host>    address to listen on (env EMULATOR_HOST, default 127.0.0.1; loopback also gets [::1])
-  --config <file>  JSON file with emulator options (codeLength, verifyOldPhone, allowedOrigins, users, ...)
+  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, users, ...),
+                   or a JSON array of users
   --quiet          do not print requests and SMS
   -h, --help       show this help`;
 
@@ -47,7 +49,8 @@ if (values.help) {
 let fileOptions = {};
 if (values.config) {
   try {
-    fileOptions = JSON.parse(readFileSync(String(values.config), 'utf8'));
+    const parsed = JSON.parse(readFileSync(String(values.config), 'utf8'));
+    fileOptions = Array.isArray(parsed) ? { users: parsed } : parsed;
   } catch (err) {
     fail(`cannot read --config ${values.config}: ${err instanceof Error ? err.message : err}`);
   }
@@ -80,7 +83,7 @@ try {
   });
   console.log(`Authing emulator listening on ${server.url}`);
   if (server.localhostUrl !== server.url) console.log(`  also reachable as ${server.localhostUrl}`);
-  console.log('  demo access tokens:');
+  console.log('  access tokens:');
   for (const user of server.emulator.listUsers()) {
     const phone = user.phone ? `${user.phoneCountryCode} ${user.phone}` : 'no phone';
     console.log(`    ${user.tokens.join(', ').padEnd(26)} ${user.userId} (${phone})`);

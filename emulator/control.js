@@ -54,6 +54,9 @@ export async function runControl(target, method, route, query, readJson) {
         return { users: state.upsertUsers(/** @type {any} */ (body.users)) };
       },
     },
+    tokens: {
+      POST: async () => state.issueToken(await readJson()),
+    },
     reset: {
       POST: async () => {
         const body = await readJson();

@@ -14,6 +14,7 @@ import { message, resolveLang } from './messages.js';
 import { ControlError, EmulatorState, SEED_USERS, DEFAULT_CONFIG, CHANNELS } from './state.js';
 
 export { ApiError, ENDPOINTS, EmulatorState, ControlError, SEED_USERS, DEFAULT_CONFIG, CHANNELS };
+export { createEmulatorClient, EmulatorControlError } from './client.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -392,7 +393,7 @@ export function createEmulator(options = {}) {
         return send(res, 200, {
           name: 'authing-emulator',
           endpoints: Object.entries(ENDPOINTS).map(([p, e]) => `${e.method} ${p}`),
-          control: '/__emulator/{health,outbox,users,reset,config,faults,clock,requests}',
+          control: '/__emulator/{health,outbox,users,tokens,reset,config,faults,clock,requests}',
           demoTokens: state.listUsers().map((u) => ({ userId: u.userId, tokens: u.tokens })),
         });
       }
@@ -428,6 +429,8 @@ export function createEmulator(options = {}) {
     listUsers: () => state.listUsers(),
     /** @param {UserInput[]} users */
     upsertUsers: (users) => state.upsertUsers(users),
+    /** @param {{ userId: string, token?: string, scope?: string }} request */
+    issueToken: (request) => state.issueToken(request),
     /** @param {{ phoneNumber?: string, channel?: string, phoneCountryCode?: string }} [filter] */
     outbox: (filter) => state.listOutbox(filter),
     clearOutbox: () => {
@@ -489,16 +492,23 @@ function listen(server, port, host) {
  *
  * With a loopback host ("127.0.0.1" — the default — or "localhost"), it listens on 127.0.0.1 and, when
  * the system has IPv6, also on [::1] with the same port, so `http://localhost:PORT` works whichever
- * address "localhost" resolves to.
- * @param {EmulatorOptions & { port?: number, host?: string }} [options]
+ * address "localhost" resolves to. With `strictPort: false`, a port that is taken gives way to a free
+ * one (compare the result's `port` with the one asked for).
+ * @param {EmulatorOptions & { port?: number, host?: string, strictPort?: boolean }} [options]
  */
-export async function startEmulator({ port = 0, host = '127.0.0.1', ...options } = {}) {
+export async function startEmulator({ port = 0, host = '127.0.0.1', strictPort = true, ...options } = {}) {
   const emulator = createEmulator(options);
   const loopback = host === '127.0.0.1' || host === 'localhost';
   const primary = http.createServer(emulator.handle);
   /** @type {http.Server[]} */
   const servers = [primary];
-  await listen(primary, port, loopback ? '127.0.0.1' : host);
+  const address4 = loopback ? '127.0.0.1' : host;
+  try {
+    await listen(primary, port, address4);
+  } catch (error) {
+    if (strictPort || port === 0 || /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+    await listen(primary, 0, address4);
+  }
   const address = primary.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   if (loopback) {

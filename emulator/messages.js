@@ -1,8 +1,8 @@
 // Message table of the emulator, in the two languages Authing's V3 API speaks (zh-CN, en-US).
 //
-// The strings come from /work/shared/authing-api.md §8: where a live Authing message is known it is used
-// verbatim; where only a zh-CN string is known, the English one is our own wording. A few are the
-// emulator's own choice (marked "ours").
+// The strings come from Authing's docs, SDKs and messages observed from the live service: where a live
+// Authing message is known it is used verbatim; where only a zh-CN string is known, the English one is our
+// own wording. A few are the emulator's own choice (marked "ours").
 
 /** @typedef {'zh-CN' | 'en-US'} Lang */
 
@@ -58,6 +58,8 @@ export const MESSAGES = {
     zh: (p) => `该手机号 ${durationText(/** @type {number} */ (p.seconds), 'zh-CN')}内已发送过验证码`,
     en: (p) => `Verification code has been sent within ${durationText(/** @type {number} */ (p.seconds), 'en-US')}`,
   },
+  // zh: a message seen from Authing by a production integration (unconfirmed); en: ours
+  dailyLimitReached: { zh: '手机号每天发送的验证次数超过上限', en: 'Too many codes were sent to this phone number today' },
   phoneAlreadyBound: { zh: '已经绑定了手机号', en: 'A phone number is already bound' },
   phoneTaken: { zh: '该手机号已被绑定', en: 'The phone has been bound to another account' },
   codeWrong: { zh: '验证码不正确', en: 'Wrong code. Try again.' },

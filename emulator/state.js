@@ -24,6 +24,8 @@ import { randomBytes, randomInt } from 'node:crypto';
  * @property {boolean} phoneVerified
  * @property {Identity[]} identities
  * @property {string[]} tokens access tokens that authenticate as this user
+ * @property {Record<string, string>} tokenScopes the OIDC scope of a token, for the tokens seeded with one
+ *   (stored and listed; no endpoint reads it yet)
  * @property {'Activated'} status
  * @property {string} createdAt ISO time
  * @property {string} updatedAt ISO time
@@ -40,9 +42,21 @@ import { randomBytes, randomInt } from 'node:crypto';
  * @property {string | null} [phoneCountryCode]
  * @property {boolean} [phoneVerified]
  * @property {Identity[]} [identities]
- * @property {string[]} [tokens]
+ * @property {Array<string | TokenInput>} [tokens]
  * @property {string} [createdAt]
  * @property {string} [updatedAt]
+ */
+
+/**
+ * An access token with its OIDC scope (space-separated, e.g. "openid profile phone").
+ * @typedef {object} TokenInput
+ * @property {string} token
+ * @property {string} [scope]
+ */
+
+/**
+ * Picks the code of one SMS: a string of 4 to 10 digits, or null/undefined for a random one.
+ * @typedef {(to: { phoneCountryCode: string, phoneNumber: string, channel: string }) => string | null | undefined} CodeFunction
  */
 
 /**
@@ -55,6 +69,10 @@ import { randomBytes, randomInt } from 'node:crypto';
  * @property {number} updatePhoneTokenTtlSeconds lifetime of an updatePhoneToken
  * @property {boolean} verifyOldPhone the user pool's "verify the old phone when changing it" switch
  * @property {number} maxCodeAttempts wrong tries after which a code is invalidated
+ * @property {string | CodeFunction | null} codes the code every SMS carries (a function picks one per SMS);
+ *   null = random codes of codeLength digits
+ * @property {number} dailySmsLimit SMS per (country code, number) per day, all channels together (day in
+ *   China Standard Time, UTC+8, on the emulator clock); 0 = no cap
  */
 
 /**
@@ -147,7 +165,12 @@ export const DEFAULT_CONFIG = Object.freeze({
   updatePhoneTokenTtlSeconds: 60,
   verifyOldPhone: true,
   maxCodeAttempts: 5,
+  codes: null,
+  dailySmsLimit: 0,
 });
+
+/** A code the `codes` option may give: digits only, as long as a codeLength may be. */
+const FIXED_CODE = /^\d{4,10}$/;
 
 const SEED_TIME = '2024-01-01T00:00:00.000Z';
 
@@ -230,6 +253,7 @@ export function validateConfig(input) {
     resendIntervalSeconds: [0, 86400 * 365],
     updatePhoneTokenTtlSeconds: [1, 86400 * 365],
     maxCodeAttempts: [1, 1000],
+    dailySmsLimit: [0, 1000000],
   };
   for (const [key, value] of Object.entries(src)) {
     if (value === undefined || key === 'users') continue;
@@ -247,6 +271,11 @@ export function validateConfig(input) {
         throw new ControlError('allowedOrigins must be an array of strings');
       }
       out.allowedOrigins = value.map((o) => (o === '*' ? o : o.replace(/\/+$/, '')));
+    } else if (key === 'codes') {
+      if (value !== null && typeof value !== 'function' && !(typeof value === 'string' && FIXED_CODE.test(value))) {
+        throw new ControlError('codes must be null, a string of 4 to 10 digits, or (in-process only) a function');
+      }
+      out.codes = /** @type {string | CodeFunction | null} */ (value);
     } else {
       throw new ControlError(`Unknown config option: ${key}`);
     }
@@ -270,9 +299,16 @@ export function normalizeUser(input, now) {
     if (typeof v !== 'string') throw new ControlError(`${u.userId}: ${key} must be a string or null`);
     return v;
   };
-  const tokens = u.tokens ?? [];
-  if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string' && t !== '')) {
-    throw new ControlError(`${u.userId}: tokens must be an array of non-empty strings`);
+  const tokenInputs = u.tokens ?? [];
+  if (!Array.isArray(tokenInputs)) throw new ControlError(`${u.userId}: tokens must be an array`);
+  /** @type {string[]} */
+  const tokens = [];
+  /** @type {Record<string, string>} */
+  const tokenScopes = {};
+  for (const t of tokenInputs) {
+    const { token, scope } = normalizeToken(t, String(u.userId));
+    tokens.push(token);
+    if (scope !== undefined) tokenScopes[token] = scope;
   }
   const identities = u.identities ?? [];
   if (!Array.isArray(identities) || !identities.every(isPlainObject)) {
@@ -293,11 +329,29 @@ export function normalizeUser(input, now) {
     phoneCountryCode,
     phoneVerified: phone ? (typeof u.phoneVerified === 'boolean' ? u.phoneVerified : true) : false,
     identities: /** @type {Identity[]} */ (structuredClone(identities)),
-    tokens: [...tokens],
+    tokens,
+    tokenScopes,
     status: 'Activated',
     createdAt: optString('createdAt') ?? now,
     updatedAt: optString('updatedAt') ?? optString('createdAt') ?? now,
   };
+}
+
+/**
+ * A token as given in a user's `tokens` (a string, or `{ token, scope? }`).
+ * @param {unknown} input
+ * @param {string} userId for the error message
+ * @returns {{ token: string, scope?: string }}
+ */
+export function normalizeToken(input, userId) {
+  if (typeof input === 'string' && input !== '') return { token: input };
+  if (isPlainObject(input)) {
+    const { token, scope } = /** @type {Record<string, unknown>} */ (input);
+    if (typeof token === 'string' && token !== '' && (scope === undefined || typeof scope === 'string')) {
+      return scope === undefined ? { token } : { token, scope };
+    }
+  }
+  throw new ControlError(`${userId}: each token must be a non-empty string or { token, scope? }`);
 }
 
 /**
@@ -318,6 +372,14 @@ export function isValidPhone(countryCode, number) {
  * @param {string} channel
  */
 export const codeKey = (countryCode, number, channel) => `${countryCode}|${number}|${channel}`;
+
+const DAY_MS = 86400 * 1000;
+/** China Standard Time (UTC+8, no daylight saving): the day of the daily SMS cap. */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+/** @param {number} ms emulator time */
+const chinaDay = (ms) => Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
+/** @param {string} countryCode @param {string} number */
+const dailyKey = (countryCode, number) => `${countryCode}|${number}`;
 
 const MAX_LOG = 5000;
 const MAX_OUTBOX = 1000;
@@ -345,6 +407,8 @@ export class EmulatorState {
     this.requests = [];
     /** @type {Fault[]} */
     this.faults = [];
+    /** SMS sent per (country code, number) on one day (see dailySmsLimit). @type {Map<string, { day: number, count: number }>} */
+    this.dailySends = new Map();
     this.clockOffsetMs = 0;
     this.seq = { sms: 0, request: 0, fault: 0 };
     this.reset();
@@ -366,6 +430,7 @@ export class EmulatorState {
     this.updateTokens.clear();
     this.requests = [];
     this.faults = [];
+    this.dailySends.clear();
     this.seq = { sms: 0, request: 0, fault: 0 };
   }
 
@@ -442,6 +507,24 @@ export class EmulatorState {
     return this.listUsers();
   }
 
+  /**
+   * Gives an existing user one more access token (random unless given), optionally with a scope.
+   * @param {unknown} input `{ userId, token?, scope? }`
+   * @returns {{ userId: string, token: string, scope: string | null }}
+   */
+  issueToken(input) {
+    if (!isPlainObject(input)) throw new ControlError('the body must be { userId, token?, scope? }');
+    const { userId, token = `emulator-token-${randomBytes(18).toString('base64url')}`, scope } = /** @type {Record<string, unknown>} */ (input);
+    if (typeof userId !== 'string' || !this.users.has(userId)) throw new ControlError(`no user ${String(userId)}`);
+    const given = normalizeToken(scope === undefined ? token : { token, scope }, userId);
+    const owner = this.userByToken(given.token);
+    if (owner && owner.userId !== userId) throw new ControlError(`token is used by both ${owner.userId} and ${userId}`);
+    const user = /** @type {User} */ (this.users.get(userId));
+    if (!owner) user.tokens.push(given.token);
+    if (given.scope !== undefined) user.tokenScopes[given.token] = given.scope;
+    return { userId, token: given.token, scope: user.tokenScopes[given.token] ?? null };
+  }
+
   /** Deep copies of all users, tokens included (for tests). */
   listUsers() {
     return [...this.users.values()].map((u) => structuredClone(u));
@@ -492,14 +575,37 @@ export class EmulatorState {
   }
 
   /**
+   * Seconds until the daily cap of this number lifts (0 = may send: no cap, or not reached today).
+   * @param {string} phoneCountryCode
+   * @param {string} phoneNumber
+   */
+  dailyLimitWaitSeconds(phoneCountryCode, phoneNumber) {
+    const limit = this.config.dailySmsLimit;
+    if (!limit) return 0;
+    const now = this.now();
+    const sent = this.dailySends.get(dailyKey(phoneCountryCode, phoneNumber));
+    if (!sent || sent.day !== chinaDay(now) || sent.count < limit) return 0;
+    return Math.max(1, Math.ceil(((sent.day + 1) * DAY_MS - CHINA_OFFSET_MS - now) / 1000));
+  }
+
+  /**
    * Generates a code for the key (replacing any previous one) and puts the SMS in the outbox.
    * @param {{ phoneCountryCode: string, phoneNumber: string, channel: string }} to
    * @param {(code: string) => string} textOf
    */
   issueCode(to, textOf) {
     const now = this.now();
-    let code = '';
-    for (let i = 0; i < this.config.codeLength; i++) code += String(randomInt(10));
+    const { codes } = this.config;
+    let code = typeof codes === 'function' ? codes({ ...to }) : codes;
+    if (code === null || code === undefined) {
+      code = '';
+      for (let i = 0; i < this.config.codeLength; i++) code += String(randomInt(10));
+    } else if (typeof code !== 'string' || !FIXED_CODE.test(code)) {
+      throw new Error(`the codes function returned ${JSON.stringify(code)}, not a string of 4 to 10 digits (or null)`);
+    }
+    const daily = this.dailySends.get(dailyKey(to.phoneCountryCode, to.phoneNumber));
+    const today = chinaDay(now);
+    this.dailySends.set(dailyKey(to.phoneCountryCode, to.phoneNumber), { day: today, count: daily?.day === today ? daily.count + 1 : 1 });
     this.codes.set(codeKey(to.phoneCountryCode, to.phoneNumber, to.channel), {
       code,
       sentAt: now,

@@ -17,6 +17,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createEmulatorClient } from '../emulator/client.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
@@ -43,6 +44,7 @@ try {
     if (!baseUrl) throw new Error('the dev server has no local URL');
   }
   const { emulatorUrl } = await (await fetch(`${baseUrl}/demo-config.json`)).json();
+  const emulator = createEmulatorClient(emulatorUrl);
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   await mkdir(OUT_DIR, { recursive: true });
@@ -104,11 +106,6 @@ try {
     await page.waitForFunction(() => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="status"]').textContent.trim() !== '', null, { timeout: TIMEOUT_MS });
   }
 
-  async function codeFor(phoneNumber) {
-    const { messages } = await (await fetch(`${emulatorUrl}/__emulator/outbox?phoneNumber=${phoneNumber}`)).json();
-    if (!messages.length) throw new Error(`no SMS to ${phoneNumber}`);
-    return messages.at(-1).code;
-  }
 
   async function overview(page) {
     await signIn(page, BOB);
@@ -124,11 +121,11 @@ try {
     await signIn(page, BOB);
     await part(page, 'change-button').click();
     await sendCode(page);
-    await part(page, 'code-input').fill(await codeFor(BOB.phone)); // a full code submits itself
+    await part(page, 'code-input').fill(await emulator.codeFor(BOB.phone)); // a full code submits itself
     await part(page, 'phone-input').waitFor({ timeout: TIMEOUT_MS });
     await part(page, 'phone-input').fill(NEW_PHONE);
     await sendCode(page);
-    return codeFor(NEW_PHONE);
+    return emulator.codeFor(NEW_PHONE);
   }
 
   async function changeWrongCode(page) {

@@ -5,8 +5,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
-/** The core tests that run in Node; the others under test/ run in browsers. */
-const NODE_CORE_TESTS = /^(errors|phone|phone-flow|session)\.test\.ts$/;
+/** The core's tests run in Node; the others under test/ run in browsers. */
+const NODE_CORE_TESTS = /\.test\.ts$/;
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -66,7 +66,7 @@ const lint = await run(npm, ['run', 'lint', '--silent']);
 // Node: the core (TypeScript, through esbuild's transform) and the emulator and package tests.
 const testsIn = (dir, pattern) => readdirSync(dir).filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
 const nodeTests = [...testsIn('test/core', NODE_CORE_TESTS), ...testsIn('test-node', /\.test\.js$/)];
-const node = await run(process.execPath, ['--import', './test/helpers/register-ts.mjs', '--test', '--test-reporter=spec', ...nodeTests]);
+const node = await run(process.execPath, ['--import', './test/helpers/register-ts.mjs', '--test', '--test-reporter=spec', ...nodeTests], { CHROMIUM_BIN: browser });
 const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
 const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));
 

@@ -1,22 +1,34 @@
 // Drives the emulator with Authing's official Node SDK (authing-node-sdk): proves that our wire format
-// is what Authing's own client sends and expects. SMS codes are read from the control API's outbox.
+// is what Authing's own client sends and expects. SMS codes are read through the control client.
+//
+// By default it starts an emulator in this process. With AUTHING_EMULATOR_URL set (e.g.
+// http://127.0.0.1:8787) it runs against that one instead: test-node/package.test.js points it at the
+// emulator of an installed tarball.
 
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { AuthenticationClient } from 'authing-node-sdk';
-import { startEmulator } from '../emulator/index.js';
+import { startEmulator, createEmulatorClient } from '../emulator/index.js';
 
-/** @type {Awaited<ReturnType<typeof startEmulator>>} */
+/** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
 let server;
+/** The emulator spelled with "localhost", which the SDK keeps as plain http. */
+let appHost = '';
+/** @type {ReturnType<typeof createEmulatorClient>} */
+let emulator;
 
 before(async () => {
-  server = await startEmulator({ port: 0 });
+  const external = process.env.AUTHING_EMULATOR_URL;
+  if (!external) server = await startEmulator({ port: 0 });
+  const url = external ?? /** @type {NonNullable<typeof server>} */ (server).url;
+  appHost = url.replace(/\/\/(127\.0\.0\.1|\[::1\])(?=[:/]|$)/, '//localhost').replace(/\/+$/, '');
+  emulator = createEmulatorClient(url);
 });
 after(async () => {
-  await server.close();
+  await server?.close();
 });
 beforeEach(async () => {
-  await fetch(`${server.url}/__emulator/reset`, { method: 'POST' });
+  await emulator.reset();
 });
 
 /**
@@ -26,29 +38,13 @@ beforeEach(async () => {
 function client(accessToken) {
   const c = new AuthenticationClient({
     appId: 'demo-app',
-    appHost: server.localhostUrl,
+    appHost,
     // the phone endpoints never use the secret; the constructor only insists on having one
     appSecret: 'unused-secret',
     timeout: 5000,
   });
   if (accessToken) c.setAccessToken(accessToken);
   return c;
-}
-
-/**
- * The newest code sent to a number under a channel.
- * @param {string} phoneNumber
- * @param {string} channel
- */
-async function codeFor(phoneNumber, channel) {
-  const res = await fetch(`${server.url}/__emulator/outbox?${new URLSearchParams({ phoneNumber, channel })}`);
-  const { messages } = await res.json();
-  assert.ok(messages.length > 0, `no SMS to ${phoneNumber} under ${channel}`);
-  return /** @type {string} */ (messages.at(-1).code);
-}
-
-async function requestLog() {
-  return (await (await fetch(`${server.url}/__emulator/requests`)).json()).requests;
 }
 
 const NEW_PHONE = '13512345678';
@@ -65,7 +61,7 @@ describe('authing-node-sdk against the emulator', () => {
     const noIdentities = await client('demo-token-phone-social').getProfile({});
     assert.equal(noIdentities.data.identities, undefined);
     // the SDK sends the raw token and x-authing-app-id
-    const log = await requestLog();
+    const log = await emulator.requests();
     assert.equal(log.at(-1).authScheme, 'raw');
     assert.equal(log.at(-1).appId, 'demo-app');
     assert.equal(log.at(-1).authorized, true);
@@ -75,7 +71,7 @@ describe('authing-node-sdk against the emulator', () => {
     const alice = client('demo-token-no-phone');
     const sent = await alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: NEW_PHONE, phoneCountryCode: '+86' });
     assert.equal(sent.statusCode, 200);
-    const passCode = await codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+    const passCode = await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     const bound = await alice.bindPhone({ phoneNumber: NEW_PHONE, passCode, phoneCountryCode: '+86' });
     assert.equal(bound.statusCode, 200, bound.message);
     const p = await alice.getProfile({ withIdentities: true });
@@ -86,7 +82,7 @@ describe('authing-node-sdk against the emulator', () => {
   it('sendSms works without an access token (as Authing documents)', async () => {
     const sent = await client().sendSms({ channel: /** @type {any} */ ('CHANNEL_UNBIND_PHONE'), phoneNumber: '13800138000' });
     assert.equal(sent.statusCode, 200);
-    assert.match(await codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'), /^\d{6}$/);
+    assert.match(await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'), /^\d{6}$/);
   });
 
   it('change flow: two sendSms → verifyUpdatePhoneRequest → updatePhone', async () => {
@@ -97,10 +93,10 @@ describe('authing-node-sdk against the emulator', () => {
       verifyMethod: /** @type {any} */ ('PHONE_PASSCODE'),
       phonePassCodePayload: {
         newPhoneNumber: NEW_PHONE,
-        newPhonePassCode: await codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE'),
+        newPhonePassCode: await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE'),
         newPhoneCountryCode: '+86',
         oldPhoneNumber: '13800138000',
-        oldPhonePassCode: await codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'),
+        oldPhonePassCode: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'),
         oldPhoneCountryCode: '+86',
       },
     });
@@ -119,7 +115,7 @@ describe('authing-node-sdk against the emulator', () => {
   it('unbind flow: sendSms → unbindPhone', async () => {
     const dave = client('demo-token-phone-social');
     await dave.sendSms({ channel: /** @type {any} */ ('CHANNEL_UNBIND_PHONE'), phoneNumber: '13600136000' });
-    const res = await dave.unbindPhone({ passCode: await codeFor('13600136000', 'CHANNEL_UNBIND_PHONE') });
+    const res = await dave.unbindPhone({ passCode: await emulator.codeFor('13600136000', 'CHANNEL_UNBIND_PHONE') });
     assert.equal(res.statusCode, 200, res.message);
     const p = await dave.getProfile({});
     assert.equal(p.data.phone, null);
@@ -144,7 +140,7 @@ describe('authing-node-sdk against the emulator', () => {
 
     const taken = await alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: '13700137000' });
     assert.equal(taken.statusCode, 200);
-    const takenBind = await alice.bindPhone({ phoneNumber: '13700137000', passCode: await codeFor('13700137000', 'CHANNEL_BIND_PHONE') });
+    const takenBind = await alice.bindPhone({ phoneNumber: '13700137000', passCode: await emulator.codeFor('13700137000', 'CHANNEL_BIND_PHONE') });
     assert.equal(takenBind.statusCode, 422);
     assert.equal(/** @type {any} */ (takenBind).apiCode, 2035);
 
@@ -173,25 +169,18 @@ describe('authing-node-sdk against the emulator', () => {
   });
 
   it('throws only when the transport fails (HTTP 500 or dropped connection), as axios does', async () => {
-    /** @param {object} fault */
-    const addFault = (fault) =>
-      fetch(`${server.url}/__emulator/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(fault),
-      });
     const alice = client('demo-token-no-phone');
-    await addFault({ path: '/api/v3/get-profile', kind: 'http500' });
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
     await assert.rejects(alice.getProfile({}), (/** @type {any} */ err) => {
       assert.equal(err.response?.status, 500);
       return true;
     });
-    await addFault({ path: '/api/v3/send-sms', kind: 'drop' });
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'drop' });
     await assert.rejects(alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: NEW_PHONE }), (/** @type {any} */ err) => {
       assert.equal(err.response, undefined, 'no HTTP response at all');
       return true;
     });
-    const sends = (await requestLog()).filter((/** @type {any} */ r) => r.path === '/api/v3/send-sms');
+    const sends = (await emulator.requests()).filter((/** @type {any} */ r) => r.path === '/api/v3/send-sms');
     assert.equal(sends.length, 1, 'axios did not retry');
     assert.equal((await alice.getProfile({})).statusCode, 200);
   });

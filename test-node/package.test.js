@@ -2,11 +2,16 @@
 // - the tarball holds exactly what users need, and every path package.json names is in it;
 // - the declarations are complete: a user's TypeScript file compiles against them through `exports`;
 // - the manifest describes the element;
-// - server-side rendering safety: every npm entry imports in plain Node without throwing.
-import { describe, it, before } from 'node:test';
+// - server-side rendering safety: every npm entry imports in plain Node without throwing;
+// - issue 15: the Authing emulator ships (authing-phone-manager/emulator, /emulator/client, /testing and
+//   the bin), never inside the element's bundles; installed from the packed tarball into an empty
+//   project, its bin starts, answers like Authing, and passes the official SDK test.
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
@@ -26,12 +31,16 @@ const ALLOWED = [
   /^dist\/cdn\/sri\.json$/,
   /^dist\/custom-elements\.json$/,
   /^dist\/([\w-]+\/)*[\w.-]+\.d\.ts$/,
+  /^emulator\/[\w-]+\.(js|d\.ts)$/,
+  /^emulator\/README\.md$/,
 ];
 const REQUIRED = [
   'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
   'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/react.js', 'dist/react.d.ts',
   'dist/core.js', 'dist/core/index.d.ts', 'dist/jsx.d.ts', 'dist/events.d.ts', 'dist/cdn/authing-phone-manager.js', 'dist/cdn/authing-phone-manager.iife.js',
   'dist/custom-elements.json',
+  ...['index', 'state', 'authing-api', 'control', 'messages', 'cli', 'client', 'testing'].map((name) => `emulator/${name}.js`),
+  'emulator/index.d.ts', 'emulator/client.d.ts', 'emulator/testing.d.ts', 'emulator/README.md',
 ];
 
 /** Every path string anywhere inside package.json's `exports` (conditions and subpaths). */
@@ -70,6 +79,13 @@ describe('npm pack', () => {
     }
   });
 
+  it('holds the emulator\'s bin, a node script', async () => {
+    assert.deepEqual(Object.keys(pkg.bin), ['authing-phone-manager-emulator']);
+    const bin = clean(pkg.bin['authing-phone-manager-emulator']);
+    assert.ok(files.includes(bin), `${bin} is packed`);
+    assert.match(await readFile(new URL(`../${bin}`, import.meta.url), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  });
+
   it('has declarations for every module the declarations import', async () => {
     const declarations = files.filter((path) => path.endsWith('.d.ts'));
     for (const path of declarations) {
@@ -95,6 +111,19 @@ describe('npm pack', () => {
   });
 });
 
+describe('the element\'s bundles', () => {
+  it('hold no emulator code (dist/*.js, dist/chunks, dist/cdn)', async () => {
+    const bundles = files.filter((path) => /^dist\/.*\.js$/.test(path));
+    assert.ok(bundles.length >= 5, `bundles: ${bundles.join(', ')}`);
+    for (const path of bundles) {
+      const text = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');
+      for (const marker of ['__emulator', 'EmulatorState', 'createEmulatorClient', 'authing-emulator', 'node:http']) {
+        assert.ok(!text.includes(marker), `${path} contains "${marker}"`);
+      }
+    }
+  });
+});
+
 describe('README', () => {
   it('shows the SRI hashes of this build in its CDN snippets (node scripts/sri.mjs --update-readme)', async () => {
     const { readmeIntegrities } = await import('../scripts/sri.mjs');
@@ -106,11 +135,16 @@ describe('README', () => {
 });
 
 describe('types', () => {
-  it('a TypeScript user compiles against the published declarations (resolved through exports)', async () => {
-    const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
-    const project = fileURLToPath(new URL('./fixtures/consumer/tsconfig.json', import.meta.url));
-    await assert.doesNotReject(run(process.execPath, [tsc, '-p', project], { cwd: root }), 'tsc reports no error');
-  });
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  for (const [fixture, what] of [
+    ['consumer', 'a TypeScript user compiles against the published declarations (resolved through exports)'],
+    ['consumer-emulator', 'a host\'s Node test code compiles against the emulator\'s declarations (emulator, emulator/client, testing)'],
+  ]) {
+    it(what, async () => {
+      const project = fileURLToPath(new URL(`./fixtures/${fixture}/tsconfig.json`, import.meta.url));
+      await assert.doesNotReject(run(process.execPath, [tsc, '-p', project], { cwd: root }), 'tsc reports no error');
+    });
+  }
 });
 
 describe('custom-elements.json', () => {
@@ -166,5 +200,95 @@ describe('server-side rendering safety', () => {
     } finally {
       await running.close();
     }
+  });
+});
+
+describe('the emulator, installed from the packed tarball', () => {
+  /** A project of a host's own: an empty folder with the tarball installed. */
+  let project = '';
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let bin;
+  let url = '';
+
+  before(async () => {
+    project = await mkdtemp(join(tmpdir(), 'authing-phone-manager-install-'));
+    // The build is there already (scripts/test.mjs builds first): pack what is in dist/.
+    await run('npm', ['pack', '--ignore-scripts', '--pack-destination', project], { cwd: root });
+    const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'));
+    assert.ok(tarball, 'npm pack wrote a tarball');
+    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'host-app', private: true, type: 'module' }));
+    // Its dependencies (lit, ofetch, …) come from the npm cache when they are in it.
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `./${tarball}`], { cwd: project });
+
+    // As a host runs it: npx, any free port. Its own process group, so stopping npx stops node too.
+    bin = spawn('npx', ['authing-phone-manager-emulator', '--port', '0', '--quiet'], { cwd: project, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the bin printed no URL in 30 s:\n${output}`)), 30000);
+      const read = (/** @type {Buffer} */ chunk) => {
+        output += chunk;
+        const found = /listening on (http:\/\/\S+)/.exec(output);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      };
+      bin?.stdout?.on('data', read);
+      bin?.stderr?.on('data', read);
+      bin?.on('exit', (code) => reject(new Error(`the bin exited (${code}):\n${output}`)));
+    });
+  });
+
+  after(async () => {
+    if (bin?.pid && bin.exitCode === null) {
+      const exited = new Promise((resolve) => bin?.once('exit', resolve));
+      process.kill(-bin.pid, 'SIGTERM');
+      await exited;
+    }
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it('npx authing-phone-manager-emulator --port 0 prints a URL that answers GET /api/v3/get-profile like Authing', async () => {
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const anonymous = await fetch(`${url}/api/v3/get-profile`);
+    assert.equal(anonymous.status, 200, 'HTTP 200 for business errors too');
+    assert.match(anonymous.headers.get('content-type') ?? '', /^application\/json/);
+    const refused = await anonymous.json();
+    assert.deepEqual(Object.keys(refused), ['statusCode', 'message', 'apiCode', 'requestId']);
+    assert.deepEqual([refused.statusCode, refused.apiCode, refused.message], [401, 2020, '尚未登录，无权限访问此请求']);
+    const signedIn = await (await fetch(`${url}/api/v3/get-profile?withIdentities=true`, { headers: { authorization: 'Bearer demo-token-phone-email' } })).json();
+    assert.deepEqual(Object.keys(signedIn), ['statusCode', 'message', 'requestId', 'data']);
+    assert.deepEqual([signedIn.statusCode, signedIn.message, signedIn.data.userId, signedIn.data.phone], [200, '操作成功', 'u-phone-email', '13800138000']);
+  });
+
+  it('the official SDK test (test-node/emulator-sdk.test.js) passes against it', async () => {
+    const env = { ...process.env, AUTHING_EMULATOR_URL: url };
+    delete env.NODE_TEST_CONTEXT; // a test run of its own, not a child of this one
+    const sdkTest = fileURLToPath(new URL('./emulator-sdk.test.js', import.meta.url));
+    const { stdout } = await run(process.execPath, ['--test', '--test-reporter=tap', sdkTest], { cwd: root, env }).catch((error) => {
+      assert.fail(`the SDK test failed against the installed emulator:\n${error.stdout}${error.stderr}`);
+    });
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(stdout)?.[1]);
+    assert.ok(count('pass') >= 7, `SDK tests passed: ${count('pass')}`);
+    assert.equal(count('fail'), 0);
+  });
+
+  it('the installed subpaths import, and the testing helper works without playwright-core installed', async () => {
+    const script = `
+      import { startEmulator, createEmulatorClient as fromMain } from 'authing-phone-manager/emulator';
+      import { createEmulatorClient } from 'authing-phone-manager/emulator/client';
+      import { startAuthingEmulator } from 'authing-phone-manager/testing';
+      if (fromMain !== createEmulatorClient) throw new Error('two clients');
+      const authing = await startAuthingEmulator({ codes: '135790' });
+      const token = await authing.signIn();
+      const sent = await fetch(authing.url + '/api/v3/send-sms', { method: 'POST', headers: { authorization: token }, body: JSON.stringify({ channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13812345678' }) });
+      if ((await sent.json()).statusCode !== 200) throw new Error('send-sms failed');
+      const code = await authing.phone('13812345678').readCode();
+      await authing.close();
+      console.log(typeof startEmulator, code);
+    `;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
+    assert.equal(stdout.trim(), 'function 135790');
+    await assert.rejects(run(process.execPath, ['-e', "require.resolve('playwright-core')"], { cwd: project }), 'playwright-core is not installed there');
   });
 });

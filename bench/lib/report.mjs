@@ -142,8 +142,8 @@ API call is a cross-origin CORS request as against real Authing. The page is cro
 (COOP/COEP), so \`performance.now()\` has 5 µs resolution (isolated: ${environment.crossOriginIsolated}).
 Every figure is the **median** of ${runs} runs taken after ${warmup} warm-up rounds (cold loads: 2), with the
 variants interleaved and their order rotated every round; min/quartiles/max are in the last table.
-The emulator answers at once (no delay faults); every SMS carries a fixed code (the bench wraps the
-emulator's \`issueCode\`, see \`bench/lib/emulator.mjs\`), so no code lookup happens inside a timed flow.
+The emulator answers at once (no delay faults); every SMS carries a fixed code (the emulator's \`codes\`
+option, see \`bench/run.mjs\`), so no code lookup happens inside a timed flow.
 
 * **The floor** (\`bench/floor-element.js\`, bundled by esbuild at bench time): a bare Lit element that
   renders the same form, static, with no logic and no styles: the same heading, text, country select

@@ -1,7 +1,7 @@
 // What the bench does, shared by Node (bench/lib/*.mjs) and the page (harness.js): the users, the
 // numbers, the code every SMS carries, and each flow's request minimum. Plain ESM, no Node APIs.
 
-/** Every SMS code the bench's emulator issues (bench/lib/emulator.mjs fixes it). */
+/** Every SMS code the bench's emulator issues (the emulator's `codes` option, bench/run.mjs). */
 export const CODE = '246810';
 
 /** Seeded emulator users (emulator/README.md). */

@@ -5,10 +5,9 @@ import '@angular/compiler';
 import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import '../../src/define.js';
-import { findEmulator, startInbox, USERS } from './shared.js';
+import { startInbox, USERS } from './shared.js';
 
-const appHost = await findEmulator();
-startInbox(appHost);
+const appHost = await startInbox();
 
 @Component({
   selector: 'phone-settings',

@@ -1,7 +1,7 @@
 // The demo's part of the two CDN pages (cdn-classic.html, cdn-module.html): finds the emulator, fills the
 // user switch and the SMS list, and calls the page's own `signIn(appHost, token)`, which is what a host
 // page would write. The widget itself comes from the CDN file, not from here.
-import { findEmulator, startInbox, USERS } from './shared.js';
+import { startInbox, USERS } from './shared.js';
 
 declare global {
   interface Window {
@@ -9,8 +9,7 @@ declare global {
   }
 }
 
-const appHost = await findEmulator();
-startInbox(appHost);
+const appHost = await startInbox();
 
 // The module page defines signIn once its CDN import has run.
 if (!window.signIn) await new Promise((resolve) => window.addEventListener('sign-in-ready', resolve, { once: true }));

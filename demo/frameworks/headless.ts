@@ -1,9 +1,8 @@
 // The headless example page: the UI of ./headless-ui.ts against the emulator, with a user switch.
 import { mountHeadlessUi } from './headless-ui.js';
-import { findEmulator, startInbox, USERS } from './shared.js';
+import { startInbox, USERS } from './shared.js';
 
-const appHost = await findEmulator();
-startInbox(appHost);
+const appHost = await startInbox();
 
 const container = document.getElementById('app')!;
 const picker = document.createElement('select');

@@ -5,7 +5,7 @@
 import { StrictMode, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthingPhoneManager } from '../../src/react.js';
-import { findEmulator, startInbox, USERS } from './shared.js';
+import { startInbox, USERS } from './shared.js';
 
 function PhoneSettings({ appHost }: { appHost: string }) {
   const [token, setToken] = useState<string>(USERS[0].token);
@@ -48,8 +48,7 @@ function PhoneSettings({ appHost }: { appHost: string }) {
   );
 }
 
-const appHost = await findEmulator();
-startInbox(appHost);
+const appHost = await startInbox();
 createRoot(document.getElementById('app')!).render(
   <StrictMode>
     <PhoneSettings appHost={appHost} />

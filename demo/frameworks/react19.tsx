@@ -4,7 +4,7 @@ import { StrictMode, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../src/define.js';
 import type {} from '../../src/jsx.js';
-import { findEmulator, startInbox, USERS } from './shared.js';
+import { startInbox, USERS } from './shared.js';
 
 function PhoneSettings({ appHost }: { appHost: string }) {
   const [token, setToken] = useState<string>(USERS[0].token);
@@ -44,8 +44,7 @@ function PhoneSettings({ appHost }: { appHost: string }) {
   );
 }
 
-const appHost = await findEmulator();
-startInbox(appHost);
+const appHost = await startInbox();
 createRoot(document.getElementById('app')!).render(
   <StrictMode>
     <PhoneSettings appHost={appHost} />

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { createEmulatorClient } from '../../emulator/client.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -30,7 +31,7 @@ async function start(configFile) {
 
 async function check(browser, { url, emulatorUrl }, page, expectReact) {
   const name = `${url}/frameworks/${page}`;
-  await fetch(`${emulatorUrl}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  await createEmulatorClient(emulatorUrl).reset();
   const tab = await browser.newPage();
   const problems = [];
   tab.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && !HARMLESS.some((re) => re.test(m.text())) && problems.push(`${m.type()}: ${m.text()}`));

@@ -4,10 +4,9 @@
 // no bundler defines, so the demo server serves it without configuration.
 import { createApp, ref } from 'vue/dist/vue.esm-browser.js';
 import '../../src/define.js';
-import { findEmulator, startInbox, USERS } from './shared.js';
+import { startInbox, USERS } from './shared.js';
 
-const appHost = await findEmulator();
-startInbox(appHost);
+const appHost = await startInbox();
 
 const app = createApp({
   setup() {

@@ -1,9 +1,10 @@
 // The Authing client against the emulator over real HTTP: paths, headers, envelope, errors, abort,
 // timeout, no retries.
-import { expect } from '@open-wc/testing';
+import { beforeEach, describe, it } from 'node:test';
+import { expect } from 'chai';
 import { createAuthingClient, normalizeAppHost } from '../../src/core/api/client.js';
 import { PhoneManagerError } from '../../src/core/errors.js';
-import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import { emulator, emulatorUrl, USERS } from '../helpers/emulator-node.js';
 
 async function rejection(promise: Promise<unknown>): Promise<PhoneManagerError> {
   try {

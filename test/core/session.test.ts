@@ -1,48 +1,25 @@
 // The headless session against the emulator over real HTTP, with no DOM: each flow driven by intents,
 // aborts when the connection changes or the session is disposed, and a client of the host's own.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { expect } from 'chai';
 import { createPhoneSession, type Notification, type PhoneSession } from '../../src/core/session.js';
 import type { PhoneApi } from '../../src/core/api/types.js';
 import type { FlowState } from '../../src/core/flow/phone-flow.js';
-// @ts-expect-error the emulator is plain JavaScript
-import { startEmulator } from '../../emulator/index.js';
+import { emulator, emulatorUrl, USERS } from '../helpers/emulator-node.js';
 
-interface Running {
-  url: string;
-  close(): Promise<void>;
-  emulator: {
-    reset(): void;
-    state: {
-      listOutbox(filter: { phoneNumber?: string; channel?: string }): Array<{ code: string }>;
-      listUsers(): Array<{ userId: string; phone?: string | null }>;
-      addFault(fault: { path: string; kind: string; delayMs?: number; times?: number }): void;
-    };
-  };
-}
+const TOKENS = { noPhone: USERS.noPhone.token, phoneAndEmail: USERS.phoneAndEmail.token };
+const appHost = await emulatorUrl();
 
-const TOKENS = { noPhone: 'demo-token-no-phone', phoneAndEmail: 'demo-token-phone-email', other: 'demo-token-other' };
-
-let running: Running;
-before(async () => {
-  running = await startEmulator({ port: 0 });
-});
-after(() => running.close());
-beforeEach(() => running.emulator.reset());
+beforeEach(() => emulator.reset());
 
 /** The code on the phone: the latest SMS to that number on that channel. */
-function codeFor(phoneNumber: string, channel: 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE'): string {
-  const messages = running.emulator.state.listOutbox({ phoneNumber, channel });
-  if (!messages.length) throw new Error(`no SMS to ${phoneNumber}`);
-  return messages[messages.length - 1].code;
-}
-
-const phoneOf = (userId: string) => running.emulator.state.listUsers().find((u) => u.userId === userId)?.phone;
+const codeFor = (phoneNumber: string, channel: 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE') => emulator.codeFor(phoneNumber, channel);
+const phoneOf = async (userId: string) => (await emulator.user(userId)).phone;
 
 /** A session with everything it says recorded. */
 function open(token: string, extra: Partial<Parameters<typeof createPhoneSession>[0]> = {}) {
   const notifications: Notification[] = [];
-  const session = createPhoneSession({ connection: { appHost: running.url, accessToken: token, lang: 'en-US' }, ...extra });
+  const session = createPhoneSession({ connection: { appHost: appHost, accessToken: token, lang: 'en-US' }, ...extra });
   session.notify((n) => notifications.push(n));
   return { session, notifications };
 }
@@ -77,10 +54,10 @@ describe('phone session, headless, against the emulator', () => {
     await idle(session);
     expect(session.state.notice).to.deep.include({ kind: 'code-sent' });
     expect(session.cooldownOf('bind')).to.be.within(59, 60);
-    session.send({ type: 'edit', field: 'code', value: codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
+    session.send({ type: 'edit', field: 'code', value: await codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
     await until(session, (s) => s.step === 'overview', 'the overview');
     expect(notifications.map((n) => n.type)).to.deep.equal(['profile-loaded', 'code-sent', 'phone-bound']);
-    expect(phoneOf('u-no-phone')).to.equal('13800135555');
+    expect(await phoneOf('u-no-phone')).to.equal('13800135555');
     session.dispose();
   });
 
@@ -91,19 +68,19 @@ describe('phone session, headless, against the emulator', () => {
     expect(session.state.step).to.equal('change-current');
     session.send({ type: 'send-code' });
     await idle(session);
-    session.send({ type: 'edit', field: 'currentCode', value: codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    session.send({ type: 'edit', field: 'currentCode', value: await codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
     expect(session.state.step, 'a complete code continues').to.equal('change-new');
     session.send({ type: 'edit', field: 'phoneNumber', value: '13912345678' });
     session.send({ type: 'submit', from: 'phone' }); // Enter in the number field sends its code
     await idle(session);
-    session.send({ type: 'edit', field: 'code', value: codeFor('13912345678', 'CHANNEL_BIND_PHONE') });
+    session.send({ type: 'edit', field: 'code', value: await codeFor('13912345678', 'CHANNEL_BIND_PHONE') });
     await until(session, (s) => s.notice?.kind === 'changed', 'the change');
     expect(notifications.at(-1)).to.deep.equal({
       type: 'phone-changed',
       phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
       previous: { phoneNumber: '13800138000', phoneCountryCode: '+86' },
     });
-    expect(phoneOf('u-phone-email')).to.equal('13912345678');
+    expect(await phoneOf('u-phone-email')).to.equal('13912345678');
     session.dispose();
   });
 
@@ -115,11 +92,11 @@ describe('phone session, headless, against the emulator', () => {
     expect(session.state.step).to.equal('unbind-code');
     session.send({ type: 'send-code' });
     await idle(session);
-    session.send({ type: 'edit', field: 'currentCode', value: codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    session.send({ type: 'edit', field: 'currentCode', value: await codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
     session.send({ type: 'submit' });
     await until(session, (s) => s.step === 'bind', 'the bind form');
     expect(notifications.at(-1)).to.deep.equal({ type: 'phone-unbound', previous: { phoneNumber: '13800138000', phoneCountryCode: '+86' } });
-    expect(phoneOf('u-phone-email')).to.equal(null);
+    expect(await phoneOf('u-phone-email')).to.equal(null);
     session.dispose();
   });
 
@@ -129,7 +106,7 @@ describe('phone session, headless, against the emulator', () => {
     session.send({ type: 'edit', field: 'phoneNumber', value: '13700137000' }); // another user's number
     session.send({ type: 'send-code' });
     await idle(session);
-    session.send({ type: 'edit', field: 'code', value: codeFor('13700137000', 'CHANNEL_BIND_PHONE') });
+    session.send({ type: 'edit', field: 'code', value: await codeFor('13700137000', 'CHANNEL_BIND_PHONE') });
     await idle(session, 'the bind answer');
     const error = notifications.find((n) => n.type === 'error');
     expect(error).to.deep.include({ type: 'error', action: 'bind' });
@@ -146,15 +123,15 @@ describe('phone session, headless, against the emulator', () => {
     session.send({ type: 'send-code' });
     expect(session.state.error).to.deep.include({ code: 'PHONE_INVALID', field: 'phone' });
     expect(calls).to.equal(0);
-    expect(running.emulator.state.listOutbox({})).to.have.length(0);
+    expect(await emulator.outbox()).to.have.length(0);
     counting();
   });
 
   it('a new connection aborts the old one: nothing of the first account arrives afterwards', async () => {
-    running.emulator.state.addFault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 800, times: 1 });
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 800, times: 1 });
     const { session, notifications } = open(TOKENS.phoneAndEmail);
     await until(session, (s) => s.pending === 'load-profile', 'the first load');
-    session.connect({ appHost: running.url, accessToken: TOKENS.noPhone });
+    session.connect({ appHost: appHost, accessToken: TOKENS.noPhone });
     await until(session, (s) => s.step === 'bind', 'the second account');
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the first answer is due by now
     expect(session.state.step).to.equal('bind');
@@ -165,7 +142,7 @@ describe('phone session, headless, against the emulator', () => {
   it('disposed, it stops: a pending request neither changes the state nor notifies', async () => {
     const { session, notifications } = open(TOKENS.noPhone);
     await until(session, (s) => s.step === 'bind', 'the bind form');
-    running.emulator.state.addFault({ path: '/api/v3/send-sms', kind: 'delay', delayMs: 300, times: 1 });
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'delay', delayMs: 300, times: 1 });
     session.send({ type: 'edit', field: 'phoneNumber', value: '13800135555' });
     session.send({ type: 'send-code' });
     const seen = session.state;
@@ -181,7 +158,7 @@ describe('phone session, headless, against the emulator', () => {
     const session = createPhoneSession();
     expect(session.state.step).to.equal('loading');
     expect(session.state.pending).to.equal(undefined);
-    session.connect({ appHost: running.url, accessToken: TOKENS.noPhone });
+    session.connect({ appHost: appHost, accessToken: TOKENS.noPhone });
     await until(session, (s) => s.step === 'bind', 'the bind form');
     session.dispose();
   });
