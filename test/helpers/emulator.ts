@@ -85,6 +85,8 @@ export const emulator = {
   },
   fault: (fault: { path: string; kind: FaultKind; times?: number; delayMs?: number; statusCode?: number; apiCode?: number; message?: string }) =>
     control('faults', { body: fault }),
+  /** The faults armed and not used up yet: one leaves this list when the emulator has taken its last use. */
+  faults: async () => (await control<{ faults: Array<{ path: string; kind: FaultKind; remaining: number }> }>('faults')).faults,
   requests: async () => (await control<{ requests: LoggedRequest[] }>('requests')).requests,
   advanceClock: (advanceSeconds: number) => control('clock', { body: { advanceSeconds } }),
 };
