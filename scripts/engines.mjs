@@ -115,7 +115,7 @@ export function freePort() {
 /** Starts Xvfb on a display it picks itself (no race with other X servers on the machine). */
 function startXvfb(xvfb) {
   return new Promise((resolve, reject) => {
-    const child = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    const child = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '2560x1600x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -141,13 +141,14 @@ function stopChild(child) {
 
 /**
  * Starts WebKitWebDriver on a free port (with a virtual display of its own when Xvfb is installed) and
- * returns what webdriverio's remote() needs, plus stop().
+ * returns what webdriverio's remote() needs, plus stop(). `env` goes to the driver and the browser it
+ * starts (e.g. GDK_SCALE=2 for a device pixel ratio of 2).
  */
-export async function startWebKitDriver(paths = findEngine('webkit').paths) {
+export async function startWebKitDriver(paths = findEngine('webkit').paths, { env = {} } = {}) {
   const screen = paths.xvfb ? await startXvfb(paths.xvfb) : { display: process.env.DISPLAY, stop: async () => undefined };
   const port = await freePort();
   const driver = spawn(paths.driver, [`--port=${port}`, '--host=local'], {
-    env: { ...process.env, DISPLAY: screen.display },
+    env: { ...process.env, ...env, DISPLAY: screen.display },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
