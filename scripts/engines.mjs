@@ -123,7 +123,7 @@ function startXvfb(xvfb) {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.stdio[3].on('data', (chunk) => {
       number += chunk;
-      if (number.includes('\n')) resolve({ display: `:${number.trim()}`, stop: () => stopChild(child) });
+      if (number.includes('\n')) resolve({ display: `:${number.trim()}`, stop: () => stopChild(child), kill: () => child.kill('SIGTERM') });
     });
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it was ready: ${stderr.trim()}`)));
@@ -153,14 +153,22 @@ export async function startWebKitDriver(paths = findEngine('webkit').paths, { en
   });
   let stderr = '';
   driver.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  // Should this process end without stop() (an error, Ctrl+C), the driver (and with it MiniBrowser) and
+  // the display go with it.
+  const leftBehind = () => {
+    driver.kill('SIGTERM');
+    screen.kill?.();
+  };
+  process.once('exit', leftBehind);
   const stop = async () => {
+    process.removeListener('exit', leftBehind);
     await stopChild(driver);
     await screen.stop();
   };
   const started = Date.now();
   for (;;) {
     if (driver.exitCode !== null) {
-      await screen.stop();
+      await stop();
       throw new Error(`WebKitWebDriver exited (${driver.exitCode}): ${stderr.trim()}`);
     }
     try {
