@@ -59,7 +59,7 @@ export default tseslint.config(
   },
   {
     // Node scripts that drive a browser: the functions they hand to page.evaluate() run in the page.
-    files: ['bench/lib/*.mjs', 'demo/**/*.mjs', 'scripts/screenshots.mjs', 'examples/**/*.mjs'],
+    files: ['bench/lib/*.mjs', 'demo/**/*.mjs', 'scripts/screenshots.mjs', 'scripts/webkit-page.mjs', 'web-test-runner.config.mjs', 'examples/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -1,12 +1,22 @@
-// Browser tests: headless Chromium from Debian (nothing is downloaded), talking over real HTTP to
-// an Authing emulator on its own port, i.e. from another origin, as the widget talks to Authing.
+// Browser tests in one engine per run: Chromium (default), Firefox ESR or WebKit (MiniBrowser), chosen by
+// WTR_ENGINE=chromium|firefox|webkit; all three from Debian's packages (see scripts/engines.mjs; nothing
+// is downloaded). `npm test` runs every engine it has, one after another. The tests talk over real HTTP
+// to an Authing emulator on its own port, i.e. from another origin, as the widget talks to Authing.
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteer from 'puppeteer-core';
 import { startEmulator } from './emulator/index.js';
+import { acceptChords, ENGINE_NAMES, findEngine, installHint, keyActions, startWebKitDriver, webkitCapabilities } from './scripts/engines.mjs';
 import { frameworkAppsPlugin } from './test/frameworks/framework-apps-plugin.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const ENGINE = process.env.WTR_ENGINE || 'chromium';
+if (!ENGINE_NAMES.includes(ENGINE)) throw new Error(`WTR_ENGINE=${ENGINE}: expected one of ${ENGINE_NAMES.join(', ')}`);
+const found = findEngine(ENGINE);
+if (!found.ok) throw new Error(installHint(ENGINE));
+
 const CHROMIUM_ARGS = [
   '--no-sandbox', // CI runs as root
   '--disable-gpu',
@@ -17,6 +27,66 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--no-first-run',
 ];
+
+/** The viewport every engine gets: Playwright's and puppeteer's default. */
+const VIEWPORT = { width: 800, height: 600 };
+
+/**
+ * WebKit: MiniBrowser through WebKitWebDriver, which this launcher starts (on a free port, with its own
+ * virtual display) and stops. Keys go as one action sequence with a keyDown/keyUp pair per key: the
+ * stock launcher's keys() presses all down, then all up, and WebKitWebDriver drops a key pressed again
+ * while down (13800135555 arrived as 1380135).
+ */
+class WebKitLauncher extends WebdriverLauncher {
+  constructor(paths) {
+    super({ capabilities: webkitCapabilities(paths.browser), logLevel: 'error' });
+    this.paths = paths;
+  }
+
+  async initialize(config, testFiles) {
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  async createDriverManager() {
+    this.webkit = await startWebKitDriver(this.paths);
+    Object.assign(this.options, { hostname: this.webkit.hostname, port: this.webkit.port, path: this.webkit.path });
+    const manager = await super.createDriverManager();
+    // The window's size is what WebDriver sets; make its viewport the other engines' (MiniBrowser's window
+    // cannot be narrower than 447 px).
+    const rect = await this.driver.getWindowRect();
+    const [innerWidth, innerHeight] = await this.driver.execute(() => [window.innerWidth, window.innerHeight]);
+    await this.driver.setWindowRect(0, 0, VIEWPORT.width + rect.width - innerWidth, VIEWPORT.height + rect.height - innerHeight);
+    return manager;
+  }
+
+  async stop() {
+    await super.stop();
+    await this.webkit?.stop();
+    this.webkit = undefined;
+  }
+
+  sendKeys(_sessionId, keys) {
+    return this.driver.performActions(keyActions(keys));
+  }
+}
+
+function launcher() {
+  if (ENGINE === 'firefox') {
+    return chromeLauncher({
+      puppeteer,
+      launchOptions: { browser: 'firefox', executablePath: found.paths.browser, headless: true },
+      // puppeteer rejects Playwright's chords (Control+a) that the tests press.
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        acceptChords(page.keyboard);
+        return page;
+      },
+    });
+  }
+  if (ENGINE === 'webkit') return new WebKitLauncher(found.paths);
+  return playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: found.paths.browser, headless: true, args: CHROMIUM_ARGS } });
+}
 
 /** Starts the emulator with the test server and tells the browser where it is. */
 function emulatorPlugin() {
@@ -82,9 +152,10 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/core/**'],
   nodeResolve: true,
   middleware: [cdnFilesAsBuilt],
-  // The emulator's state is shared, so test files run one after another.
+  // The emulator's state is shared, so test files run one after another, in one browser.
   concurrency: 1,
-  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS } })],
+  concurrentBrowsers: 1,
+  browsers: [launcher()],
   plugins: [
     // First: bundles test/frameworks/<name>/app.ts(x) for the React, Vue and Angular proofs (see the file).
     frameworkAppsPlugin(),

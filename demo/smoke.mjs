@@ -7,15 +7,20 @@
 //   node demo/smoke.mjs                      starts the dev server (vite.config.ts) itself, then stops it
 //   node demo/smoke.mjs http://127.0.0.1:5173  uses a running `npm start`
 //   node demo/smoke.mjs --screenshot [file]  also saves a 1280x800 screenshot (default demo/screenshot.png)
-//   CHROMIUM_BIN=/path/to/chromium           default /usr/bin/chromium; HEADED=1 to watch
+//   node demo/smoke.mjs --engine webkit      in WebKit (MiniBrowser through WebKitWebDriver, on its own
+//                                            virtual display) instead of Chromium (the default)
+//   CHROMIUM_BIN=/path/to/chromium           default /usr/bin/chromium; HEADED=1 to watch (Chromium)
 //
-// It resets the emulator first. Exit code 0 when every step passed.
+// It resets the emulator first. Exit code 0 when every step passed. In WebKit the "Auto" colour scheme
+// is not checked (WebDriver cannot emulate the system's), and console problems are collected from the
+// page after it loaded.
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createEmulatorClient } from '../emulator/client.js';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { openWebKit } from '../scripts/webkit-page.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -28,12 +33,19 @@ const STEP_TIMEOUT_MS = 10_000;
 const args = process.argv.slice(2);
 let baseUrl;
 let screenshotPath;
+let engine = 'chromium';
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
-  if (arg === '--screenshot') {
+  if (arg === '--engine' || arg.startsWith('--engine=')) {
+    engine = arg.includes('=') ? arg.slice('--engine='.length) : (args[++i] ?? '');
+    if (!['chromium', 'webkit'].includes(engine)) {
+      console.error(`--engine ${engine}: chromium or webkit`);
+      process.exit(2);
+    }
+  } else if (arg === '--screenshot') {
     screenshotPath = args[i + 1] && !args[i + 1].startsWith('-') && !/^https?:/.test(args[i + 1]) ? path.resolve(args[++i]) : path.join(HERE, 'screenshot.png');
   } else if (arg === '-h' || arg === '--help') {
-    console.log('Usage: node demo/smoke.mjs [url] [--screenshot [file]]');
+    console.log('Usage: node demo/smoke.mjs [url] [--screenshot [file]] [--engine chromium|webkit]');
     process.exit(0);
   } else if (/^https?:\/\//.test(arg)) {
     baseUrl = arg.replace(/\/+$/, '');
@@ -48,6 +60,7 @@ for (let i = 0; i < args.length; i++) {
 
 const log = (text) => console.log(text);
 const ok = (text) => console.log(`  \u2713 ${text}`);
+const notChecked = (text) => console.log(`  - ${text}`);
 
 /** Runs a named step; a failure names the step. */
 async function step(name, fn) {
@@ -186,22 +199,29 @@ try {
     ok(`the emulator answers at ${emulatorUrl}`);
   });
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !process.env.HEADED });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
   const consoleProblems = [];
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) navigations++;
-  });
-  page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    if (message.type() !== 'warning' && message.type() !== 'error') return;
-    if (text.includes('Lit is in dev mode')) return;
+  const consoleProblem = (type, text) => {
+    if (type === 'pageerror') return consoleProblems.push(`page error: ${text}`);
+    if (type !== 'warning' && type !== 'error') return undefined;
+    if (text.includes('Lit is in dev mode')) return undefined;
     // The fault step makes one request fail on purpose.
-    if (/Failed to load resource|ERR_EMPTY_RESPONSE|ERR_INVALID_HTTP_RESPONSE/.test(text)) return;
-    consoleProblems.push(`console.${message.type()}: ${text}`);
-  });
+    if (/Failed to load resource|ERR_EMPTY_RESPONSE|ERR_INVALID_HTTP_RESPONSE/.test(text)) return undefined;
+    return consoleProblems.push(`console.${type}: ${text}`);
+  };
+  if (engine === 'webkit') {
+    browser = await openWebKit({ width: 1280, height: 800 });
+    page = browser.page;
+  } else {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: !process.env.HEADED });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations++;
+    });
+    page.on('pageerror', (error) => consoleProblem('pageerror', error.message));
+    page.on('console', (message) => consoleProblem(message.type(), message.text()));
+  }
+  log(`Browser: ${engine === 'webkit' ? 'WebKit (MiniBrowser)' : 'Chromium'}`);
 
   const ui = demo(page);
 
@@ -291,14 +311,18 @@ try {
     assert((await root()).background === LIGHT_PAGE, 'the page did not turn light');
     ok('Violet: --authing-color-primary is the swatch tone of the theme in effect');
 
-    await page.getByLabel('Auto', { exact: true }).check();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expectShown({ theme: 'auto', primary: '#c4b5fd', surface: 'rgb(17, 24, 39)' }, 'auto, system dark');
-    assert((await root()).background === DARK_PAGE, 'auto: the page did not follow the dark system');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await expectShown({ primary: '#6d28d9', surface: 'rgba(0, 0, 0, 0)' }, 'auto, system light');
-    assert((await root()).background === LIGHT_PAGE, 'auto: the page did not follow the light system');
-    ok('Auto: widget and page follow the system colour scheme');
+    if (page.canEmulateMedia === false) {
+      notChecked('Auto: not checked here (WebDriver cannot emulate the system colour scheme)');
+    } else {
+      await page.getByLabel('Auto', { exact: true }).check();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectShown({ theme: 'auto', primary: '#c4b5fd', surface: 'rgb(17, 24, 39)' }, 'auto, system dark');
+      assert((await root()).background === DARK_PAGE, 'auto: the page did not follow the dark system');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expectShown({ primary: '#6d28d9', surface: 'rgba(0, 0, 0, 0)' }, 'auto, system light');
+      assert((await root()).background === LIGHT_PAGE, 'auto: the page did not follow the light system');
+      ok('Auto: widget and page follow the system colour scheme');
+    }
 
     await page.getByLabel('Custom brand colour').fill('#0891b2');
     await expectShown({ primary: '#0891b2', changeButton: 'rgb(8, 145, 178)' }, 'custom colour');
@@ -306,7 +330,7 @@ try {
 
     await page.getByLabel('Default blue').check();
     await page.getByLabel('Light', { exact: true }).check();
-    await page.emulateMedia({ colorScheme: null });
+    if (page.canEmulateMedia !== false) await page.emulateMedia({ colorScheme: null });
     await expectShown({ theme: 'light', primary: '', changeButton: 'rgb(29, 78, 216)' }, 'back to default');
     ok('back to Light and the default colours');
   });
@@ -337,6 +361,7 @@ try {
   });
 
   await step('Console', async () => {
+    if (page.consoleProblems) for (const { type, text } of await page.consoleProblems()) consoleProblem(type, text);
     assert(consoleProblems.length === 0, `\n    ${consoleProblems.join('\n    ')}`);
     ok('no page errors, no warnings besides "Lit is in dev mode"');
   });

@@ -7,8 +7,12 @@
 //   docs/screenshots/dark-zh-CN.png    change: a wrong code, the error said in Chinese
 //   demo/screenshot.png                the demo page at 1280 x 800 (bind, a code in the phone panel)
 //
+//   docs/screenshots/webkit-light-en-US.png   the overview in WebKit, with --engine webkit (only that one)
+//
 //   node scripts/screenshots.mjs                         starts the dev server (vite.config.ts) itself
 //   node scripts/screenshots.mjs http://127.0.0.1:5173   uses a running `npm start`
+//   node scripts/screenshots.mjs --engine webkit         MiniBrowser through WebKitWebDriver (its own
+//                                                        virtual display, GDK_SCALE=2 for 2x pictures)
 //   CHROMIUM_BIN=/path/to/chromium                       default /usr/bin/chromium
 //
 // It resets the emulator before each picture. CJK text needs a CJK font (Debian: fonts-wqy-microhei)
@@ -18,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createEmulatorClient } from '../emulator/client.js';
+import { openWebKit } from './webkit-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
@@ -32,9 +37,18 @@ const BOB = { label: 'Phone and email (bob)', phone: '13800138000' };
 const ALICE = { label: 'No phone (alice, email)' };
 const NEW_PHONE = '13912345678';
 
-let baseUrl = process.argv[2]?.replace(/\/+$/, '');
+const args = process.argv.slice(2);
+const engineArg = args.findIndex((arg) => arg === '--engine' || arg.startsWith('--engine='));
+const engine = engineArg < 0 ? 'chromium' : args[engineArg].includes('=') ? args[engineArg].split('=')[1] : args[engineArg + 1];
+if (!['chromium', 'webkit'].includes(engine)) {
+  console.error(`--engine ${engine}: chromium or webkit`);
+  process.exit(2);
+}
+let baseUrl = args.find((arg) => /^https?:\/\//.test(arg))?.replace(/\/+$/, '');
 let server;
 let browser;
+/** WebKit's open browsers (one per picture), closed at the end even when a picture failed. */
+const webkitPages = new Set();
 try {
   if (!baseUrl) {
     const { createServer } = await import('vite');
@@ -46,15 +60,18 @@ try {
   const { emulatorUrl } = await (await fetch(`${baseUrl}/demo-config.json`)).json();
   const emulator = createEmulatorClient(emulatorUrl);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  if (engine === 'chromium') browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   await mkdir(OUT_DIR, { recursive: true });
 
-  const shots = [
-    { file: 'light-en-US.png', theme: 'Light', lang: 'English (en-US)', state: overview },
-    { file: 'dark-en-US.png', theme: 'Dark', lang: 'English (en-US)', state: changeCodeSent },
-    { file: 'light-zh-CN.png', theme: 'Light', lang: '中文 (zh-CN)', state: bindCodeSent },
-    { file: 'dark-zh-CN.png', theme: 'Dark', lang: '中文 (zh-CN)', state: changeWrongCode },
-  ];
+  const shots =
+    engine === 'webkit'
+      ? [{ file: 'webkit-light-en-US.png', theme: 'Light', lang: 'English (en-US)', state: overview }]
+      : [
+          { file: 'light-en-US.png', theme: 'Light', lang: 'English (en-US)', state: overview },
+          { file: 'dark-en-US.png', theme: 'Dark', lang: 'English (en-US)', state: changeCodeSent },
+          { file: 'light-zh-CN.png', theme: 'Light', lang: '中文 (zh-CN)', state: bindCodeSent },
+          { file: 'dark-zh-CN.png', theme: 'Dark', lang: '中文 (zh-CN)', state: changeWrongCode },
+        ];
   for (const shot of shots) {
     const page = await openDemo({ deviceScaleFactor: 2 });
     await page.getByLabel(shot.theme, { exact: true }).check();
@@ -68,23 +85,38 @@ try {
     console.log(`  ${path.relative(ROOT, file)}`);
     await page.close();
   }
-
-  const page = await openDemo({ deviceScaleFactor: 1 });
-  await page.getByLabel('English (en-US)', { exact: true }).check();
-  await bindCodeSent(page);
-  await page.locator('#sms-list .sms').first().waitFor({ timeout: TIMEOUT_MS });
-  await settle(page);
-  // The first 800 px hold all three panels; the rest is more controls and log, and 20 % more bytes.
-  await page.screenshot({ path: DEMO_PNG });
-  console.log(`  ${path.relative(ROOT, DEMO_PNG)}`);
+  // The demo page's picture is Chromium's.
+  if (engine === 'chromium') {
+    const page = await openDemo({ deviceScaleFactor: 1 });
+    await page.getByLabel('English (en-US)', { exact: true }).check();
+    await bindCodeSent(page);
+    await page.locator('#sms-list .sms').first().waitFor({ timeout: TIMEOUT_MS });
+    await settle(page);
+    // The first 800 px hold all three panels; the rest is more controls and log, and 20 % more bytes.
+    await page.screenshot({ path: DEMO_PNG });
+    console.log(`  ${path.relative(ROOT, DEMO_PNG)}`);
+  }
 
   // ----------------------------------------------------------------------------------------------
 
   /** The demo at 1280 px wide, emulator reset. */
   async function openDemo({ deviceScaleFactor }) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor, locale: 'en-US', colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    let page;
+    if (engine === 'webkit') {
+      // One MiniBrowser per picture; closing the page ends it. Its colour scheme is light.
+      const webkit = await openWebKit({ width: 1280, height: 800, deviceScaleFactor });
+      webkitPages.add(webkit);
+      page = Object.assign(webkit.page, {
+        close: async () => {
+          webkitPages.delete(webkit);
+          await webkit.close();
+        },
+      });
+    } else {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor, locale: 'en-US', colorScheme: 'light' });
+      page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    }
     await page.goto(`${baseUrl}/`);
     await page.getByRole('button', { name: 'Reset emulator' }).click();
     await page.locator('#reset-status', { hasText: 'Emulator reset' }).waitFor({ timeout: TIMEOUT_MS });
@@ -136,7 +168,7 @@ try {
 
   /** Fonts loaded, nothing busy, no caret blinking in the picture. */
   async function settle(page) {
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => document.fonts.ready.then(() => true));
     await page.waitForFunction(() => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="base"]').getAttribute('aria-busy') === 'false');
     await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -146,5 +178,6 @@ try {
   process.exitCode = 1;
 } finally {
   await browser?.close().catch(() => undefined);
+  for (const webkit of webkitPages) await webkit.close().catch(() => undefined);
   await server?.close().catch(() => undefined);
 }

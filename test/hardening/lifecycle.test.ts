@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { emulator, USERS } from '../helpers/emulator.js';
 import { mount, nextEvent, part, press, recordEvents, type, type Widget } from '../helpers/widget.js';
-import { EVENTS, idle, recordFetches, until, watchUncaught } from './support.js';
+import { EVENTS, idle, recordFetches, until, untilEmulatorHas, watchUncaught } from './support.js';
 
 interface Counters {
   timeouts: Set<number>;
@@ -148,6 +148,7 @@ describe('lifecycle: 1000 connect/disconnect cycles', () => {
           await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 5000 });
           document.body.append(el);
           await until(() => fetches.pending() > 0, 'no profile request in flight');
+          await untilEmulatorHas('/api/v3/get-profile');
           inFlight++;
         } else if (i % 100 === 99) {
           // Disconnected while an SMS send is on its way.
@@ -156,6 +157,7 @@ describe('lifecycle: 1000 connect/disconnect cycles', () => {
           await part<HTMLInputElement>(el, 'phone-input').focus();
           await press('Enter');
           await until(() => fetches.calls.some((c) => c.endpoint === 'send-sms' && !c.settled), 'no send in flight');
+          await untilEmulatorHas('/api/v3/send-sms');
           inFlight++;
         } else if (i % 10 === 0) {
           await el.updateComplete; // a render between moves

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS } from '../../src/i18n/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { EVENTS as EVENT_NAMES } from '../../src/events.js';
+import { emulator } from '../helpers/emulator.js';
 import { click, part, type Widget } from '../helpers/widget.js';
 
 export type TestLang = 'en-US' | 'zh-CN';
@@ -129,6 +130,15 @@ export function until(predicate: () => unknown, message: string, timeout = 3000)
     };
     void poll();
   });
+}
+
+/**
+ * Waits until the emulator has the request for `path` that the fault armed for it catches (held there,
+ * for a `delay`). That the page's fetch is pending does not mean it was sent: Firefox sends it later
+ * than Chromium, and a request aborted before it is sent leaves the fault to the next one.
+ */
+export async function untilEmulatorHas(path: string): Promise<void> {
+  await until(async () => !(await emulator.faults()).some((fault) => fault.path === path), `the emulator never received ${path}`);
 }
 
 /**

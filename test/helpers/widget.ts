@@ -7,15 +7,15 @@ import { emulatorUrl } from './emulator.js';
 
 export type Widget = AuthingPhoneManager;
 
-/** Mounts a widget for `token` and waits until its profile has loaded. */
-export async function mount(token: string, attributes: Record<string, string> = {}): Promise<Widget> {
+/** Mounts a widget for `token` (at the end of `parent`, the body by default) and waits until its profile has loaded. */
+export async function mount(token: string, attributes: Record<string, string> = {}, parent: ParentNode = document.body): Promise<Widget> {
   const el = document.createElement('authing-phone-manager');
   el.setAttribute('app-host', await emulatorUrl());
   el.setAttribute('access-token', token);
   el.setAttribute('lang', 'en-US');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   const loaded = nextEvent(el, 'authing-profile-loaded');
-  document.body.append(el);
+  parent.append(el);
   await loaded;
   await el.updateComplete;
   return el;
