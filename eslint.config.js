@@ -17,7 +17,7 @@ const DOM_GLOBALS = ['window', 'document', 'customElements', 'HTMLElement', 'Cus
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '**/node_modules/', 'bench/results/', 'docs/', 'coverage/', 'test-node/fixtures/'] },
+  { ignores: ['dist/', 'node_modules/', '**/node_modules/', 'bench/results/', 'docs/', 'coverage/', 'test/package/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'test-node/**/*.js', 'test/helpers/*.mjs', 'test/frameworks/*.mjs', '*.config.{js,mjs,ts}', 'demo/**/*.mjs'],
+    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'test/helpers/*.mjs', 'test/package/frameworks/*.mjs', 'test/emulator/*.js', 'test/package/*.js', '*.config.{js,mjs,ts}', 'demo/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     // chai's property assertions (`expect(x).to.be.true`) are expressions.
-    files: ['test/**/*.ts', 'test-node/**/*.js'],
+    files: ['test/**/*.ts', 'test/**/*.js'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

@@ -10,7 +10,7 @@ import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { startEmulator } from './emulator/index.js';
 import { acceptChords, ENGINE_NAMES, findEngine, installHint, keyActions, startWebKitDriver, webkitCapabilities } from './scripts/engines.mjs';
-import { frameworkAppsPlugin } from './test/frameworks/framework-apps-plugin.mjs';
+import { frameworkAppsPlugin } from './test/package/frameworks/framework-apps-plugin.mjs';
 
 const ENGINE = process.env.WTR_ENGINE || 'chromium';
 if (!ENGINE_NAMES.includes(ENGINE)) throw new Error(`WTR_ENGINE=${ENGINE}: expected one of ${ENGINE_NAMES.join(', ')}`);
@@ -111,7 +111,7 @@ function emulatorPlugin() {
 let emulatorOrigin = '';
 
 /**
- * Serves the security pages under /test/hardening/csp/ with a Content-Security-Policy response
+ * Serves the security pages under /test/element/hardening/csp/ with a Content-Security-Policy response
  * header (a header, not a meta tag: it covers everything, including Trusted Types and reporting).
  * `?policy=csp` (default): default-src 'self'; script-src 'self'; style-src 'self'; connect-src the emulator.
  * `?policy=tt`: the same, plus Trusted Types enforced with only Lit's `lit-html` policy allowed.
@@ -120,7 +120,7 @@ function cspPagesPlugin() {
   return {
     name: 'csp-pages',
     transform(context) {
-      if (!/^\/test\/hardening\/csp\/[\w-]+\.html$/.test(context.path)) return undefined;
+      if (!/^\/test\/element\/hardening\/csp\/[\w-]+\.html$/.test(context.path)) return undefined;
       const strict = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${emulatorOrigin}`;
       const policy = context.URL.searchParams.get('policy') === 'tt' ? `${strict}; require-trusted-types-for 'script'; trusted-types lit-html` : strict;
       return { headers: { 'content-security-policy': policy }, transformCache: false };
@@ -157,7 +157,7 @@ export default {
   concurrentBrowsers: 1,
   browsers: [launcher()],
   plugins: [
-    // First: bundles test/frameworks/<name>/app.ts(x) for the React, Vue and Angular proofs (see the file).
+    // First: bundles test/package/frameworks/<name>/app.ts(x) for the React, Vue and Angular proofs (see the file).
     frameworkAppsPlugin(),
     // tsconfig must be passed, or esbuild ignores experimentalDecorators and Lit throws at import.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -83,7 +83,7 @@ const lint = await run(npm, ['run', 'lint', '--silent']);
 
 // Node: the core (TypeScript, through esbuild's transform) and the emulator and package tests.
 const testsIn = (dir, pattern) => readdirSync(dir).filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
-const nodeTests = [...testsIn('test/core', NODE_CORE_TESTS), ...testsIn('test-node', /\.test\.js$/)];
+const nodeTests = [...testsIn('test/core', NODE_CORE_TESTS), ...testsIn('test/emulator', /\.test\.js$/), ...testsIn('test/package', /\.test\.js$/)];
 const node = await run(process.execPath, ['--import', './test/helpers/register-ts.mjs', '--test', '--test-reporter=spec', ...nodeTests]);
 const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
 const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));

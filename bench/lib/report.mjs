@@ -271,7 +271,7 @@ function memorySection(memory) {
 
 **Method.** A fresh browser context per element, with \`bench/pages/counters.js\` installed before any
 page script: it wraps the page's \`setTimeout\`, \`clearTimeout\`, \`setInterval\`, \`clearInterval\` and
-\`fetch\` to count live timers and requests in flight, as \`test/hardening/lifecycle.test.ts\` does (the
+\`fetch\` to count live timers and requests in flight, as \`test/element/hardening/lifecycle.test.ts\` does (the
 bench's own waits use the unwrapped functions). After ${memory.warmup} warm-up cycles: garbage collection
 (CDP \`HeapProfiler.collectGarbage\`, three times), then \`Runtime.getHeapUsage\` (JS heap used),
 \`Memory.getDOMCounters\` and the counters: "before". Then ${cycles} **settled** cycles (a new element

@@ -1,5 +1,5 @@
 // Installed before any page script (Playwright addInitScript) on the memory pages only: counts live
-// timers and requests in flight, as test/hardening/lifecycle.test.ts does, by wrapping the page's own
+// timers and requests in flight, as test/element/hardening/lifecycle.test.ts does, by wrapping the page's own
 // setTimeout / clearTimeout / setInterval / clearInterval and fetch. The bench's own waits use the
 // unwrapped functions (window.__benchReal), so only the page's code (the widget, Lit) is counted.
 (function () {

@@ -1,7 +1,7 @@
 // `npx vite --config demo/frameworks/vite.react18.config.mjs`: the demo server of vite.config.ts
 // (same root demo/, same Authing emulator), with every `react` and `react-dom` import, the
 // wrapper's in src/react.ts included, resolved to the React 18 that npm installs in
-// test/frameworks/react18 (an npm workspace). Open /frameworks/react18.html.
+// test/package/frameworks/react18 (an npm workspace). Open /frameworks/react18.html.
 //
 // `npm start` cannot do this: its React 19 page and src/react.ts share one module graph, and
 // src/react.ts can only have one React.
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
 import demoConfig from '../../vite.config.ts';
 
-const react18 = fileURLToPath(new URL('../../test/frameworks/react18/node_modules/', import.meta.url));
+const react18 = fileURLToPath(new URL('../../test/package/frameworks/react18/node_modules/', import.meta.url));
 
 export default defineConfig((env) =>
   mergeConfig(typeof demoConfig === 'function' ? demoConfig(env) : demoConfig, {

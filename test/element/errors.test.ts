@@ -1,0 +1,136 @@
+// Error codes the hardening matrix (test/element/hardening/) does not drive: Authing's apiCode 2028, the real
+// resend limit, and a profile changed elsewhere (OLD_PHONE_MISMATCH, ALREADY_BOUND, NO_PHONE), plus an
+// expired updatePhoneToken when the pool skips the current number. Transport faults, session expiry,
+// wrong, expired and taken codes and numbers, bad input and the security cases live in test/element/hardening/.
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulator, USERS } from '../helpers/emulator.js';
+import {
+  button,
+  click,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  press,
+  type,
+  unmountAll,
+  waitForTitle,
+  waitIdle,
+  type Widget,
+} from '../helpers/widget.js';
+
+const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
+
+async function sendBindCode(el: Widget, phone: string): Promise<string> {
+  await type(phoneInput(el), phone);
+  await press('Enter');
+  await waitIdle(el);
+  return emulator.codeFor(phone, 'CHANNEL_BIND_PHONE');
+}
+
+describe('errors, each with its message, event and a working retry', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('PHONE_INVALID from the server (apiCode 2028) is mapped too', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'envelope', statusCode: 400, apiCode: 2028, message: '请输入正确的手机号码' });
+    const error = nextEvent(el, 'authing-error');
+    await type(phoneInput(el), '13800135555');
+    await press('Enter');
+    expect((await error).detail).to.include({ action: 'send-code', code: 'PHONE_INVALID', statusCode: 400, apiCode: 2028 });
+  });
+
+  it('RATE_LIMITED: a second send within the minute shows the message and a countdown', async () => {
+    const first = await mount(USERS.noPhone.token);
+    await sendBindCode(first, '13800135555');
+    first.remove();
+    const el = await mount(USERS.noPhone.token); // a fresh widget does not know about the first send
+    const error = nextEvent(el, 'authing-error');
+    await type(phoneInput(el), '13800135555');
+    await press('Enter');
+    expect((await error).detail).to.include({ action: 'send-code', code: 'RATE_LIMITED', statusCode: 429 });
+    await waitIdle(el);
+    expect(errorText(el)).to.contain('Too many codes requested.');
+    expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (59|60) s$/);
+    expect(await emulator.outbox('13800135555')).to.have.length(1);
+  });
+
+  it('OLD_PHONE_MISMATCH: the number changed elsewhere; the widget reloads the profile', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await emulator.seed([{ userId: USERS.phoneAndEmail.id, phone: '13812349876', phoneCountryCode: '+86' }]);
+    await click(button(el, 'Change'));
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await type(codeInput(el), await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await type(phoneInput(el), '13955556666');
+    await press('Enter');
+    await waitIdle(el);
+    const error = nextEvent(el, 'authing-error');
+    await type(codeInput(el), await emulator.codeFor('13955556666', 'CHANNEL_BIND_PHONE'));
+    expect((await error).detail).to.include({ action: 'change', code: 'OLD_PHONE_MISMATCH', apiCode: 2038 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone"]')?.textContent === '+86 138****9876', 'profile not reloaded');
+    expect(errorText(el)).to.contain('changed elsewhere');
+  });
+
+  it('UPDATE_TOKEN_EXPIRED: the widget asks for new codes and the change then completes', async () => {
+    await emulator.configure({ verifyOldPhone: false });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    await click(button(el, 'Change'));
+    await type(phoneInput(el), '13977778888');
+    await press('Enter');
+    await waitIdle(el);
+    // update-phone is held for a second while the emulator's clock passes the token's 60 s life.
+    await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: 1000 });
+    const error = nextEvent(el, 'authing-error');
+    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
+    await waitUntil(async () => (await emulator.requests()).some((r) => r.path === '/api/v3/verify-update-phone-request'), 'no verify');
+    await emulator.advanceClock(61);
+    expect((await error).detail).to.include({ action: 'change', code: 'UPDATE_TOKEN_EXPIRED' });
+    await waitIdle(el);
+    expect(errorText(el)).to.contain('Request new codes');
+    expect(phoneInput(el).value).to.equal('13977778888');
+    expect(codeInput(el).value).to.equal('');
+    expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal('13800138000');
+    // Retry: a new code (the clock moved past the resend limit too) and the change goes through.
+    const realNow = Date.now;
+    Date.now = () => realNow() + 61_000;
+    try {
+      await waitUntil(() => part(el, 'send-button').getAttribute('aria-disabled') === 'false', 'countdown never ended', { timeout: 3000 });
+      await click(part(el, 'send-button'));
+      await waitIdle(el);
+    } finally {
+      Date.now = realNow;
+    }
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
+    await changed;
+  });
+
+  it('ALREADY_BOUND: a phone bound elsewhere meanwhile; the widget shows it', async () => {
+    const el = await mount(USERS.noPhone.token);
+    const code = await sendBindCode(el, '13800135555');
+    await emulator.seed([{ userId: USERS.noPhone.id, phone: '13800139999', phoneCountryCode: '+86' }]);
+    const error = nextEvent(el, 'authing-error');
+    await type(codeInput(el), code);
+    expect((await error).detail).to.include({ code: 'ALREADY_BOUND' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone"]')?.textContent === '+86 138****9999', 'profile not reloaded');
+  });
+
+  it('NO_PHONE: the phone was removed elsewhere; the widget shows the bind form', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await click(button(el, 'Remove'));
+    await click(button(el, 'Continue'));
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    const code = await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE');
+    await emulator.seed([{ userId: USERS.phoneAndEmail.id, phone: null, phoneCountryCode: null }]);
+    const error = nextEvent(el, 'authing-error');
+    await type(codeInput(el), code);
+    expect((await error).detail).to.include({ action: 'unbind', code: 'NO_PHONE' });
+    await waitForTitle(el, 'Add a phone number');
+    expect(errorText(el)).to.contain('No phone number is linked');
+  });
+
+});

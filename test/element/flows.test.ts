@@ -1,0 +1,357 @@
+// The three flows end to end: real key presses and clicks in Chromium, the emulator over real HTTP
+// from another origin, and the emulator's state checked afterwards.
+import { expect, waitUntil } from '@open-wc/testing';
+import { CATALOGS, LANGS } from '../../src/i18n/index.js';
+import { emulator, USERS } from '../helpers/emulator.js';
+import {
+  button,
+  click,
+  errorText,
+  focused,
+  mount,
+  nextEvent,
+  part,
+  press,
+  recordEvents,
+  statusText,
+  text,
+  title,
+  type,
+  unmountAll,
+  waitForTitle,
+  waitIdle,
+} from '../helpers/widget.js';
+
+const EVENTS = ['authing-code-sent', 'authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound', 'authing-error'];
+
+describe('bind, change and unbind against the emulator', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('binds a phone: number, Send code, the SMS code, Bind — with the keyboard', async () => {
+    const el = await mount(USERS.noPhone.token);
+    const events = recordEvents(el, EVENTS);
+    expect(title(el)).to.equal('Add a phone number');
+
+    await type(part<HTMLInputElement>(el, 'phone-input'), '138 0013 5555');
+    const sent = nextEvent(el, 'authing-code-sent');
+    await press('Enter'); // Enter in the number field sends the code
+    expect((await sent).detail).to.deep.equal({ purpose: 'bind', phoneNumber: '13800135555', phoneCountryCode: '+86' });
+    await waitIdle(el);
+    expect(statusText(el)).to.equal('Code sent to +86 138****5555.');
+    expect(focused(el)).to.equal(part(el, 'code-input'), 'focus moves to the code');
+
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await type(part<HTMLInputElement>(el, 'code-input'), code);
+    expect((await bound).detail).to.deep.equal({ phoneNumber: '13800135555', phoneCountryCode: '+86' });
+    await waitIdle(el);
+
+    expect(title(el)).to.equal('Phone number');
+    expect(part(el, 'phone').textContent).to.equal('+86 138****5555');
+    expect(statusText(el)).to.equal('Phone number added.');
+    const user = await emulator.user(USERS.noPhone.id);
+    expect([user.phone, user.phoneCountryCode]).to.deep.equal(['13800135555', '+86']);
+    expect(events.map((e) => e.type)).to.deep.equal(['authing-code-sent', 'authing-phone-bound']);
+  });
+
+  it('changes a phone: code to the current number, new number and its code, then update-phone', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    const events = recordEvents(el, EVENTS);
+    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+
+    await click(button(el, 'Change'));
+    await waitForTitle(el, 'Change phone number');
+    expect(text(el)).to.contain('+86 138****8000');
+    expect(focused(el)).to.equal(part(el, 'send-button'), 'focus on the first control of the step');
+
+    await press('Enter'); // the focused Send code button
+    await waitUntil(() => events.length === 1, 'no code sent');
+    expect(events[0].detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
+    await waitIdle(el);
+    expect(focused(el)).to.equal(part(el, 'code-input'));
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await waitUntil(() => part(el, 'phone-input'), 'no new-number step');
+    expect(focused(el)).to.equal(part(el, 'phone-input'));
+
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
+    await click(part(el, 'send-button'));
+    await waitUntil(() => events.length === 2, 'no second code');
+    expect(events[1].detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
+    await waitIdle(el);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
+    expect((await changed).detail).to.deep.equal({
+      phoneNumber: '13912345678',
+      phoneCountryCode: '+86',
+      previousPhoneNumber: '13800138000',
+      previousPhoneCountryCode: '+86',
+    });
+    await waitIdle(el);
+    expect(part(el, 'phone').textContent).to.equal('+86 139****5678');
+    expect(statusText(el)).to.equal('Phone number changed.');
+    expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal('13912345678');
+
+    const calls = (await emulator.requests()).map((r) => `${r.path} ${r.statusCode}`);
+    expect(calls).to.deep.equal([
+      '/api/v3/get-profile 200',
+      '/api/v3/send-sms 200',
+      '/api/v3/send-sms 200',
+      '/api/v3/verify-update-phone-request 200',
+      '/api/v3/update-phone 200',
+    ]);
+  });
+
+  it('unbinds: confirm, code to the current number, unbind-phone', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await click(button(el, 'Remove'));
+    await waitForTitle(el, 'Remove phone number');
+    expect(text(el)).to.contain('Remove +86 138****8000 from your account?');
+    expect(focused(el)).to.equal(part(el, 'title'), 'focus on the step heading, so the warning is read first');
+    await press('Tab');
+    expect(focused(el)).to.equal(part(el, 'submit-button'));
+    await press('Enter');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
+
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    expect((await unbound).detail).to.deep.equal({ previousPhoneNumber: '13800138000', previousPhoneCountryCode: '+86' });
+    await waitIdle(el);
+    expect(title(el)).to.equal('Add a phone number');
+    expect(statusText(el)).to.equal('Phone number removed.');
+    expect((await emulator.user(USERS.phoneAndEmail.id)).phone ?? null).to.equal(null);
+  });
+
+  it('unbinds for a user whose other sign-in method is a social identity', async () => {
+    const el = await mount(USERS.phoneAndSocial.token);
+    await click(button(el, 'Remove'));
+    await click(button(el, 'Continue'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="send-button"]'), 'no code step');
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndSocial.phone, 'CHANNEL_UNBIND_PHONE'));
+    await unbound;
+  });
+
+  it('offers no unbind when the phone is the only way to sign in, and says so', async () => {
+    const el = await mount(USERS.phoneOnly.token);
+    expect(text(el)).to.contain('This phone number is your only way to sign in');
+    expect(() => button(el, 'Remove')).to.throw();
+    expect(button(el, 'Change')).to.exist;
+  });
+
+  it('skips the current-number step when told to, and adds it when the server asks for it', async () => {
+    await emulator.configure({ verifyOldPhone: true });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const errors = recordEvents(el, ['authing-error']);
+    await click(button(el, 'Change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13911112222');
+    await press('Enter');
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor('13911112222', 'CHANNEL_BIND_PHONE'));
+    // The pool verifies the old phone after all: the widget adds the step instead of failing.
+    await waitUntil(() => statusText(el).includes('requires confirming your current number'), 'step not added');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['OLD_PHONE_REQUIRED']);
+    expect(errorText(el)).to.equal('');
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    expect((await changed).detail.phoneNumber).to.equal('13911112222');
+  });
+
+  it('changes without the current-number step when the pool does not require it', async () => {
+    await emulator.configure({ verifyOldPhone: false });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    await click(button(el, 'Change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13933334444');
+    await press('Enter');
+    await waitIdle(el);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await sendTypedCode(el, await emulator.codeFor('13933334444', 'CHANNEL_BIND_PHONE'));
+    await changed;
+    expect((await emulator.outbox('13800138000')).length).to.equal(0, 'no code went to the old number');
+  });
+
+  it('Cancel leaves a flow and Back keeps what was typed', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await click(button(el, 'Change'));
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await click(button(el, 'Back'));
+    expect(part<HTMLInputElement>(el, 'code-input').value).to.match(/^\d{6}$/);
+    await click(button(el, 'Cancel'));
+    await waitForTitle(el, 'Phone number');
+    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+  });
+
+  it('a pool with 4-digit codes: the code does not submit itself, Enter or a click does', async () => {
+    await emulator.configure({ codeLength: 4 });
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    expect(code).to.match(/^\d{4}$/);
+    await type(part<HTMLInputElement>(el, 'code-input'), code);
+    await el.updateComplete;
+    expect((await emulator.requests()).some((r) => r.path === '/api/v3/bind-phone')).to.equal(false);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await click(part(el, 'submit-button'));
+    await bound;
+  });
+
+  it('with code-length set, only a code of that length is sent', async () => {
+    await emulator.configure({ codeLength: 4 });
+    const el = await mount(USERS.noPhone.token, { 'code-length': '4' });
+    expect(part(el, 'code-input').getAttribute('maxlength')).to.equal('4');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+    await bound; // four digits complete the code: it submits itself
+  });
+
+  it('Enter in the number field sends to a corrected number, not the code form', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800136666');
+    await press('Enter');
+    await waitIdle(el);
+    expect(await emulator.outbox('13800136666')).to.have.length(1);
+    expect((await emulator.requests()).some((r) => r.path === '/api/v3/bind-phone')).to.equal(false);
+  });
+
+  it('follows the lang property, the page language, and tells Authing', async () => {
+    document.documentElement.lang = 'zh-Hans-CN';
+    try {
+      const el = await mount(USERS.phoneAndEmail.token, {});
+      el.removeAttribute('lang');
+      await el.updateComplete;
+      expect(title(el)).to.equal('手机号');
+      el.lang = 'en-GB';
+      await el.updateComplete;
+      expect(title(el)).to.equal('Phone number');
+      el.lang = 'zh-CN';
+      await el.updateComplete;
+      await click(button(el, '修改'));
+      await click(part(el, 'send-button'));
+      await waitIdle(el);
+      const sms = (await emulator.requests()).find((r) => r.path === '/api/v3/send-sms');
+      expect(sms?.lang).to.equal('zh-CN');
+      expect(statusText(el)).to.equal('验证码已发送至 +86 138****8000。');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+});
+
+describe('a change that sends two codes: Authing does not say which one failed', () => {
+  const NEW_PHONE = '13912345678';
+  const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
+
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  /** Bob's change up to the new number's code, both codes sent; returns that code. */
+  async function upToNewCode(el: Parameters<typeof part>[0]): Promise<string> {
+    await click(button(el, 'Change'));
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
+    await press('Enter');
+    await waitIdle(el);
+    return emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+  }
+
+  /** The message shown in each language, switched on the spot. */
+  async function shownInEveryLanguage(el: Parameters<typeof part>[0]): Promise<Record<string, string>> {
+    const shown: Record<string, string> = {};
+    for (const lang of LANGS) {
+      el.lang = lang;
+      await el.updateComplete;
+      shown[lang] = errorText(el);
+    }
+    el.lang = 'en-US';
+    await el.updateComplete;
+    return shown;
+  }
+
+  it('a wrong code: "one of the two codes is wrong", both kept; the right one completes', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    const code = await upToNewCode(el);
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, wrong(code));
+    expect((await failed).detail).to.include({ action: 'change', code: 'CODE_INVALID', apiCode: 2001 });
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.');
+    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesInvalid])));
+    expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal(NEW_PHONE);
+    expect(focused(el)).to.equal(part(el, 'code-input'), 'focus on the code on screen, to retype it');
+    await click(button(el, 'Back'));
+    expect(part<HTMLInputElement>(el, 'code-input').value, "the current number's code is kept").to.match(/^\d{6}$/);
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await click(part(el, 'submit-button')); // Continue: on to the new number's step and its code
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await sendTypedCode(el, code);
+    expect((await changed).detail.phoneNumber).to.equal(NEW_PHONE);
+    expect(errorText(el)).to.equal('');
+  });
+
+  it('expired codes: "the codes have expired", back to the first code with the number kept', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    const code = await upToNewCode(el);
+    await emulator.advanceClock(301);
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, code);
+    expect((await failed).detail).to.include({ action: 'change', code: 'CODE_EXPIRED', apiCode: 2300 });
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('The codes have expired or were already used. Request new ones: first for your current number, then for the new one.');
+    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesExpired])));
+    expect(el.shadowRoot!.querySelector('[part~="phone-input"]') === null, 'back at the current number').to.equal(true);
+  });
+
+  it('with one code only (the pool skips the current number), the usual one-code messages', async () => {
+    await emulator.configure({ verifyOldPhone: false });
+    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    await click(button(el, 'Change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
+    await press('Enter');
+    await waitIdle(el);
+    const code = await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, wrong(code));
+    await failed;
+    await waitIdle(el);
+    expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CODE_INVALID);
+  });
+
+  it('a wrong code elsewhere (bind) keeps the one-code message', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
+    await press('Enter');
+    await waitIdle(el);
+    const failed = nextEvent(el, 'authing-error');
+    await sendTypedCode(el, wrong(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
+    await failed;
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('That code is not right. Check it and try again.');
+  });
+});
+
+async function sendTypedCode(el: HTMLElement & { shadowRoot: ShadowRoot | null }, code: string): Promise<void> {
+  await type(el.shadowRoot!.querySelector<HTMLInputElement>('[part~="code-input"]')!, code);
+}

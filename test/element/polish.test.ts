@@ -1,0 +1,303 @@
+// Issue 4's polish: countries, languages, theming, layout, keyboard-only flows and axe in every state.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { CATALOGS, LANGS, resolveLang } from '../../src/i18n/index.js';
+import { ERROR_CODES } from '../../src/core/errors.js';
+import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import {
+  button,
+  errorText,
+  focused,
+  mount,
+  nextEvent,
+  part,
+  press,
+  statusText,
+  title,
+  type,
+  unmountAll,
+  waitIdle,
+  type Widget,
+} from '../helpers/widget.js';
+
+const select = (el: Widget) => part<HTMLSelectElement>(el, 'country-select');
+const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
+const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+
+/** Presses Tab until `target` has focus (at most `max` times): what a keyboard user does. */
+async function tabTo(el: Widget, target: () => Element | null, max = 12): Promise<void> {
+  for (let i = 0; i < max && focused(el) !== target(); i++) await press('Tab');
+  expect(focused(el), 'reached by Tab').to.equal(target());
+}
+
+describe('countries and numbers', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('preselects China, names countries in the UI language with flags, and honours default-country and countries', async () => {
+    let el = await mount(USERS.noPhone.token, { lang: 'zh-CN' });
+    expect(select(el).value).to.equal('CN');
+    expect(select(el).selectedOptions[0].textContent).to.equal('🇨🇳 中国 +86');
+    expect(select(el).options.length).to.be.greaterThan(200);
+    el.remove();
+    el = await mount(USERS.noPhone.token, { 'default-country': 'hk', countries: 'CN, HK,MO TW' });
+    expect(select(el).value).to.equal('HK');
+    expect([...select(el).options].map((o) => o.value).sort()).to.deep.equal(['CN', 'HK', 'MO', 'TW']);
+    // Names come from the engine's Intl.DisplayNames: "Hong Kong" in Chromium, "Hong Kong SAR China" in
+    // Firefox and WebKit. What matters is the flag, the English name the engine has, the calling code.
+    const hongKong = new Intl.DisplayNames(['en-US'], { type: 'region' }).of('HK')!;
+    expect(hongKong).to.match(/^Hong Kong\b/);
+    expect(select(el).selectedOptions[0].textContent).to.equal(`🇭🇰 ${hongKong} +852`);
+  });
+
+  it('picks a country with the keyboard and sends its calling code', async () => {
+    const el = await mount(USERS.noPhone.token, { countries: 'CN,HK,US' });
+    await tabTo(el, () => select(el));
+    await press('ArrowDown'); // China → Hong Kong, in name order
+    await el.updateComplete;
+    expect(select(el).value).to.equal('HK');
+    await type(phoneInput(el), '9123 4567');
+    const sent = nextEvent(el, 'authing-code-sent');
+    await press('Enter');
+    expect((await sent).detail).to.include({ phoneNumber: '91234567', phoneCountryCode: '+852' });
+    const [sms] = await emulator.outbox('91234567');
+    expect(sms.phoneCountryCode).to.equal('+852');
+  });
+
+  it('a pasted international number picks its country', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(phoneInput(el), '+44 7911 123456');
+    await el.updateComplete;
+    expect(select(el).value).to.equal('GB');
+    await press('Enter');
+    await waitIdle(el);
+    expect(statusText(el)).to.equal('Code sent to +44 791****3456.');
+  });
+
+  it('refuses a number of another country than the one selected, and countries outside the list', async () => {
+    let el = await mount(USERS.noPhone.token, { 'default-country': 'HK' });
+    await type(phoneInput(el), '13800138000');
+    await press('Enter');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Enter a valid mobile phone number.');
+    el.remove();
+    el = await mount(USERS.noPhone.token, { countries: 'CN' });
+    await type(phoneInput(el), '+1 415 555 2671');
+    await press('Enter');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Enter a valid mobile phone number.');
+    expect(await emulator.outbox()).to.have.length(0);
+  });
+});
+
+describe('languages', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('every catalog has every key of en-US, and every error code a message', () => {
+    const keys = (o: object) => Object.keys(o).sort();
+    const reference = CATALOGS['en-US'];
+    for (const lang of LANGS) {
+      const catalog = CATALOGS[lang];
+      expect(keys(catalog), lang).to.deep.equal(keys(reference));
+      expect(keys(catalog.errors), `${lang} errors`).to.deep.equal([...ERROR_CODES].sort());
+      for (const [key, value] of Object.entries(catalog)) {
+        const text = typeof value === 'function' ? value(3 as never) : value;
+        if (key !== 'errors') expect(String(text), `${lang}.${key}`).not.to.equal('');
+      }
+      for (const code of ERROR_CODES) expect(catalog.errors[code], `${lang}.errors.${code}`).to.be.a('string').and.not.empty;
+    }
+  });
+
+  it('maps language tags the way Guard does', () => {
+    expect(resolveLang('zh-HK')).to.equal('zh-TW');
+    expect(resolveLang('zh-Hant-TW')).to.equal('zh-TW');
+    expect(resolveLang('zh-MO')).to.equal('zh-TW');
+    expect(resolveLang('zh-Hans-SG')).to.equal('zh-CN');
+    expect(resolveLang('zh')).to.equal('zh-CN');
+    expect(resolveLang('ja')).to.equal('ja-JP');
+    expect(resolveLang('en-GB')).to.equal('en-US');
+    expect(resolveLang('fr-FR')).to.equal(undefined);
+  });
+
+  for (const [lang, heading] of [
+    ['zh-CN', '手机号'],
+    ['zh-TW', '手機號碼'],
+    ['ja-JP', '電話番号'],
+    ['en-US', 'Phone number'],
+  ] as const) {
+    it(`speaks ${lang}, and sends it as x-authing-lang`, async () => {
+      const el = await mount(USERS.phoneAndEmail.token, { lang });
+      expect(title(el)).to.equal(heading);
+      const [request] = await emulator.requests();
+      expect(request.lang).to.equal(lang);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('takes the language of the nearest ancestor with lang, across shadow roots', async () => {
+    const outer = document.createElement('div');
+    outer.lang = 'ja';
+    const shadowHost = document.createElement('div');
+    outer.append(shadowHost);
+    document.body.append(outer);
+    const root = shadowHost.attachShadow({ mode: 'open' });
+    const el = document.createElement('authing-phone-manager');
+    el.setAttribute('app-host', await emulatorUrl());
+    el.accessToken = USERS.phoneAndEmail.token;
+    const loaded = nextEvent(el, 'authing-profile-loaded');
+    root.append(el);
+    await loaded;
+    await el.updateComplete;
+    expect(title(el)).to.equal('電話番号');
+    outer.remove();
+  });
+
+  it('a messages override replaces any string, errors included', async () => {
+    const el = await mount(USERS.noPhone.token);
+    el.messages = { bindTitle: 'Add your mobile', errors: { PHONE_INVALID: 'That does not look like a mobile number.' } };
+    await el.updateComplete;
+    expect(title(el)).to.equal('Add your mobile');
+    await type(phoneInput(el), '1');
+    await press('Enter');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('That does not look like a mobile number.');
+    expect(button(el, 'Send code')).to.exist; // the rest stays as it was
+  });
+});
+
+describe('theming and layout', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(() => {
+    unmountAll();
+    document.querySelectorAll('[data-narrow]').forEach((node) => node.remove());
+    document.documentElement.style.removeProperty('--authing-color-primary');
+    document.documentElement.removeAttribute('dir');
+  });
+
+  it('dark theme, and a brand colour set once at :root', async () => {
+    const el = await mount(USERS.phoneAndEmail.token, { theme: 'dark' });
+    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(17, 24, 39)');
+    await expect(el).to.be.accessible();
+    document.documentElement.style.setProperty('--authing-color-primary', 'rgb(0, 128, 0)');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(part(el, 'change-button')).color).to.equal('rgb(0, 128, 0)');
+    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  });
+
+  // The widget lays itself out by its container's width (container queries), so a 280 px container is a
+  // 280 px screen to it; in every engine alike (MiniBrowser's window cannot be narrower than 447 px).
+  it('holds in 280 px and in a right-to-left page', async () => {
+    document.documentElement.setAttribute('dir', 'rtl');
+    const narrow = document.createElement('div');
+    narrow.dataset.narrow = '';
+    narrow.style.width = '280px';
+    document.body.append(narrow);
+    const el = await mount(USERS.noPhone.token, {}, narrow);
+    el.style.display = 'block';
+    const base = part(el, 'base');
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+    const box = narrow.getBoundingClientRect();
+    expect(box.width).to.equal(280);
+    for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('input, select, button')) {
+      const rect = node.getBoundingClientRect();
+      expect(rect.left, node.outerHTML.slice(0, 40)).to.be.at.least(box.left - 1);
+      expect(rect.right, node.outerHTML.slice(0, 40)).to.be.at.most(box.right + 1);
+      expect(rect.height, 'target size').to.be.at.least(24);
+    }
+    expect(getComputedStyle(phoneInput(el)).direction).to.equal('ltr');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('keyboard only, with axe at every step', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('binds with Tab, typing and Enter', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await expect(el).to.be.accessible();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await tabTo(el, () => phoneInput(el));
+    await sendKeys({ type: '13800135555' });
+    await tabTo(el, () => part(el, 'send-button'));
+    await press('Enter');
+    await waitIdle(el);
+    expect(focused(el)).to.equal(codeInput(el));
+    await expect(el).to.be.accessible();
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
+    await bound;
+    await waitIdle(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('changes with Tab, typing and Enter', async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await tabTo(el, () => part(el, 'change-button'));
+    await press('Enter');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(part(el, 'send-button'));
+    await expect(el).to.be.accessible();
+    await press('Enter');
+    await waitIdle(el);
+    await sendKeys({ type: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus not on the new number');
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: '13912345678' });
+    await press('Enter');
+    await waitIdle(el);
+    expect(focused(el)).to.equal(codeInput(el));
+    const changed = nextEvent(el, 'authing-phone-changed');
+    await sendKeys({ type: await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE') });
+    await changed;
+    await waitIdle(el);
+    expect(statusText(el)).to.equal('Phone number changed.');
+  });
+
+  it('unbinds with Tab and Enter, and shows a loading state that passes axe', async () => {
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const el = document.createElement('authing-phone-manager');
+    el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('lang', 'en-US');
+    el.accessToken = USERS.phoneAndEmail.token;
+    const loaded = nextEvent(el, 'authing-profile-loaded');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('Loading your phone number…');
+    await expect(el).to.be.accessible();
+    await loaded;
+    await el.updateComplete;
+    (document.activeElement as HTMLElement | null)?.blur();
+    await tabTo(el, () => part(el, 'unbind-button'));
+    await press('Enter');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(part(el, 'title'));
+    await expect(el).to.be.accessible();
+    await press('Tab');
+    await press('Enter');
+    await el.updateComplete;
+    expect(focused(el)).to.equal(part(el, 'send-button'));
+    await press('Enter');
+    await waitIdle(el);
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    await sendKeys({ type: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    await unbound;
+    await waitIdle(el);
+    expect(title(el)).to.equal('Add a phone number');
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts statuses in a polite live region and errors in an assertive one', async () => {
+    const el = await mount(USERS.noPhone.token);
+    expect(part(el, 'status').getAttribute('role')).to.equal('status');
+    expect(part(el, 'error').getAttribute('role')).to.equal('alert');
+    await type(phoneInput(el), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    // The countdown ticks in the button, outside both live regions.
+    expect(part(el, 'send-button').closest('[role="status"], [role="alert"], [aria-live]')).to.equal(null);
+  });
+});

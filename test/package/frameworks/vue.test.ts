@@ -1,0 +1,43 @@
+// Vue 3: a string template compiled at run time with `isCustomElement`, `:app-host` and
+// `.accessToken` bindings, and `@authing-phone-bound` into reactive state that the template renders.
+// The app is ./vue/app.ts, bundled by the test server with vue/dist/vue.esm-bundler.js. It registers
+// the widget only after its first render, so nothing here may register it before: the flow helpers
+// (which import the element) are imported after mounting.
+import { expect } from '@open-wc/testing';
+import { emulator, emulatorUrl, USERS } from '../../helpers/emulator.js';
+import { mount } from './vue/app.js';
+
+describe('Vue 3 with <authing-phone-manager>', () => {
+  let container: HTMLElement;
+  let app: Awaited<ReturnType<typeof mount>> | undefined;
+
+  beforeEach(async () => {
+    await emulator.reset();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => {
+    app?.unmount();
+    app = undefined;
+    container.remove();
+  });
+
+  it('binds a phone: isCustomElement, :app-host and .accessToken bound by Vue, @authing-phone-bound into reactive state', async () => {
+    app = await mount(container, { appHost: await emulatorUrl(), accessToken: USERS.noPhone.token });
+    expect(app.registeredBeforeMount).to.equal(false, 'the template was compiled before the tag was registered');
+    expect(app.warnings).to.deep.equal([], 'Vue took the tag for a custom element (no "Failed to resolve component")');
+
+    const { bindPhone, BOUND, boundShown, widgetIn } = await import('./drive.js');
+    const el = await widgetIn(container);
+    expect(el.getAttribute('app-host')).to.equal(await emulatorUrl());
+    expect(el.accessToken).to.equal(USERS.noPhone.token);
+    expect(el.getAttributeNames().filter((name) => /token/i.test(name))).to.deep.equal([], 'the token went in as a property');
+
+    await bindPhone(el);
+    const state = await boundShown(container);
+    expect(state.bound).to.deep.equal(BOUND);
+    expect(state.events).to.deep.equal(['authing-profile-loaded', 'authing-code-sent', 'authing-phone-bound']);
+    expect((await emulator.user(USERS.noPhone.id)).phone).to.equal(BOUND.phoneNumber);
+    expect(app.warnings).to.deep.equal([]);
+  });
+});
