@@ -33,7 +33,7 @@ export interface AuthingTestEmulator {
   /** The phone of a number (default country code `+86`); the same object for the same number. */
   phone(phoneNumber: string, options?: { phoneCountryCode?: string }): Phone;
   /**
-   * Sends what the page or context requests from `appHost`'s `/api/v3/*` to the emulator instead, so a
+   * Sends what the page or context requests from `appHost`'s `/api/*` to the emulator instead, so a
    * page that talks to its real Authing app host needs no change for the test.
    */
   route(target: Page | BrowserContext, appHost: string): Promise<void>;

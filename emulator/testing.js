@@ -88,14 +88,14 @@ function testEmulator(url, close) {
 
     /**
      * Sends the requests a Playwright page (or a whole browser context) makes to `appHost`'s
-     * `/api/v3/*` to the emulator, so a page that talks to its real Authing app host needs no change.
+     * `/api/*` (V3, and the V2 public config) to the emulator, so a page that talks to its real Authing app host needs no change.
      * The emulator still answers CORS itself. A dropped-connection fault aborts the request.
      * @param {{ route: Function }} target a playwright-core Page or BrowserContext
      * @param {string} appHost e.g. `https://my-app.authing.cn`
      */
     async route(target, appHost) {
       const origin = new URL(appHost).origin;
-      await target.route(`${origin}/api/v3/**`, async (/** @type {any} */ route) => {
+      await target.route(`${origin}/api/**`, async (/** @type {any} */ route) => {
         const { pathname, search } = new URL(route.request().url());
         let response;
         try {

@@ -83,15 +83,15 @@ describe('npm pack', () => {
     assert.deepEqual(Object.keys(pkg.bin), ['authing-phone-manager-emulator']);
     const bin = clean(pkg.bin['authing-phone-manager-emulator']);
     assert.ok(files.includes(bin), `${bin} is packed`);
-    assert.match(await readFile(new URL(`../${bin}`, import.meta.url), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+    assert.match(await readFile(new URL(`../../${bin}`, import.meta.url), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   });
 
   it('has declarations for every module the declarations import', async () => {
     const declarations = files.filter((path) => path.endsWith('.d.ts'));
     for (const path of declarations) {
-      const text = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');
+      const text = await readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
       for (const [, specifier] of text.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) {
-        const target = new URL(`${specifier}.d.ts`, new URL(`../${path}`, import.meta.url));
+        const target = new URL(`${specifier}.d.ts`, new URL(`../../${path}`, import.meta.url));
         const relativeTarget = clean(fileURLToPath(target).slice(root.length));
         assert.ok(files.includes(relativeTarget), `${path} imports ${specifier}.js: ${relativeTarget} is packed`);
       }
@@ -101,7 +101,7 @@ describe('npm pack', () => {
   it('leaves lit, @lit/*, ofetch and react to the user\'s bundler in the npm build', async () => {
     const entries = files.filter((path) => /^dist\/(chunks\/)?[\w-]+\.js$/.test(path));
     for (const path of entries) {
-      const text = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');
+      const text = await readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
       assert.doesNotMatch(text, /class ReactiveElement|function destr\(/, `${path} bundles no dependency`);
     }
     for (const name of ['lit', 'ofetch', '@lit/react']) {
@@ -116,7 +116,7 @@ describe('the element\'s bundles', () => {
     const bundles = files.filter((path) => /^dist\/.*\.js$/.test(path));
     assert.ok(bundles.length >= 5, `bundles: ${bundles.join(', ')}`);
     for (const path of bundles) {
-      const text = await readFile(new URL(`../${path}`, import.meta.url), 'utf8');
+      const text = await readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
       for (const marker of ['__emulator', 'EmulatorState', 'createEmulatorClient', 'authing-emulator', 'node:http']) {
         assert.ok(!text.includes(marker), `${path} contains "${marker}"`);
       }
