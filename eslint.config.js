@@ -8,10 +8,22 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 const LIT = { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core is headless: no Lit (see the session in src/core/session.ts).' };
-const UI = { group: ['**/controllers/*', '**/templates/*', '**/authing-phone-manager*', '**/i18n/*', '**/events*'], message: 'src/core knows nothing of the element.' };
+const UI = {
+  group: ['**/controllers/*', '**/templates/*', '**/authing-phone-manager*', '**/i18n/*', '**/events*'],
+  message: 'src/core knows nothing of the element.',
+};
 const OFETCH = { name: 'ofetch', message: 'Only src/core/api talks HTTP.' };
 /** What a headless module must not touch: the page. */
-const DOM_GLOBALS = ['window', 'document', 'customElements', 'HTMLElement', 'CustomEvent', 'navigator', 'localStorage', 'sessionStorage'].map((name) => ({
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'customElements',
+  'HTMLElement',
+  'CustomEvent',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+].map((name) => ({
   name,
   message: 'src/core runs without a DOM (Node, a worker, a host’s own UI).',
 }));
@@ -54,12 +66,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'test/helpers/*.mjs', 'test/package/frameworks/*.mjs', 'test/emulator/*.js', 'test/package/*.js', '*.config.{js,mjs,ts}', 'demo/**/*.mjs'],
+    files: [
+      'emulator/**/*.js',
+      'scripts/**/*.mjs',
+      'bench/**/*.mjs',
+      'test/helpers/*.mjs',
+      'test/package/frameworks/*.mjs',
+      'test/emulator/*.js',
+      'test/package/*.js',
+      '*.config.{js,mjs,ts}',
+      'demo/**/*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     // Node scripts that drive a browser: the functions they hand to page.evaluate() run in the page.
-    files: ['bench/lib/*.mjs', 'demo/**/*.mjs', 'scripts/screenshots.mjs', 'scripts/webkit-page.mjs', 'web-test-runner.config.mjs', 'examples/**/*.mjs'],
+    files: [
+      'bench/lib/*.mjs',
+      'demo/**/*.mjs',
+      'scripts/screenshots.mjs',
+      'scripts/webkit-page.mjs',
+      'web-test-runner.config.mjs',
+      'examples/**/*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

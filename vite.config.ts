@@ -75,7 +75,11 @@ function emulatorPlugin(): Plugin {
     async closeServer() {
       const current = running;
       running = undefined;
-      if (current) await current.then((emulator) => emulator.close(), () => undefined);
+      if (current)
+        await current.then(
+          (emulator) => emulator.close(),
+          () => undefined,
+        );
     },
   };
 }
@@ -119,8 +123,11 @@ function runCdnBuild(outDir: string): Promise<void> {
   const env = { ...process.env };
   delete env.NODE_ENV;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [vite, 'build', '--mode', 'cdn', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env, cwd: fileURLToPath(new URL('.', import.meta.url)) }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`CDN build failed: ${stderr || error.message}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [vite, 'build', '--mode', 'cdn', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      { env, cwd: fileURLToPath(new URL('.', import.meta.url)) },
+      (error, _stdout, stderr) => (error ? reject(new Error(`CDN build failed: ${stderr || error.message}`)) : resolve()),
     );
   });
 }
@@ -130,7 +137,8 @@ async function startOnPreferredPort(server: ViteDevServer): Promise<RunningEmula
   const port = fromEnv === undefined || fromEnv === '' ? DEFAULT_EMULATOR_PORT : Number(fromEnv);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid EMULATOR_PORT: ${fromEnv}`);
   const emulator = await startEmulator({ port, host: '127.0.0.1', strictPort: false });
-  if (port !== 0 && emulator.port !== port) server.config.logger.warn(`  Port ${port} is taken; the Authing emulator uses a free port instead.`);
+  if (port !== 0 && emulator.port !== port)
+    server.config.logger.warn(`  Port ${port} is taken; the Authing emulator uses a free port instead.`);
   return emulator;
 }
 
@@ -174,8 +182,14 @@ function minifyCssTemplates(): Plugin {
       filter: { id: /\/src\/.*\.ts$/ },
       handler(code) {
         if (!code.includes('css`')) return null;
-        const out = code.replace(/\bcss`([^`]*)`/g, (_, body: string) =>
-          `css\`${body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : minify(part))).join('').trim()}\``,
+        const out = code.replace(
+          /\bcss`([^`]*)`/g,
+          (_, body: string) =>
+            `css\`${body
+              .split(/(\$\{[^}]*\})/)
+              .map((part, i) => (i % 2 ? part : minify(part)))
+              .join('')
+              .trim()}\``,
         );
         return { code: out, map: null };
       },

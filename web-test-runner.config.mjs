@@ -9,7 +9,15 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { startEmulator } from './emulator/index.js';
-import { acceptChords, ENGINE_NAMES, findEngine, installHint, keyActions, startWebKitDriver, webkitCapabilities } from './scripts/engines.mjs';
+import {
+  acceptChords,
+  ENGINE_NAMES,
+  findEngine,
+  installHint,
+  keyActions,
+  startWebKitDriver,
+  webkitCapabilities,
+} from './scripts/engines.mjs';
 import { frameworkAppsPlugin } from './test/package/frameworks/framework-apps-plugin.mjs';
 
 const ENGINE = process.env.WTR_ENGINE || 'chromium';
@@ -85,7 +93,10 @@ function launcher() {
     });
   }
   if (ENGINE === 'webkit') return new WebKitLauncher(found.paths);
-  return playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: found.paths.browser, headless: true, args: CHROMIUM_ARGS } });
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: found.paths.browser, headless: true, args: CHROMIUM_ARGS },
+  });
 }
 
 /** Starts the emulator with the test server and tells the browser where it is. */
@@ -122,7 +133,8 @@ function cspPagesPlugin() {
     transform(context) {
       if (!/^\/test\/element\/hardening\/csp\/[\w-]+\.html$/.test(context.path)) return undefined;
       const strict = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${emulatorOrigin}`;
-      const policy = context.URL.searchParams.get('policy') === 'tt' ? `${strict}; require-trusted-types-for 'script'; trusted-types lit-html` : strict;
+      const policy =
+        context.URL.searchParams.get('policy') === 'tt' ? `${strict}; require-trusted-types-for 'script'; trusted-types lit-html` : strict;
       return { headers: { 'content-security-policy': policy }, transformCache: false };
     },
   };

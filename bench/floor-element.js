@@ -39,41 +39,43 @@ export class BenchFloor extends LitElement {
 
 const title = (text) => html`<div part="title" role="heading" aria-level="2" tabindex="-1">${text}</div>`;
 
-const bindForm = () => html`<form novalidate>
-  ${title('Add a phone number')}
-  <p>No phone number is linked to your account.</p>
-  <div>
+const bindForm = () =>
+  html`<form novalidate>
+    ${title('Add a phone number')}
+    <p>No phone number is linked to your account.</p>
+    <div>
+      <label>
+        <span part="label">Country or region</span>
+        <select part="country-select" name="country" autocomplete="tel-country-code">
+          ${COUNTRY_OPTIONS.map((c) => html`<option value=${c.iso} ?selected=${c.iso === 'CN'}>${c.label}</option>`)}
+        </select>
+      </label>
+      <label>
+        <span part="label">Phone number</span>
+        <input part="phone-input" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="24" />
+      </label>
+      <button type="button" part="button send-button">Send code</button>
+    </div>
     <label>
-      <span part="label">Country or region</span>
-      <select part="country-select" name="country" autocomplete="tel-country-code">
-        ${COUNTRY_OPTIONS.map((c) => html`<option value=${c.iso} ?selected=${c.iso === 'CN'}>${c.label}</option>`)}
-      </select>
+      <span part="label">Verification code</span>
+      <input part="code-input" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8" />
+      <span part="hint" id="code-hint">6 digits, sent by SMS</span>
     </label>
-    <label>
-      <span part="label">Phone number</span>
-      <input part="phone-input" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="24" />
-    </label>
-    <button type="button" part="button send-button">Send code</button>
-  </div>
-  <label>
-    <span part="label">Verification code</span>
-    <input part="code-input" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8" />
-    <span part="hint" id="code-hint">6 digits, sent by SMS</span>
-  </label>
-  <div>
-    <button type="submit" part="button submit-button">Add phone number</button>
-  </div>
-</form>`;
+    <div>
+      <button type="submit" part="button submit-button">Add phone number</button>
+    </div>
+  </form>`;
 
-const overview = () => html`${title('Phone number')}
-  <p>
-    <span>Current phone number</span>
-    <span part="phone">+86 138****8000</span>
-  </p>
-  <div>
-    <button type="button" part="button change-button">Change</button>
-    <button type="button" part="button unbind-button">Remove</button>
-  </div>`;
+const overview = () =>
+  html`${title('Phone number')}
+    <p>
+      <span>Current phone number</span>
+      <span part="phone">+86 138****8000</span>
+    </p>
+    <div>
+      <button type="button" part="button change-button">Change</button>
+      <button type="button" part="button unbind-button">Remove</button>
+    </div>`;
 
 /** The floor plus one profile request: renders the form once the answer is in. */
 export class BenchFloorFetch extends BenchFloor {

@@ -43,7 +43,10 @@ for (let i = 0; i < args.length; i++) {
       process.exit(2);
     }
   } else if (arg === '--screenshot') {
-    screenshotPath = args[i + 1] && !args[i + 1].startsWith('-') && !/^https?:/.test(args[i + 1]) ? path.resolve(args[++i]) : path.join(HERE, 'screenshot.png');
+    screenshotPath =
+      args[i + 1] && !args[i + 1].startsWith('-') && !/^https?:/.test(args[i + 1])
+        ? path.resolve(args[++i])
+        : path.join(HERE, 'screenshot.png');
   } else if (arg === '-h' || arg === '--help') {
     console.log('Usage: node demo/smoke.mjs [url] [--screenshot [file]] [--engine chromium|webkit]');
     process.exit(0);
@@ -84,7 +87,8 @@ function assert(condition, message) {
 function demo(page) {
   const widget = page.locator('authing-phone-manager');
   const part = (name) => widget.locator(`[part~="${name}"]`);
-  const logEntries = (type) => page.locator('#log .log__entry').filter({ has: page.locator('.log__type', { hasText: new RegExp(`^${type}$`) }) });
+  const logEntries = (type) =>
+    page.locator('#log .log__entry').filter({ has: page.locator('.log__type', { hasText: new RegExp(`^${type}$`) }) });
   const smsFor = (phoneNumber) => page.locator('#sms-list .sms').filter({ hasText: `To +86 ${phoneNumber}` });
 
   return {
@@ -141,7 +145,8 @@ function demo(page) {
       await part('code-input').fill(code);
       if (await until(1500)) return 'submitted itself';
       const submit = part('submit-button');
-      if ((await submit.count()) && (await submit.getAttribute('aria-disabled')) !== 'true') await submit.click({ timeout: 2000 }).catch(() => undefined);
+      if ((await submit.count()) && (await submit.getAttribute('aria-disabled')) !== 'true')
+        await submit.click({ timeout: 2000 }).catch(() => undefined);
       if (await until(STEP_TIMEOUT_MS)) return 'submit button';
       throw new Error('the code was not accepted in time');
     },
@@ -284,7 +289,11 @@ try {
   });
 
   await step('Theme and brand colour', async () => {
-    const root = () => page.evaluate(() => ({ theme: document.documentElement.dataset.theme, background: getComputedStyle(document.documentElement).backgroundColor }));
+    const root = () =>
+      page.evaluate(() => ({
+        theme: document.documentElement.dataset.theme,
+        background: getComputedStyle(document.documentElement).backgroundColor,
+      }));
     const shown = () =>
       ui.widget.evaluate((el) => ({
         theme: el.getAttribute('theme'),
@@ -369,14 +378,24 @@ try {
   log('\nSmoke test passed.');
 } catch (error) {
   failed = true;
-  console.error(`\nSmoke test FAILED: ${error instanceof Error ? error.stack ?? error.message : error}`);
+  console.error(`\nSmoke test FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
   if (page) {
     // What the widget and the log showed when it failed.
     const failurePng = path.join(os.tmpdir(), 'authing-demo-smoke-failure.png');
-    await page.screenshot({ path: failurePng, fullPage: true }).then(() => console.error(`Page at the failure: ${failurePng}`), () => undefined);
-    const widgetText = await page.locator('authing-phone-manager').evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim()).catch(() => '?');
-    const logText = await page.locator('#log').innerText().catch(() => '?');
-    if (navigations > 1) console.error(`The page reloaded ${navigations - 1} time(s) during the run: Vite does that when a source file changes.`);
+    await page.screenshot({ path: failurePng, fullPage: true }).then(
+      () => console.error(`Page at the failure: ${failurePng}`),
+      () => undefined,
+    );
+    const widgetText = await page
+      .locator('authing-phone-manager')
+      .evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim())
+      .catch(() => '?');
+    const logText = await page
+      .locator('#log')
+      .innerText()
+      .catch(() => '?');
+    if (navigations > 1)
+      console.error(`The page reloaded ${navigations - 1} time(s) during the run: Vite does that when a source file changes.`);
     console.error(`Widget: ${widgetText}\nEvent log (newest first):\n${logText}`);
   }
 } finally {

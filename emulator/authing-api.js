@@ -170,9 +170,15 @@ export const ENDPOINTS = {
       const phoneCountryCode = checkPhone(countryCodeIn, phoneNumber);
       const wait = state.resendWaitSeconds(codeKey(phoneCountryCode, phoneNumber, channel));
       if (wait > 0) {
-        throw new ApiError(429, undefined, 'resendTooSoon', { seconds: state.config.resendIntervalSeconds }, {
-          'Retry-After': String(wait),
-        });
+        throw new ApiError(
+          429,
+          undefined,
+          'resendTooSoon',
+          { seconds: state.config.resendIntervalSeconds },
+          {
+            'Retry-After': String(wait),
+          },
+        );
       }
       const capWait = state.dailyLimitWaitSeconds(phoneCountryCode, phoneNumber);
       if (capWait > 0) throw new ApiError(429, undefined, 'dailyLimitReached', {}, { 'Retry-After': String(capWait) });

@@ -70,9 +70,7 @@ try {
     ...emulatorOptions,
     port,
     host,
-    onSms: quiet
-      ? undefined
-      : (sms) => console.log(`  SMS  ${sms.phoneCountryCode} ${sms.phoneNumber} [${sms.channel}]  code ${sms.code}`),
+    onSms: quiet ? undefined : (sms) => console.log(`  SMS  ${sms.phoneCountryCode} ${sms.phoneNumber} [${sms.channel}]  code ${sms.code}`),
     onRequest: quiet
       ? undefined
       : (r) =>

@@ -57,7 +57,10 @@ export function createEmulatorClient(url, options = {}) {
     try {
       data = await response.json();
     } catch {
-      throw new EmulatorControlError(`${what}: HTTP ${response.status}, not a JSON answer (is ${base} the emulator?)`, response.ok ? 0 : response.status);
+      throw new EmulatorControlError(
+        `${what}: HTTP ${response.status}, not a JSON answer (is ${base} the emulator?)`,
+        response.ok ? 0 : response.status,
+      );
     }
     if (!response.ok) throw new EmulatorControlError(`${what}: ${data?.error ?? `HTTP ${response.status}`}`, response.status);
     return data;
@@ -89,7 +92,10 @@ export function createEmulatorClient(url, options = {}) {
      */
     async seed(users) {
       const current = await client.users();
-      const merged = users.map((change) => ({ ...current.find((/** @type {{ userId: string }} */ u) => u.userId === change.userId), ...change }));
+      const merged = users.map((change) => ({
+        ...current.find((/** @type {{ userId: string }} */ u) => u.userId === change.userId),
+        ...change,
+      }));
       return (await call('POST', 'users', { users: merged })).users;
     },
     /**

@@ -93,7 +93,13 @@ export declare const CHANNELS: ReadonlyArray<string>;
 
 /** A business error of an endpoint (answered with Authing's envelope). */
 export declare class ApiError extends Error {
-  constructor(statusCode: number, apiCode: number | undefined, key: string, params?: Record<string, unknown>, headers?: Record<string, string>);
+  constructor(
+    statusCode: number,
+    apiCode: number | undefined,
+    key: string,
+    params?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  );
   statusCode: number;
   apiCode: number | undefined;
 }

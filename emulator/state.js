@@ -175,53 +175,55 @@ const FIXED_CODE = /^\d{4,10}$/;
 const SEED_TIME = '2024-01-01T00:00:00.000Z';
 
 /** @type {ReadonlyArray<UserInput>} */
-export const SEED_USERS = Object.freeze(/** @type {UserInput[]} */ ([
-  {
-    userId: 'u-no-phone',
-    tokens: ['demo-token-no-phone'],
-    username: 'alice',
-    email: 'alice@example.com',
-  },
-  {
-    userId: 'u-phone-email',
-    tokens: ['demo-token-phone-email'],
-    username: 'bob',
-    email: 'bob@example.com',
-    phone: '13800138000',
-    phoneCountryCode: '+86',
-  },
-  {
-    userId: 'u-phone-only',
-    tokens: ['demo-token-phone-only'],
-    username: 'carol',
-    phone: '13900139000',
-    phoneCountryCode: '+86',
-  },
-  {
-    userId: 'u-phone-social',
-    tokens: ['demo-token-phone-social'],
-    username: 'dave',
-    phone: '13600136000',
-    phoneCountryCode: '+86',
-    identities: [
-      {
-        identityId: 'identity-dave-wechat',
-        extIdpId: 'extidp-wechat',
-        provider: 'wechat',
-        type: 'openid',
-        userIdInIdp: 'o6zAJs-dave-wechat-openid',
-      },
-    ],
-  },
-  {
-    userId: 'u-other',
-    tokens: ['demo-token-other'],
-    username: 'erin',
-    email: 'erin@example.com',
-    phone: '13700137000',
-    phoneCountryCode: '+86',
-  },
-]).map((u) => Object.freeze({ ...u, createdAt: SEED_TIME })));
+export const SEED_USERS = Object.freeze(
+  /** @type {UserInput[]} */ ([
+    {
+      userId: 'u-no-phone',
+      tokens: ['demo-token-no-phone'],
+      username: 'alice',
+      email: 'alice@example.com',
+    },
+    {
+      userId: 'u-phone-email',
+      tokens: ['demo-token-phone-email'],
+      username: 'bob',
+      email: 'bob@example.com',
+      phone: '13800138000',
+      phoneCountryCode: '+86',
+    },
+    {
+      userId: 'u-phone-only',
+      tokens: ['demo-token-phone-only'],
+      username: 'carol',
+      phone: '13900139000',
+      phoneCountryCode: '+86',
+    },
+    {
+      userId: 'u-phone-social',
+      tokens: ['demo-token-phone-social'],
+      username: 'dave',
+      phone: '13600136000',
+      phoneCountryCode: '+86',
+      identities: [
+        {
+          identityId: 'identity-dave-wechat',
+          extIdpId: 'extidp-wechat',
+          provider: 'wechat',
+          type: 'openid',
+          userIdInIdp: 'o6zAJs-dave-wechat-openid',
+        },
+      ],
+    },
+    {
+      userId: 'u-other',
+      tokens: ['demo-token-other'],
+      username: 'erin',
+      email: 'erin@example.com',
+      phone: '13700137000',
+      phoneCountryCode: '+86',
+    },
+  ]).map((u) => Object.freeze({ ...u, createdAt: SEED_TIME })),
+);
 
 /** Error thrown for invalid control input (config, users, faults); the control API answers HTTP 400. */
 export class ControlError extends Error {
@@ -514,7 +516,11 @@ export class EmulatorState {
    */
   issueToken(input) {
     if (!isPlainObject(input)) throw new ControlError('the body must be { userId, token?, scope? }');
-    const { userId, token = `emulator-token-${randomBytes(18).toString('base64url')}`, scope } = /** @type {Record<string, unknown>} */ (input);
+    const {
+      userId,
+      token = `emulator-token-${randomBytes(18).toString('base64url')}`,
+      scope,
+    } = /** @type {Record<string, unknown>} */ (input);
     if (typeof userId !== 'string' || !this.users.has(userId)) throw new ControlError(`no user ${String(userId)}`);
     const given = normalizeToken(scope === undefined ? token : { token, scope }, userId);
     const owner = this.userByToken(given.token);

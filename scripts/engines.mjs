@@ -33,7 +33,10 @@ export const ENGINES = {
     label: 'Chromium',
     packages: ['chromium'],
     programs: {
-      browser: { env: 'CHROMIUM_BIN', candidates: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'] },
+      browser: {
+        env: 'CHROMIUM_BIN',
+        candidates: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],
+      },
     },
   },
   firefox: {
@@ -48,7 +51,10 @@ export const ENGINES = {
     packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
     programs: {
       driver: { env: 'WEBKIT_DRIVER_BIN', candidates: () => ['/usr/bin/WebKitWebDriver'] },
-      browser: { env: 'MINIBROWSER_BIN', candidates: () => underUsrLib('webkit2gtk-4.1/MiniBrowser', 'webkitgtk-6.0/MiniBrowser', 'webkit2gtk-4.0/MiniBrowser') },
+      browser: {
+        env: 'MINIBROWSER_BIN',
+        candidates: () => underUsrLib('webkit2gtk-4.1/MiniBrowser', 'webkitgtk-6.0/MiniBrowser', 'webkit2gtk-4.0/MiniBrowser'),
+      },
       // Not needed when a display is given (DISPLAY), though a virtual one is used whenever it is installed.
       xvfb: { env: 'XVFB_BIN', candidates: () => ['/usr/bin/Xvfb'], optional: () => !!process.env.DISPLAY },
     },
@@ -96,7 +102,13 @@ export function engineVersion(engine, paths = findEngine(engine).paths) {
     return query.status === 0 ? `WebKitGTK ${query.stdout.replace(/-.*$/, '')}` : 'WebKitGTK';
   }
   const run = spawnSync(paths.browser, ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } });
-  return (run.stdout || '').trim().split('\n').pop()?.replace(/ built on .*$/, '') || ENGINES[engine].label;
+  return (
+    (run.stdout || '')
+      .trim()
+      .split('\n')
+      .pop()
+      ?.replace(/ built on .*$/, '') || ENGINES[engine].label
+  );
 }
 
 /** A TCP port nobody listens on right now. */

@@ -28,7 +28,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
 const DEMO_PNG = path.join(ROOT, 'demo', 'screenshot.png');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 /** Page around the widget's frame in the cropped pictures, in CSS pixels. */
 const MARGIN = 14;
 const TIMEOUT_MS = 10_000;
@@ -52,7 +59,11 @@ const webkitPages = new Set();
 try {
   if (!baseUrl) {
     const { createServer } = await import('vite');
-    server = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', server: { host: '127.0.0.1', port: 5173, strictPort: false } });
+    server = await createServer({
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 5173, strictPort: false },
+    });
     await server.listen();
     baseUrl = server.resolvedUrls?.local[0]?.replace(/\/+$/, '');
     if (!baseUrl) throw new Error('the dev server has no local URL');
@@ -113,7 +124,12 @@ try {
         },
       });
     } else {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor, locale: 'en-US', colorScheme: 'light' });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor,
+        locale: 'en-US',
+        colorScheme: 'light',
+      });
       page = await context.newPage();
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     }
@@ -135,9 +151,12 @@ try {
   /** Presses Send code and waits for the widget to say the code went out. */
   async function sendCode(page) {
     await part(page, 'send-button').click();
-    await page.waitForFunction(() => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="status"]').textContent.trim() !== '', null, { timeout: TIMEOUT_MS });
+    await page.waitForFunction(
+      () => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="status"]').textContent.trim() !== '',
+      null,
+      { timeout: TIMEOUT_MS },
+    );
   }
-
 
   async function overview(page) {
     await signIn(page, BOB);
@@ -169,12 +188,15 @@ try {
   /** Fonts loaded, nothing busy, no caret blinking in the picture. */
   async function settle(page) {
     await page.evaluate(() => document.fonts.ready.then(() => true));
-    await page.waitForFunction(() => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="base"]').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="base"]').getAttribute('aria-busy') === 'false',
+    );
     await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
 } catch (error) {
-  console.error(`Screenshots failed: ${error instanceof Error ? error.stack ?? error.message : error}`);
+  console.error(`Screenshots failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
   process.exitCode = 1;
 } finally {
   await browser?.close().catch(() => undefined);

@@ -26,7 +26,10 @@ function parseArgs(argv) {
 }
 
 const { engines: asked, rest: wtrArgs } = parseArgs(process.argv.slice(2));
-const fromEnv = (process.env.TEST_ENGINES ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+const fromEnv = (process.env.TEST_ENGINES ?? '')
+  .split(',')
+  .map((e) => e.trim().toLowerCase())
+  .filter(Boolean);
 const chosen = asked.length ? asked : fromEnv;
 const unknown = chosen.filter((engine) => !ENGINE_NAMES.includes(engine));
 if (unknown.length) {
@@ -82,8 +85,15 @@ const size = await run(process.execPath, ['scripts/size.mjs']);
 const lint = await run(npm, ['run', 'lint', '--silent']);
 
 // Node: the core (TypeScript, through esbuild's transform) and the emulator and package tests.
-const testsIn = (dir, pattern) => readdirSync(dir).filter((name) => pattern.test(name)).map((name) => `${dir}/${name}`);
-const nodeTests = [...testsIn('test/core', NODE_CORE_TESTS), ...testsIn('test/emulator', /\.test\.js$/), ...testsIn('test/package', /\.test\.js$/)];
+const testsIn = (dir, pattern) =>
+  readdirSync(dir)
+    .filter((name) => pattern.test(name))
+    .map((name) => `${dir}/${name}`);
+const nodeTests = [
+  ...testsIn('test/core', NODE_CORE_TESTS),
+  ...testsIn('test/emulator', /\.test\.js$/),
+  ...testsIn('test/package', /\.test\.js$/),
+];
 const node = await run(process.execPath, ['--import', './test/helpers/register-ts.mjs', '--test', '--test-reporter=spec', ...nodeTests]);
 const nodePass = Number(last(node.output, /ℹ pass (\d+)/g)?.[1] ?? 0);
 const nodeFail = Number(last(node.output, /ℹ fail (\d+)/g)?.[1] ?? (node.code ? 1 : 0));
@@ -105,8 +115,12 @@ const enginePass = results.reduce((sum, r) => sum + r.passed, 0);
 const engineFail = results.reduce((sum, r) => sum + r.failed, 0);
 const passed = nodePass + enginePass + (size.code ? 0 : 1) + (lint.code ? 0 : 1);
 const failed = nodeFail + engineFail + (size.code ? 1 : 0) + (lint.code ? 1 : 0);
-console.log(`\nSize budget: ${size.code ? 'over' : 'within'}; lint: ${lint.code ? 'failed' : 'clean'}; Node (core, emulator, package, example): ${nodePass} passed, ${nodeFail} failed`);
-console.log(`Browsers: ${results.map((r) => `${r.engine} ${r.version}, ${r.seconds} s`).join('; ')}${missing.length ? `; not run: ${missing.join(', ')}` : ''}`);
+console.log(
+  `\nSize budget: ${size.code ? 'over' : 'within'}; lint: ${lint.code ? 'failed' : 'clean'}; Node (core, emulator, package, example): ${nodePass} passed, ${nodeFail} failed`,
+);
+console.log(
+  `Browsers: ${results.map((r) => `${r.engine} ${r.version}, ${r.seconds} s`).join('; ')}${missing.length ? `; not run: ${missing.join(', ')}` : ''}`,
+);
 for (const r of results) console.log(`${r.engine}: ${r.passed} passed, ${r.failed} failed`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || node.code || results.some((r) => r.code) || passed === 0 ? 1 : 0);

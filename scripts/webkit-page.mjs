@@ -57,7 +57,10 @@ function resolveInPage(steps) {
     let nodes = roots;
     for (const step of list) {
       if (step.css) nodes = [...new Set(nodes.flatMap((root) => deepAll(root, step.css)))];
-      else if (step.label) nodes = nodes.flatMap((root) => deepAll(root, 'input, select, textarea, button, [role]')).filter((el) => labelsOf(el).some((label) => matches(label, step.label, step.exact)));
+      else if (step.label)
+        nodes = nodes
+          .flatMap((root) => deepAll(root, 'input, select, textarea, button, [role]'))
+          .filter((el) => labelsOf(el).some((label) => matches(label, step.label, step.exact)));
       else if (step.role === 'button')
         nodes = nodes
           .flatMap((root) => deepAll(root, 'button, [role="button"], input[type="button"], input[type="submit"]'))
@@ -228,14 +231,17 @@ class Locator {
    */
   async fill(value) {
     await this.one();
-    const typed = await this.run(`
+    const typed = await this.run(
+      `
       const el = elements[0];
       const text = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['', 'text', 'tel', 'email', 'search', 'url', 'password', 'number'].includes(el.getAttribute('type') ?? ''));
       if (text) return true;
       el.value = arg;
       el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
-      return false;`, value);
+      return false;`,
+      value,
+    );
     if (!typed) return;
     await this.click();
     const keys = ['Control+a', value === '' ? 'Backspace' : undefined, ...[...value]].filter(Boolean);
@@ -245,14 +251,17 @@ class Locator {
 
   async selectOption(value) {
     await this.one();
-    const chosen = await this.run(`
+    const chosen = await this.run(
+      `
       const select = elements[0];
       const option = [...select.options].find((o) => o.value === arg || o.label === arg);
       if (!option) return false;
       select.value = option.value;
       select.dispatchEvent(new Event('input', { bubbles: true }));
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      return true;`, value);
+      return true;`,
+      value,
+    );
     if (!chosen) throw new Error(`${this} has no option ${value}`);
     return [value];
   }
@@ -316,7 +325,10 @@ class WebKitPage {
   }
 
   addStyleTag({ content }) {
-    return this.driver.execute('const style = document.createElement("style"); style.textContent = arguments[0]; document.head.append(style);', content);
+    return this.driver.execute(
+      'const style = document.createElement("style"); style.textContent = arguments[0]; document.head.append(style);',
+      content,
+    );
   }
 
   content() {
@@ -332,7 +344,12 @@ class WebKitPage {
     let png = Buffer.from(await this.driver.takeScreenshot(), 'base64');
     if (clip) {
       const scale = this.deviceScaleFactor;
-      png = cropPng(png, { x: Math.round(clip.x * scale), y: Math.round(clip.y * scale), width: Math.round(clip.width * scale), height: Math.round(clip.height * scale) });
+      png = cropPng(png, {
+        x: Math.round(clip.x * scale),
+        y: Math.round(clip.y * scale),
+        width: Math.round(clip.width * scale),
+        height: Math.round(clip.height * scale),
+      });
     }
     if (path) await writeFile(path, png);
     return png;
@@ -353,7 +370,13 @@ export async function openWebKit({ width = 1280, height = 800, deviceScaleFactor
   const driver = await startWebKitDriver(found.paths, { env: { GDK_SCALE: String(deviceScaleFactor) } });
   let browser;
   try {
-    browser = await remote({ hostname: driver.hostname, port: driver.port, path: driver.path, capabilities: driver.capabilities, logLevel: 'error' });
+    browser = await remote({
+      hostname: driver.hostname,
+      port: driver.port,
+      path: driver.path,
+      capabilities: driver.capabilities,
+      logLevel: 'error',
+    });
     const rect = await browser.getWindowRect();
     const [innerWidth, innerHeight] = await browser.execute(() => [window.innerWidth, window.innerHeight]);
     await browser.setWindowRect(0, 0, width + rect.width - innerWidth, height + rect.height - innerHeight);
@@ -400,11 +423,13 @@ export function cropPng(png, box) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('latin1', offset + 4, offset + 8);
     const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), depth: data[8], color: data[9], interlace: data[12] };
+    if (type === 'IHDR')
+      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), depth: data[8], color: data[9], interlace: data[12] };
     if (type === 'IDAT') idat.push(data);
     offset += 12 + length;
   }
-  if (!header || header.depth !== 8 || ![2, 6].includes(header.color) || header.interlace !== 0) throw new Error('cropPng: only 8-bit RGB(A) non-interlaced PNGs');
+  if (!header || header.depth !== 8 || ![2, 6].includes(header.color) || header.interlace !== 0)
+    throw new Error('cropPng: only 8-bit RGB(A) non-interlaced PNGs');
   const channels = header.color === 6 ? 4 : 3;
   const stride = header.width * channels;
   const raw = inflateSync(Buffer.concat(idat));
@@ -443,7 +468,10 @@ export function cropPng(png, box) {
   const candidate = Buffer.alloc(rowBytes);
   for (let y = 0; y < height; y++) {
     const row = pixels.subarray((y0 + y) * stride + x0 * channels, (y0 + y) * stride + x0 * channels + rowBytes);
-    const up = y > 0 ? pixels.subarray((y0 + y - 1) * stride + x0 * channels, (y0 + y - 1) * stride + x0 * channels + rowBytes) : Buffer.alloc(rowBytes);
+    const up =
+      y > 0
+        ? pixels.subarray((y0 + y - 1) * stride + x0 * channels, (y0 + y - 1) * stride + x0 * channels + rowBytes)
+        : Buffer.alloc(rowBytes);
     let best = Infinity;
     for (let filter = 0; filter <= 4; filter++) {
       let sum = 0;
@@ -477,5 +505,10 @@ export function cropPng(png, box) {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = header.color;
-  return Buffer.concat([png.subarray(0, 8), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(cropped, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    png.subarray(0, 8),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(cropped, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

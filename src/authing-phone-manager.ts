@@ -27,7 +27,10 @@ import { widget } from './templates/widget.js';
 export { RESEND_SECONDS } from './core/flow/phone-flow.js';
 
 const listOf = (value: string | null): string[] =>
-  (value ?? '').split(/[\s,]+/).filter(Boolean).map((iso) => iso.toUpperCase());
+  (value ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((iso) => iso.toUpperCase());
 
 /** Settings that reach Authing: a change means a new connection. */
 const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
@@ -118,7 +121,11 @@ export class AuthingPhoneManager extends LitElement {
    */
   @property({ attribute: false }) client?: PhoneApi;
 
-  private readonly locale = new LocaleController(this, () => this.lang, () => this.messages);
+  private readonly locale = new LocaleController(
+    this,
+    () => this.lang,
+    () => this.messages,
+  );
   private readonly phone = new SessionController(this, {
     storage: pageSessionStorage(),
     onNotification: (notification) => this.dispatchEvent(eventOf(notification)),
@@ -129,7 +136,11 @@ export class AuthingPhoneManager extends LitElement {
     super();
     // Controllers that only need to exist: they hook into the element's lifecycle themselves.
     new CountdownController(this, () => this.phone.state.cooldowns);
-    new WebOtpController(this, () => this.phone.state, (field, value) => this.send({ type: 'edit', field, value }));
+    new WebOtpController(
+      this,
+      () => this.phone.state,
+      (field, value) => this.send({ type: 'edit', field, value }),
+    );
   }
 
   override connectedCallback(): void {

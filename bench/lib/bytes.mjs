@@ -42,4 +42,3 @@ export async function measureBytes(root) {
 
   return { outputs, reference: byFile.get(CDN_FILES[0]), iife: byFile.get(CDN_FILES[1]), npm, peers: PEERS };
 }
-

@@ -13,7 +13,14 @@ async function snapshot(page, cdp) {
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
   const counters = await page.evaluate(() => window.__benchCounters());
-  return { heapUsed: heap.usedSize, heapTotal: heap.totalSize, nodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, ...counters };
+  return {
+    heapUsed: heap.usedSize,
+    heapTotal: heap.totalSize,
+    nodes: dom.nodes,
+    documents: dom.documents,
+    listeners: dom.jsEventListeners,
+    ...counters,
+  };
 }
 
 /**

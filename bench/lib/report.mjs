@@ -32,7 +32,16 @@ function bytesSection(bytes) {
     ratio(p.gzip, ours.gzip),
     ratio(p.brotli, ours.brotli),
   ];
-  const oursRow = [`**authing-phone-manager** (\`${ours.file}\`)`, 'this build', int(ours.raw), int(ours.gzip), int(ours.brotli), '1×', '1×', '1×'];
+  const oursRow = [
+    `**authing-phone-manager** (\`${ours.file}\`)`,
+    'this build',
+    int(ours.raw),
+    int(ours.gzip),
+    int(ours.brotli),
+    '1×',
+    '1×',
+    '1×',
+  ];
   const headers = ['Package', 'Version', 'Raw (B)', 'gzip (B)', 'brotli (B)', 'Raw ÷ ours', 'gzip ÷ ours', 'brotli ÷ ours'];
   const align = ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'];
   const peers = bytes.peers.downloads.filter((p) => !p.baseline);
@@ -87,7 +96,18 @@ function speedSection(speed, runs, warmup) {
   for (const view of Object.keys(VIEWS)) {
     for (const kind of ['widget', 'floor']) {
       const s = shape[view][kind];
-      shapeRows.push([VIEWS[view].label, kind, s.elements, s.inputs, s.selects, s.options, s.buttons, s.headings, s.textLength, s.stylesheets]);
+      shapeRows.push([
+        VIEWS[view].label,
+        kind,
+        s.elements,
+        s.inputs,
+        s.selects,
+        s.options,
+        s.buttons,
+        s.headings,
+        s.textLength,
+        s.stylesheets,
+      ]);
     }
   }
   const mountRows = [];
@@ -115,7 +135,12 @@ function speedSection(speed, runs, warmup) {
     ms(f.widget.median - f.floor.median),
   ]);
   const coldRows = [
-    ['widget (`/widget.js` = the CDN build)', ms(cold.widget.median), ratio(cold.widget.median, cold.floor.median), ratio(cold.widget.median, cold['floor-fetch'].median)],
+    [
+      'widget (`/widget.js` = the CDN build)',
+      ms(cold.widget.median),
+      ratio(cold.widget.median, cold.floor.median),
+      ratio(cold.widget.median, cold['floor-fetch'].median),
+    ],
     ['floor (`/floor.js`: lit + the static form)', ms(cold.floor.median), '1×', ratio(cold.floor.median, cold['floor-fetch'].median)],
     ['floor + profile request', ms(cold['floor-fetch'].median), ratio(cold['floor-fetch'].median, cold.floor.median), '1×'],
   ];
@@ -176,11 +201,18 @@ option, see \`bench/run.mjs\`), so no code lookup happens inside a timed flow.
 
 ### Same size? What each renders
 
-${table(
-  ['View', 'Element', 'Elements', 'Inputs', 'Selects', 'Options', 'Buttons', 'Headings', 'Text chars', 'Stylesheets'],
-  shapeRows,
-  ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-)}
+${table(['View', 'Element', 'Elements', 'Inputs', 'Selects', 'Options', 'Buttons', 'Headings', 'Text chars', 'Stylesheets'], shapeRows, [
+  'l',
+  'l',
+  'r',
+  'r',
+  'r',
+  'r',
+  'r',
+  'r',
+  'r',
+  'r',
+])}
 
 ### Mount (warm page, median)
 
@@ -236,7 +268,16 @@ page) the same way, so a preflight there is the API's cost, not the widget's. Th
 allows preflight caching for 600 s (\`Access-Control-Max-Age\`); what real Authing sends may differ.
 
 ${table(
-  ['Flow', 'Before the flow', 'Flow requests', 'Total', 'API minimum', 'Extra', 'Widget preflights (before + flow)', 'Floor requests + preflights'],
+  [
+    'Flow',
+    'Before the flow',
+    'Flow requests',
+    'Total',
+    'API minimum',
+    'Extra',
+    'Widget preflights (before + flow)',
+    'Floor requests + preflights',
+  ],
   rows,
   ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r'],
 )}
@@ -257,11 +298,25 @@ function memorySection(memory) {
     row(`after ${cycles} more, removed in flight`, (m) => `${kib(m.afterInFlight.heapUsed)} (${signedKib(heapDelta(m, 'afterInFlight'))})`),
     row('heap change per cycle (all cycles)', (m) => `${signed(heapDelta(m, 'afterInFlight') / (2 * cycles))} B`),
     row('DOM nodes: before → after', (m) => `${int(m.before.nodes)} → ${int(m.afterSettled.nodes)} → ${int(m.afterInFlight.nodes)}`),
-    row('JS event listeners: before → after', (m) => `${int(m.before.listeners)} → ${int(m.afterSettled.listeners)} → ${int(m.afterInFlight.listeners)}`),
-    row('live setTimeout timers: before → after', (m) => `${m.before.liveTimeouts} → ${m.afterSettled.liveTimeouts} → ${m.afterInFlight.liveTimeouts}`),
-    row('live setInterval timers: before → after', (m) => `${m.before.liveIntervals} → ${m.afterSettled.liveIntervals} → ${m.afterInFlight.liveIntervals}`),
-    row('fetches in flight: before → after', (m) => `${m.before.fetchesInFlight} → ${m.afterSettled.fetchesInFlight} → ${m.afterInFlight.fetchesInFlight}`),
-    row('timers created during the cycles', (m) => int(m.afterInFlight.created.timeouts - m.before.created.timeouts + m.afterInFlight.created.intervals - m.before.created.intervals)),
+    row(
+      'JS event listeners: before → after',
+      (m) => `${int(m.before.listeners)} → ${int(m.afterSettled.listeners)} → ${int(m.afterInFlight.listeners)}`,
+    ),
+    row(
+      'live setTimeout timers: before → after',
+      (m) => `${m.before.liveTimeouts} → ${m.afterSettled.liveTimeouts} → ${m.afterInFlight.liveTimeouts}`,
+    ),
+    row(
+      'live setInterval timers: before → after',
+      (m) => `${m.before.liveIntervals} → ${m.afterSettled.liveIntervals} → ${m.afterInFlight.liveIntervals}`,
+    ),
+    row(
+      'fetches in flight: before → after',
+      (m) => `${m.before.fetchesInFlight} → ${m.afterSettled.fetchesInFlight} → ${m.afterInFlight.fetchesInFlight}`,
+    ),
+    row('timers created during the cycles', (m) =>
+      int(m.afterInFlight.created.timeouts - m.before.created.timeouts + m.afterInFlight.created.intervals - m.before.created.intervals),
+    ),
     row('fetches started during the cycles', (m) => int(m.afterInFlight.created.fetches - m.before.created.fetches)),
     row('elements left in the page', (m) => m.elementsLeft),
     row(`time for ${cycles} settled cycles`, (m) => `${(m.settledMs / 1000).toFixed(2)} s (${ms(m.settledMs / cycles)} each)`),
@@ -285,7 +340,10 @@ ${table(['', 'Widget', 'Floor'], rows, ['l', 'r', 'r'])}`;
 
 export function renderReport({ meta, bytes, speed, requests, memory }) {
   const flowLine = Object.entries(speed.flows)
-    .map(([name, f]) => `${name} ${ms(f.widget.median)} (floor ${ms(f.floor.median)}, ${ratio(f.widget.median, f.floor.median)}: ${ms(f.widget.median - f.floor.median)} of the widget's own)`)
+    .map(
+      ([name, f]) =>
+        `${name} ${ms(f.widget.median)} (floor ${ms(f.floor.median)}, ${ratio(f.widget.median, f.floor.median)}: ${ms(f.widget.median - f.floor.median)} of the widget's own)`,
+    )
     .join('; ');
   const requestLine = Object.entries(requests)
     .map(([name, r]) => `${name} ${r.flowTotal} (minimum ${r.minimum})`)

@@ -76,7 +76,10 @@ export async function measureSpeed({ browser, serverUrl, running, runs, warmup, 
           await page.evaluate((f) => window.bench.prepareFlow(f), name);
           ms = await page.evaluate((f) => window.bench.widgetFlow(f), name);
           if (i >= warmup) {
-            const paths = emulator.requests().map((r) => `${r.path} ${r.statusCode}`).join(', ');
+            const paths = emulator
+              .requests()
+              .map((r) => `${r.path} ${r.statusCode}`)
+              .join(', ');
             widgetRequestPaths[name].set(paths, (widgetRequestPaths[name].get(paths) ?? 0) + 1);
           }
         } else {
@@ -118,9 +121,17 @@ async function coldLoad(browser, { serverUrl, emulatorUrl, kind, view }) {
     const user = USERS[VIEWS[view].user].token;
     const attrs =
       kind === 'widget'
-        ? [['app-host', emulatorUrl], ['access-token', user], ['lang', 'en-US']]
+        ? [
+            ['app-host', emulatorUrl],
+            ['access-token', user],
+            ['lang', 'en-US'],
+          ]
         : kind === 'floor-fetch'
-          ? [['view', view], ['app-host', emulatorUrl], ['access-token', user]]
+          ? [
+              ['view', view],
+              ['app-host', emulatorUrl],
+              ['access-token', user],
+            ]
           : [['view', view]];
     const query = new URLSearchParams({ kind, view, attrs: JSON.stringify(attrs) });
     await page.goto(`${serverUrl}/cold.html?${query}`);

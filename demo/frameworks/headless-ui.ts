@@ -30,7 +30,11 @@ const SUBMIT: Partial<Record<FlowState['step'], string>> = {
   'unbind-code': 'Remove',
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   Object.assign(node, props);
   node.append(...children);
@@ -38,7 +42,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 /** Mounts the UI in `container`; returns the session and a function that takes it down. */
-export function mountHeadlessUi(container: HTMLElement, connection: { appHost: string; accessToken: string }): { session: PhoneSession; unmount(): void } {
+export function mountHeadlessUi(
+  container: HTMLElement,
+  connection: { appHost: string; accessToken: string },
+): { session: PhoneSession; unmount(): void } {
   const session = createPhoneSession({ connection: { ...connection, lang: 'en-US' } });
   const log = el('ol', { className: 'headless-log', ariaLabel: 'What the session said' });
   const view = el('div');
@@ -57,9 +64,11 @@ export function mountHeadlessUi(container: HTMLElement, connection: { appHost: s
     if (state.step === 'overview' && phone) {
       parts.push(el('p', { className: 'headless-phone', textContent: maskPhone(phone) }));
       parts.push(el('button', { type: 'button', textContent: 'Change', onclick: () => send({ type: 'start', flow: 'change' }) }));
-      if (state.account.hasOtherLoginMethod) parts.push(el('button', { type: 'button', textContent: 'Remove', onclick: () => send({ type: 'start', flow: 'unbind' }) }));
+      if (state.account.hasOtherLoginMethod)
+        parts.push(el('button', { type: 'button', textContent: 'Remove', onclick: () => send({ type: 'start', flow: 'unbind' }) }));
     }
-    if (state.step === 'unavailable') parts.push(el('button', { type: 'button', textContent: 'Try again', onclick: () => session.reload() }));
+    if (state.step === 'unavailable')
+      parts.push(el('button', { type: 'button', textContent: 'Try again', onclick: () => session.reload() }));
     const form = el('form', { noValidate: true });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -67,25 +76,41 @@ export function mountHeadlessUi(container: HTMLElement, connection: { appHost: s
     });
     if (state.step === 'bind' || state.step === 'change-new') {
       form.append(
-        el('label', {}, 'Number (+86 unless you type a +code) ', el('input', {
-          name: 'phone',
-          type: 'tel',
-          value: state.draft.phoneNumber,
-          oninput: (event: Event) => send({ type: 'edit', field: 'phoneNumber', value: (event.target as HTMLInputElement).value }),
-        })),
+        el(
+          'label',
+          {},
+          'Number (+86 unless you type a +code) ',
+          el('input', {
+            name: 'phone',
+            type: 'tel',
+            value: state.draft.phoneNumber,
+            oninput: (event: Event) => send({ type: 'edit', field: 'phoneNumber', value: (event.target as HTMLInputElement).value }),
+          }),
+        ),
       );
     }
     if (step) {
       const seconds = session.cooldownOf(step.purpose);
       form.append(
-        el('button', { type: 'button', name: 'send', disabled: !!state.pending || seconds > 0, textContent: seconds > 0 ? `Resend in ${seconds} s` : 'Send code', onclick: () => send({ type: 'send-code' }) }),
-        el('label', {}, 'Code ', el('input', {
-          name: 'code',
-          inputMode: 'numeric',
-          autocomplete: 'one-time-code',
-          value: state.draft[step.field],
-          oninput: (event: Event) => send({ type: 'edit', field: step.field, value: (event.target as HTMLInputElement).value }),
-        })),
+        el('button', {
+          type: 'button',
+          name: 'send',
+          disabled: !!state.pending || seconds > 0,
+          textContent: seconds > 0 ? `Resend in ${seconds} s` : 'Send code',
+          onclick: () => send({ type: 'send-code' }),
+        }),
+        el(
+          'label',
+          {},
+          'Code ',
+          el('input', {
+            name: 'code',
+            inputMode: 'numeric',
+            autocomplete: 'one-time-code',
+            value: state.draft[step.field],
+            oninput: (event: Event) => send({ type: 'edit', field: step.field, value: (event.target as HTMLInputElement).value }),
+          }),
+        ),
       );
     }
     if (SUBMIT[state.step]) {
@@ -93,7 +118,14 @@ export function mountHeadlessUi(container: HTMLElement, connection: { appHost: s
       form.append(el('button', { type: 'button', name: 'cancel', textContent: 'Cancel', onclick: () => send({ type: 'cancel' }) }));
       parts.push(form);
     }
-    if (state.error) parts.push(el('p', { role: 'alert', className: 'headless-error', textContent: `${state.error.code}${state.error.field ? ` (${state.error.field})` : ''}` }));
+    if (state.error)
+      parts.push(
+        el('p', {
+          role: 'alert',
+          className: 'headless-error',
+          textContent: `${state.error.code}${state.error.field ? ` (${state.error.field})` : ''}`,
+        }),
+      );
     if (state.notice) parts.push(el('p', { role: 'status', textContent: state.notice.kind }));
     // Re-rendering replaces the inputs: keep focus and the caret where the user is typing.
     const active = document.activeElement as HTMLInputElement | null;

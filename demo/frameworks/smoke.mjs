@@ -17,12 +17,29 @@ import { createEmulatorClient } from '../../emulator/client.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 /** Console lines that are no problem. */
-const HARMLESS = [/Lit is in dev mode/, /Angular is running in development mode/, /Download the React DevTools/, /\[vite\] connect/, /You are running a development build of Vue/];
+const HARMLESS = [
+  /Lit is in dev mode/,
+  /Angular is running in development mode/,
+  /Download the React DevTools/,
+  /\[vite\] connect/,
+  /You are running a development build of Vue/,
+];
 
 async function start(configFile) {
-  const server = await createServer({ configFile: path.join(ROOT, configFile), logLevel: 'warn', server: { port: 5180, strictPort: false } });
+  const server = await createServer({
+    configFile: path.join(ROOT, configFile),
+    logLevel: 'warn',
+    server: { port: 5180, strictPort: false },
+  });
   await server.listen();
   const url = server.resolvedUrls.local[0].replace(/\/+$/, '');
   const { emulatorUrl } = await (await fetch(`${url}/demo-config.json`)).json();
@@ -34,7 +51,13 @@ async function check(browser, { url, emulatorUrl }, page, expectReact) {
   await createEmulatorClient(emulatorUrl).reset();
   const tab = await browser.newPage();
   const problems = [];
-  tab.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && !HARMLESS.some((re) => re.test(m.text())) && problems.push(`${m.type()}: ${m.text()}`));
+  tab.on(
+    'console',
+    (m) =>
+      (m.type() === 'error' || m.type() === 'warning') &&
+      !HARMLESS.some((re) => re.test(m.text())) &&
+      problems.push(`${m.type()}: ${m.text()}`),
+  );
   tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   try {
     await tab.goto(name);
@@ -43,7 +66,9 @@ async function check(browser, { url, emulatorUrl }, page, expectReact) {
     await widget.locator('[part~="phone-input"]').press('Enter');
     const code = (await tab.locator('#inbox .code').first().textContent({ timeout: 10000 })).trim();
     await widget.locator('[part~="code-input"]').pressSequentially(code);
-    await tab.locator('.events li', { hasText: 'authing-phone-bound {"phoneNumber":"13800135555","phoneCountryCode":"+86"}' }).waitFor({ timeout: 10000 });
+    await tab
+      .locator('.events li', { hasText: 'authing-phone-bound {"phoneNumber":"13800135555","phoneCountryCode":"+86"}' })
+      .waitFor({ timeout: 10000 });
     if (expectReact) {
       const shown = await tab.locator('#react-version').textContent();
       if (!shown.startsWith(`React ${expectReact}.`)) throw new Error(`expected React ${expectReact}, the page says "${shown}"`);

@@ -38,7 +38,10 @@ describe('example app: account settings page', () => {
     await authing.route(context, APP_HOST);
     // The app's sign-in is not under test: start signed in, as the app's session would be.
     const accessToken = await authing.signIn({ userId: 'ann', username: 'ann', email: 'ann@example.com' });
-    await context.addInitScript((session) => localStorage.setItem('example-app.session', session), JSON.stringify({ name: 'Ann', accessToken }));
+    await context.addInitScript(
+      (session) => localStorage.setItem('example-app.session', session),
+      JSON.stringify({ name: 'Ann', accessToken }),
+    );
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
@@ -67,10 +70,14 @@ describe('example app: account settings page', () => {
   it('changes it: a code to the current number, then one to the new number', async () => {
     await widget().getByRole('button', { name: 'Change' }).click();
     await widget().getByRole('button', { name: 'Send code' }).click();
-    await widget().getByLabel('Verification code').pressSequentially(await authing.phone('13800135555').readCode());
+    await widget()
+      .getByLabel('Verification code')
+      .pressSequentially(await authing.phone('13800135555').readCode());
     await widget().getByLabel('New phone number').fill('13800136666');
     await widget().getByRole('button', { name: 'Send code' }).click();
-    await widget().getByLabel('Verification code').pressSequentially(await authing.phone('13800136666').readCode());
+    await widget()
+      .getByLabel('Verification code')
+      .pressSequentially(await authing.phone('13800136666').readCode());
     await notice().filter({ hasText: 'Your sign-in phone is now +86 13800136666.' }).waitFor();
     const ann = await authing.client.user('ann');
     assert.deepEqual([ann.phoneCountryCode, ann.phone, ann.phoneVerified], ['+86', '13800136666', true]);
@@ -89,7 +96,10 @@ describe('example app: account settings page', () => {
         ['/api/v3/update-phone', 200],
       ],
     );
-    assert.ok(requests.every((r) => r.origin === app.url && r.appId === 'example-app'), 'CORS requests from the page, with its app id');
+    assert.ok(
+      requests.every((r) => r.origin === app.url && r.appId === 'example-app'),
+      'CORS requests from the page, with its app id',
+    );
     assert.deepEqual(problems, []);
   });
 
@@ -101,6 +111,6 @@ describe('example app: account settings page', () => {
     await widget().getByText('Could not connect. Check your internet connection and try again.').waitFor();
     const last = (await authing.client.requests()).at(-1);
     assert.deepEqual([last?.path, last?.statusCode, last?.fault], ['/api/v3/send-sms', 0, 'drop']);
-    assert.equal((await authing.phone('13800136666').messages()).length, 1, 'no SMS went out (the one there is the change\'s)');
+    assert.equal((await authing.phone('13800136666').messages()).length, 1, "no SMS went out (the one there is the change's)");
   });
 });

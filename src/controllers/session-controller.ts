@@ -1,6 +1,12 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FlowState } from '../core/flow/phone-flow.js';
-import { createPhoneSession, type CooldownStorage, type Notification, type PhoneSession, type PhoneSessionOptions } from '../core/session.js';
+import {
+  createPhoneSession,
+  type CooldownStorage,
+  type Notification,
+  type PhoneSession,
+  type PhoneSessionOptions,
+} from '../core/session.js';
 
 /** The page's sessionStorage, where it may be used (a sandboxed frame throws on access). */
 export function pageSessionStorage(): CooldownStorage | undefined {

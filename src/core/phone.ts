@@ -43,8 +43,7 @@ export const countryOf = (iso: string): Country | undefined => {
 };
 
 /** The regional-indicator emoji flag of a country: no images shipped. */
-export const flagOf = (iso: string): string =>
-  String.fromCodePoint(...[...iso.toUpperCase()].map((c) => 0x1f1a5 + c.charCodeAt(0)));
+export const flagOf = (iso: string): string => String.fromCodePoint(...[...iso.toUpperCase()].map((c) => 0x1f1a5 + c.charCodeAt(0)));
 
 // Mainland China mobiles are checked precisely: 11 digits, 13x–19x (Guard's rule).
 const CN_MOBILE = /^1[3-9]\d{9}$/;
@@ -106,9 +105,7 @@ export function parseCode(value: string, length?: number): string | undefined {
 /** `+86 138****8000`: enough for the user to recognise their number, not enough to read it off a screen. */
 export function maskPhone({ phoneNumber, phoneCountryCode }: PhoneNumber): string {
   const masked =
-    phoneNumber.length >= 7
-      ? `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`
-      : phoneNumber.replace(/\d(?=\d{2})/g, '*');
+    phoneNumber.length >= 7 ? `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}` : phoneNumber.replace(/\d(?=\d{2})/g, '*');
   return `${phoneCountryCode} ${masked}`;
 }
 

@@ -277,7 +277,10 @@ async function accountWithScopes(client: PhoneApi, profile: AuthingProfile, sign
   if ((!phoneHidden && !emailHidden) || !client.getSecurityInfo) return account;
   const info = await client.getSecurityInfo({ signal });
   if (phoneHidden && info.phoneBinded) {
-    throw new PhoneManagerError('PHONE_SCOPE_MISSING', 'A phone is bound, but the access token has no `phone` scope: get-profile leaves it out');
+    throw new PhoneManagerError(
+      'PHONE_SCOPE_MISSING',
+      'A phone is bound, but the access token has no `phone` scope: get-profile leaves it out',
+    );
   }
   return { ...account, hasOtherLoginMethod: account.hasOtherLoginMethod || (emailHidden && info.emailBinded) };
 }

@@ -39,7 +39,8 @@ export const enUS: Messages = {
   changed: 'Phone number changed.',
   unbound: 'Phone number removed.',
   verifyCurrentRequired: 'Your account requires confirming your current number first. Send a code to it to continue.',
-  twoCodesInvalid: 'One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.',
+  twoCodesInvalid:
+    'One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.',
   twoCodesExpired: 'The codes have expired or were already used. Request new ones: first for your current number, then for the new one.',
   newCodesNeeded: 'The codes you entered have been used: request new ones to try again.',
   requestId: (id) => `Request ID: ${id}`,
@@ -63,7 +64,8 @@ export const enUS: Messages = {
     ALREADY_BOUND: 'A phone number was already added to your account. The page has been refreshed.',
     NO_PHONE: 'No phone number is linked to your account any more. The page has been refreshed.',
     DAILY_LIMIT: 'This number has had as many codes as it can get today. Please try again tomorrow.',
-    PHONE_SCOPE_MISSING: 'Your phone number can’t be managed here: this sign-in doesn’t include access to it. Please contact the site owner.',
+    PHONE_SCOPE_MISSING:
+      'Your phone number can’t be managed here: this sign-in doesn’t include access to it. Please contact the site owner.',
     SERVER: 'Something went wrong on the server. Please try again.',
   },
 };

@@ -5,8 +5,7 @@ import { maskPhone } from '../core/phone.js';
 import { button, title } from './fields.js';
 import type { View } from './view.js';
 
-export const loading = ({ t, signedIn }: View): TemplateResult =>
-  html`<p class="apm__muted">${signedIn ? t.loading : t.signedOut}</p>`;
+export const loading = ({ t, signedIn }: View): TemplateResult => html`<p class="apm__muted">${signedIn ? t.loading : t.signedOut}</p>`;
 
 export function unavailable(view: View): TemplateResult {
   const { t, state, on } = view;

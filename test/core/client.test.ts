@@ -52,7 +52,11 @@ describe('Authing client', () => {
     const api = await client();
     await api.sendSms({ channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13800138000', phoneCountryCode: '+86' });
     const error = await rejection(
-      api.verifyUpdatePhoneRequest({ newPhoneNumber: '13800138000', newPhoneCountryCode: '+86', newPhonePassCode: await emulator.codeFor('13800138000', 'CHANNEL_BIND_PHONE') }),
+      api.verifyUpdatePhoneRequest({
+        newPhoneNumber: '13800138000',
+        newPhoneCountryCode: '+86',
+        newPhonePassCode: await emulator.codeFor('13800138000', 'CHANNEL_BIND_PHONE'),
+      }),
     );
     expect(error).to.include({ code: 'SAME_PHONE', apiCode: 2230, statusCode: 422 });
     expect(error.requestId).to.be.a('string');
@@ -113,7 +117,9 @@ describe('Authing client', () => {
     // Hosts Chromium's URL parser would accept, percent-encoded, and send a request to.
     bads.push('not a host at all', 'https://exa mple.com', 'https://%20x.com', 'https://ex"ample.com');
     for (const bad of bads) {
-      expect(() => normalizeAppHost(bad), bad).to.throw(PhoneManagerError).with.property('code', 'CONFIG');
+      expect(() => normalizeAppHost(bad), bad)
+        .to.throw(PhoneManagerError)
+        .with.property('code', 'CONFIG');
     }
   });
 });

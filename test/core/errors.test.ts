@@ -41,7 +41,9 @@ describe('error mapping', () => {
   it('reads statusCode 422 from send-sms as the one-minute limit (Authing’s MFA component does), whatever its words', () => {
     expect(codeForEnvelope(422, undefined, '请稍后再试', { sendSms: true })).to.equal('RATE_LIMITED');
     expect(codeForEnvelope(422, undefined, 'Please try again later', { sendSms: true })).to.equal('RATE_LIMITED');
-    expect(codeForEnvelope(422, undefined, '手机号每天发送的验证次数超过上限', { sendSms: true }), 'a daily cap stays one').to.equal('DAILY_LIMIT');
+    expect(codeForEnvelope(422, undefined, '手机号每天发送的验证次数超过上限', { sendSms: true }), 'a daily cap stays one').to.equal(
+      'DAILY_LIMIT',
+    );
     expect(codeForEnvelope(422, 2035, '该手机号已被绑定', { sendSms: true }), 'a known apiCode wins').to.equal('PHONE_TAKEN');
     expect(codeForEnvelope(422, undefined, 'Please try again later'), 'not from send-sms').to.equal('SERVER');
   });

@@ -9,7 +9,8 @@ const NOW = Date.UTC(2026, 11, 1);
 const reduce = (state: flow.FlowState, event: flow.FlowEvent, now = NOW) => flow.reduce(state, { now, ...event });
 const sendCode = (state: flow.FlowState, now = NOW) => reduce(state, { type: 'send-code' }, now);
 const submit = (state: flow.FlowState) => reduce(state, { type: 'submit' });
-const succeed = (state: flow.FlowState, effect: flow.Effect, data?: { updatePhoneToken?: string }) => reduce(state, { type: 'succeeded', effect, data });
+const succeed = (state: flow.FlowState, effect: flow.Effect, data?: { updatePhoneToken?: string }) =>
+  reduce(state, { type: 'succeeded', effect, data });
 const fail = (state: flow.FlowState, effect: flow.Effect, error: PhoneManagerError) => reduce(state, { type: 'failed', effect, error });
 const start = (state: flow.FlowState, which: 'change' | 'unbind') => reduce(state, { type: 'start', flow: which }).state;
 const cancel = (state: flow.FlowState) => reduce(state, { type: 'cancel' }).state;
@@ -23,7 +24,10 @@ const bob: flow.Account = { phone: { phoneNumber: '13800138000', phoneCountryCod
 const ready = (account: flow.Account = bob, options: Partial<flow.FlowOptions> = {}) => loaded(flow.initialState(options), account);
 /** Types each field in turn; the last transition, which may be a complete code submitting itself. */
 const type = (state: flow.FlowState, fields: Partial<flow.Draft>): flow.Transition =>
-  Object.entries(fields).reduce<flow.Transition>((t, [field, value]) => reduce(t.state, { type: 'edit', field: field as keyof flow.Draft, value }), { state });
+  Object.entries(fields).reduce<flow.Transition>(
+    (t, [field, value]) => reduce(t.state, { type: 'edit', field: field as keyof flow.Draft, value }),
+    { state },
+  );
 const typed = (state: flow.FlowState, fields: Partial<flow.Draft>) => type(state, fields).state;
 
 describe('phone flow machine', () => {
@@ -53,7 +57,11 @@ describe('phone flow machine', () => {
     expect(send.state.pending).to.equal('send-code');
     expect(sendCode(send.state).effect, 'nothing while pending').to.equal(undefined);
     const sent = succeed(send.state, send.effect!);
-    expect(sent.outcome).to.deep.equal({ type: 'code-sent', purpose: 'bind', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } });
+    expect(sent.outcome).to.deep.equal({
+      type: 'code-sent',
+      purpose: 'bind',
+      phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
+    });
     const bind = type(sent.state, { code: '123456' });
     expect(bind.effect, 'a complete code submits itself').to.deep.equal({
       type: 'bind',
@@ -87,7 +95,10 @@ describe('phone flow machine', () => {
     expect(enter.effect?.type).to.equal('send-code');
     const sent = succeed(enter.state, enter.effect!).state;
     expect(reduce(sent, { type: 'submit', from: 'phone' }).state.error?.code, 'code form: no code yet').to.equal('CODE_INVALID');
-    expect(reduce(typed(sent, { phoneNumber: '13912345679' }), { type: 'submit', from: 'phone' }).effect?.type, 'a corrected number').to.equal('send-code');
+    expect(
+      reduce(typed(sent, { phoneNumber: '13912345679' }), { type: 'submit', from: 'phone' }).effect?.type,
+      'a corrected number',
+    ).to.equal('send-code');
   });
 
   it('refuses invalid input without an effect', () => {
@@ -145,7 +156,11 @@ describe('phone flow machine', () => {
     let state = start(ready(bob, { verifyCurrent: false }), 'change');
     expect(state.step).to.equal('change-new');
     state = typed(state, { phoneNumber: '13912345678' });
-    state = succeed(state, { type: 'send-code', purpose: 'change-new', input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' } }).state;
+    state = succeed(state, {
+      type: 'send-code',
+      purpose: 'change-new',
+      input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13912345678', phoneCountryCode: '+86' },
+    }).state;
     const verify = type(state, { code: '222222' });
     expect(verify.effect).to.deep.equal({
       type: 'verify-change',
@@ -163,7 +178,12 @@ describe('phone flow machine', () => {
 
   it('an expired update token asks for new codes and keeps the number', () => {
     const state = typed(start(ready(), 'change'), { phoneNumber: '13912345678', code: '1', currentCode: '2' });
-    const effect: flow.Effect = { type: 'update-phone', updatePhoneToken: 't', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, previous: bob.phone! };
+    const effect: flow.Effect = {
+      type: 'update-phone',
+      updatePhoneToken: 't',
+      phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
+      previous: bob.phone!,
+    };
     const failed = fail({ ...state, pending: 'change' }, effect, new PhoneManagerError('UPDATE_TOKEN_EXPIRED', 'x'));
     expect(failed.state.step).to.equal('change-current');
     expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
@@ -195,7 +215,10 @@ describe('phone flow machine', () => {
     const failed = fail(update.state, update.effect!, new PhoneManagerError('SERVER', 'x'));
     expect(typed(failed.state, { phoneNumber: '13912345679' }).verified).to.equal(undefined);
     expect(cancel(failed.state).verified).to.equal(undefined);
-    expect(typed(failed.state, { code: '33333' }).verified, 'a code edit does not matter').to.deep.equal({ updatePhoneToken: 'tok', phone: newPhone });
+    expect(typed(failed.state, { code: '33333' }).verified, 'a code edit does not matter').to.deep.equal({
+      updatePhoneToken: 'tok',
+      phone: newPhone,
+    });
     // A failed resend meanwhile does not lose it either.
     const resend = sendCode(failed.state, NOW + 61_000);
     const refused = fail(resend.state, resend.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
@@ -203,7 +226,12 @@ describe('phone flow machine', () => {
   });
 
   it('any 4xx business answer from update-phone drops the token and asks for new codes, the number kept: no dead-token loop', () => {
-    for (const [code, statusCode] of [['UNAUTHORIZED', 401], ['RATE_LIMITED', 429], ['SERVER', 400], ['PHONE_TAKEN', 422]] as const) {
+    for (const [code, statusCode] of [
+      ['UNAUTHORIZED', 401],
+      ['RATE_LIMITED', 429],
+      ['SERVER', 400],
+      ['PHONE_TAKEN', 422],
+    ] as const) {
       const update = verifiedChange();
       const failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x', { statusCode }));
       expect(failed.state.verified, code).to.equal(undefined);
@@ -230,7 +258,10 @@ describe('phone flow machine', () => {
     expect(landed.outcome).to.deep.equal({ type: 'phone-changed', phone: newPhone, previous: bob.phone });
     expect(landed.state).to.deep.include({ step: 'overview', error: undefined, notice: { kind: 'changed' } });
     // Changed elsewhere to another number: the overview shows it, no change is claimed.
-    const elsewhere = profileLoaded(loading(failed.state, true), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
+    const elsewhere = profileLoaded(loading(failed.state, true), {
+      phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' },
+      hasOtherLoginMethod: true,
+    });
     expect(elsewhere.outcome).to.equal(undefined);
     expect(elsewhere.state.step).to.equal('overview');
   });
@@ -244,7 +275,8 @@ describe('phone flow machine', () => {
   });
 
   /** Bob's change verifying both codes: verify-change is due. */
-  const verifyingTwo = () => type(typed(start(ready(), 'change'), { currentCode: '111111', phoneNumber: '13912345678' }), { code: '222222' });
+  const verifyingTwo = () =>
+    type(typed(start(ready(), 'change'), { currentCode: '111111', phoneNumber: '13912345678' }), { code: '222222' });
 
   it('an expired code in a two-code change asks for both codes again, the number kept', () => {
     const verify = verifyingTwo();
@@ -253,7 +285,9 @@ describe('phone flow machine', () => {
     expect(expired.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
     expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'currentCode' });
     // With one code only (the pool skips the current number), only that code is asked for again.
-    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), { code: '222222' });
+    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), {
+      code: '222222',
+    });
     const expiredOne = fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError('CODE_EXPIRED', 'x'));
     expect(expiredOne.state.step).to.equal('change-new');
     expect(expiredOne.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'code' });
@@ -270,9 +304,13 @@ describe('phone flow machine', () => {
     // Editing the code clears it, as any error about a field.
     expect(typed(wrong.state, { code: '33333' }).error).to.equal(undefined);
 
-    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), { code: '222222' });
+    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), {
+      code: '222222',
+    });
     for (const code of ['CODE_INVALID', 'CODE_EXPIRED'] as const) {
-      expect(fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError(code, 'x')).state.error?.eitherOfTwoCodes, code).to.equal(undefined);
+      expect(fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError(code, 'x')).state.error?.eitherOfTwoCodes, code).to.equal(
+        undefined,
+      );
     }
     const bind = type(typed(ready({ hasOtherLoginMethod: true }), { phoneNumber: '13912345678' }), { code: '222222' });
     const bindError = fail(bind.state, bind.effect!, new PhoneManagerError('CODE_INVALID', 'x')).state.error;
@@ -307,11 +345,19 @@ describe('phone flow machine', () => {
 
   describe('a new access token or app host', () => {
     const bobs: flow.Account = { ...bob, userId: 'u-bob' };
-    const carol: flow.Account = { userId: 'u-carol', phone: { phoneNumber: '13900139000', phoneCountryCode: '+86' }, hasOtherLoginMethod: false };
+    const carol: flow.Account = {
+      userId: 'u-carol',
+      phone: { phoneNumber: '13900139000', phoneCountryCode: '+86' },
+      hasOtherLoginMethod: false,
+    };
     /** Bob in the middle of a change to 13912345678, with a code typed and a verified token held. */
     const bobChanging = (): flow.FlowState => {
       const state = typed(start(ready(bobs), 'change'), { currentCode: '11111', phoneNumber: '13912345678', code: '22222' });
-      return { ...state, step: 'change-new', verified: { updatePhoneToken: 'tok', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } } };
+      return {
+        ...state,
+        step: 'change-new',
+        verified: { updatePhoneToken: 'tok', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } },
+      };
     };
 
     it('whose profile fails to load shows nothing of the previous account, only the error', () => {
@@ -329,7 +375,11 @@ describe('phone flow machine', () => {
     });
 
     it('that belongs to another user starts afresh, even with the number the previous user was changing to', () => {
-      const erin: flow.Account = { userId: 'u-erin', phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
+      const erin: flow.Account = {
+        userId: 'u-erin',
+        phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' },
+        hasOtherLoginMethod: true,
+      };
       const next = profileLoaded(switched(bobChanging()), erin);
       expect(next.outcome, 'no phone-changed for someone else').to.equal(undefined);
       expect(next.state).to.deep.include({ step: 'overview', account: erin, sentTo: {}, verified: undefined });

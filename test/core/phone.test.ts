@@ -5,13 +5,34 @@ import { countries, countryOf, detectCountry, flagOf, maskPhone, parseCode, pars
 describe('phone helpers', () => {
   it('reads what people type, paste and autofill', () => {
     const cn = { phoneNumber: '13800138000', phoneCountryCode: '+86' };
-    for (const typed of ['13800138000', '138 0013 8000', '138-0013-8000', '+86 138-0013-8000', '0086 13800138000', '(+86) 138.0013.8000', '１３８００１３８０００', '＋８６１３８００１３８０００', ' 13800138000 ', '138\u00a00013\u30008000']) {
+    for (const typed of [
+      '13800138000',
+      '138 0013 8000',
+      '138-0013-8000',
+      '+86 138-0013-8000',
+      '0086 13800138000',
+      '(+86) 138.0013.8000',
+      '１３８００１３８０００',
+      '＋８６１３８００１３８０００',
+      ' 13800138000 ',
+      '138\u00a00013\u30008000',
+    ]) {
       expect(parsePhone(typed, 'CN'), typed).to.deep.equal(cn);
     }
   });
 
   it('checks mainland China mobiles precisely', () => {
-    for (const typed of ['', '1380013800', '138001380001', '12800138000', '23800138000', '010 6552 9988', 'abc', '138OO138000', '+1 13800138000']) {
+    for (const typed of [
+      '',
+      '1380013800',
+      '138001380001',
+      '12800138000',
+      '23800138000',
+      '010 6552 9988',
+      'abc',
+      '138OO138000',
+      '+1 13800138000',
+    ]) {
       expect(parsePhone(typed, 'CN'), typed).to.equal(undefined);
     }
   });

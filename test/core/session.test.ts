@@ -95,7 +95,10 @@ describe('phone session, headless, against the emulator', () => {
     session.send({ type: 'edit', field: 'currentCode', value: await codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
     session.send({ type: 'submit' });
     await until(session, (s) => s.step === 'bind', 'the bind form');
-    expect(notifications.at(-1)).to.deep.equal({ type: 'phone-unbound', previous: { phoneNumber: '13800138000', phoneCountryCode: '+86' } });
+    expect(notifications.at(-1)).to.deep.equal({
+      type: 'phone-unbound',
+      previous: { phoneNumber: '13800138000', phoneCountryCode: '+86' },
+    });
     expect(await phoneOf('u-phone-email')).to.equal(null);
     session.dispose();
   });
@@ -234,7 +237,10 @@ describe('phone session: what the pool and the token say', () => {
   const settled = (session: PhoneSession) => until(session, (s) => s.step !== 'loading' && !s.pending, 'the profile');
 
   it('follows the pool’s public config (old-phone step, code length) unless the host set them', async () => {
-    const client = fakeClient({ profile: { phone: '13800138000', phoneCountryCode: '+86', email: 'a@b.c' }, getPublicConfig: async () => ({ verifyOldPhone: false, codeLength: 4 }) });
+    const client = fakeClient({
+      profile: { phone: '13800138000', phoneCountryCode: '+86', email: 'a@b.c' },
+      getPublicConfig: async () => ({ verifyOldPhone: false, codeLength: 4 }),
+    });
     const session = createPhoneSession({ connection: { client } });
     await settled(session);
     expect(session.state.options).to.deep.include({ verifyCurrent: false, codeLength: 4 });
@@ -273,7 +279,10 @@ describe('phone session: what the pool and the token say', () => {
 
   it('a profile without the phone field (a token without the phone scope) asks the security info: bound means PHONE_SCOPE_MISSING, never bind', async () => {
     const calls: string[] = [];
-    const hidden = fakeClient({ profile: { email: null }, getSecurityInfo: async () => (calls.push('getSecurityInfo'), { phoneBinded: true, emailBinded: false }) }, calls);
+    const hidden = fakeClient(
+      { profile: { email: null }, getSecurityInfo: async () => (calls.push('getSecurityInfo'), { phoneBinded: true, emailBinded: false }) },
+      calls,
+    );
     const notifications: Notification[] = [];
     const session = createPhoneSession({ connection: { client: hidden } });
     session.notify((n) => notifications.push(n));
@@ -284,14 +293,21 @@ describe('phone session: what the pool and the token say', () => {
     expect(calls).to.deep.equal(['getProfile', 'getSecurityInfo']);
     session.dispose();
 
-    const none = createPhoneSession({ connection: { client: fakeClient({ profile: { email: null }, getSecurityInfo: async () => ({ phoneBinded: false, emailBinded: false }) }) } });
+    const none = createPhoneSession({
+      connection: {
+        client: fakeClient({ profile: { email: null }, getSecurityInfo: async () => ({ phoneBinded: false, emailBinded: false }) }),
+      },
+    });
     await settled(none);
     expect(none.state.step, 'nothing bound: bind').to.equal('bind');
     none.dispose();
   });
 
   it('a profile without the email field counts a bound email as another way to sign in', async () => {
-    const client = fakeClient({ profile: { phone: '13800138000', phoneCountryCode: '+86' }, getSecurityInfo: async () => ({ phoneBinded: true, emailBinded: true }) });
+    const client = fakeClient({
+      profile: { phone: '13800138000', phoneCountryCode: '+86' },
+      getSecurityInfo: async () => ({ phoneBinded: true, emailBinded: true }),
+    });
     const session = createPhoneSession({ connection: { client } });
     await settled(session);
     expect(session.state.step).to.equal('overview');
@@ -301,7 +317,10 @@ describe('phone session: what the pool and the token say', () => {
 
   it('a profile with both fields (null or not) asks nothing more', async () => {
     const calls: string[] = [];
-    const client = fakeClient({ getSecurityInfo: async () => (calls.push('getSecurityInfo'), { phoneBinded: true, emailBinded: true }) }, calls);
+    const client = fakeClient(
+      { getSecurityInfo: async () => (calls.push('getSecurityInfo'), { phoneBinded: true, emailBinded: true }) },
+      calls,
+    );
     const session = createPhoneSession({ connection: { client } });
     await settled(session);
     expect(calls).to.deep.equal(['getProfile']);
@@ -310,7 +329,10 @@ describe('phone session: what the pool and the token say', () => {
 
   it('cooldowns survive in the storage it is given: a new session (a reload) counts down, and stores no code or token', async () => {
     const stored = new Map<string, string>();
-    const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) };
+    const storage = {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+    };
     const first = createPhoneSession({ connection: { client: fakeClient({}) }, storage });
     await settled(first);
     first.send({ type: 'edit', field: 'phoneNumber', value: '13800135555' });

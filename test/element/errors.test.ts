@@ -132,5 +132,4 @@ describe('errors, each with its message, event and a working retry', () => {
     await waitForTitle(el, 'Add a phone number');
     expect(errorText(el)).to.contain('No phone number is linked');
   });
-
 });

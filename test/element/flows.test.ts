@@ -296,7 +296,9 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrong(code));
     expect((await failed).detail).to.include({ action: 'change', code: 'CODE_INVALID', apiCode: 2001 });
     await waitIdle(el);
-    expect(errorText(el)).to.equal('One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.');
+    expect(errorText(el)).to.equal(
+      'One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.',
+    );
     expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesInvalid])));
     expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal(NEW_PHONE);
     expect(focused(el)).to.equal(part(el, 'code-input'), 'focus on the code on screen, to retype it');
@@ -318,7 +320,9 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, code);
     expect((await failed).detail).to.include({ action: 'change', code: 'CODE_EXPIRED', apiCode: 2300 });
     await waitIdle(el);
-    expect(errorText(el)).to.equal('The codes have expired or were already used. Request new ones: first for your current number, then for the new one.');
+    expect(errorText(el)).to.equal(
+      'The codes have expired or were already used. Request new ones: first for your current number, then for the new one.',
+    );
     expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesExpired])));
     expect(el.shadowRoot!.querySelector('[part~="phone-input"]') === null, 'back at the current number').to.equal(true);
   });

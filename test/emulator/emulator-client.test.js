@@ -37,7 +37,11 @@ async function api(url, path, { token, body } = {}) {
   const headers = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${url}${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { headers: res.headers, json: await res.json() };
 }
 
@@ -80,7 +84,7 @@ describe('control client', () => {
     await assert.rejects(emulator.user('nobody'), (error) => error instanceof EmulatorControlError && error.status === 404);
   });
 
-  it('refused control requests reject with EmulatorControlError, the HTTP status and the emulator\'s reason', async () => {
+  it("refused control requests reject with EmulatorControlError, the HTTP status and the emulator's reason", async () => {
     await assert.rejects(emulator.configure({ codeLength: 2 }), (error) => {
       assert.ok(error instanceof EmulatorControlError);
       assert.equal(error.status, 400);
@@ -91,12 +95,15 @@ describe('control client', () => {
     await assert.rejects(emulator.fault({ kind: /** @type {any} */ ('nope') }), /kind must be one of/);
   });
 
-  it('an answer that is not the emulator\'s JSON rejects with its status', async () => {
+  it("an answer that is not the emulator's JSON rejects with its status", async () => {
     const other = http.createServer((req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>'));
     await new Promise((resolve) => other.listen(0, '127.0.0.1', () => resolve(undefined)));
     const { port } = /** @type {import('node:net').AddressInfo} */ (other.address());
     try {
-      await assert.rejects(createEmulatorClient(`http://127.0.0.1:${port}`).health(), (error) => error instanceof EmulatorControlError && error.status === 502);
+      await assert.rejects(
+        createEmulatorClient(`http://127.0.0.1:${port}`).health(),
+        (error) => error instanceof EmulatorControlError && error.status === 502,
+      );
     } finally {
       other.close();
     }
@@ -119,10 +126,13 @@ describe('control client', () => {
     assert.equal((await emulator.faults())[0].remaining, 1);
     await emulator.clearFaults();
     assert.equal((await api(server.url, '/api/v3/get-profile', { token: 'demo-token-no-phone' })).json.statusCode, 200);
-    assert.deepEqual((await emulator.requests()).map((r) => [r.path, r.statusCode, r.fault]), [
-      ['/api/v3/get-profile', 503, 'envelope'],
-      ['/api/v3/get-profile', 200, undefined],
-    ]);
+    assert.deepEqual(
+      (await emulator.requests()).map((r) => [r.path, r.statusCode, r.fault]),
+      [
+        ['/api/v3/get-profile', 503, 'envelope'],
+        ['/api/v3/get-profile', 200, undefined],
+      ],
+    );
     await emulator.clearRequests();
     assert.deepEqual(await emulator.requests(), []);
     const before = await emulator.clock();
@@ -164,9 +174,15 @@ describe('codes option', () => {
     await emulator.configure({ codes: '000000' });
     await sendSms(server.url, NEW_PHONE);
     await sendSms(server.url, '13800138000', 'CHANNEL_UNBIND_PHONE');
-    assert.deepEqual((await emulator.outbox()).map((m) => m.code), ['000000', '000000']);
+    assert.deepEqual(
+      (await emulator.outbox()).map((m) => m.code),
+      ['000000', '000000'],
+    );
     assert.match((await emulator.outbox())[0].text, /您的验证码是 000000，/);
-    const bound = await api(server.url, '/api/v3/bind-phone', { token: 'demo-token-no-phone', body: { phoneNumber: NEW_PHONE, passCode: '000000' } });
+    const bound = await api(server.url, '/api/v3/bind-phone', {
+      token: 'demo-token-no-phone',
+      body: { phoneNumber: NEW_PHONE, passCode: '000000' },
+    });
     assert.equal(bound.json.statusCode, 200, 'the fixed code is checked and consumed like any other');
     assert.equal((await emulator.config()).codes, '000000');
     await emulator.configure({ codes: null, resendIntervalSeconds: 0 });
@@ -311,7 +327,8 @@ describe('the bin (emulator/cli.js)', () => {
       assert.equal((await sendSms(bin.url, NEW_PHONE, 'CHANNEL_UNBIND_PHONE')).json.statusCode, 429, 'the daily cap of the config');
       assert.equal(await createEmulatorClient(bin.url).codeFor(NEW_PHONE), '975310');
       const printed = /SMS {2}\+86 13512345678 \[CHANNEL_BIND_PHONE\] {2}code 975310/;
-      for (let waited = 0; !printed.test(bin.output()) && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; !printed.test(bin.output()) && waited < 3000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       assert.match(bin.output(), printed);
     } finally {
       await bin.stop();

@@ -69,7 +69,11 @@ describe('authing-node-sdk against the emulator', () => {
 
   it('bind flow: sendSms → bindPhone → getProfile', async () => {
     const alice = client('demo-token-no-phone');
-    const sent = await alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: NEW_PHONE, phoneCountryCode: '+86' });
+    const sent = await alice.sendSms({
+      channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'),
+      phoneNumber: NEW_PHONE,
+      phoneCountryCode: '+86',
+    });
     assert.equal(sent.statusCode, 200);
     const passCode = await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     const bound = await alice.bindPhone({ phoneNumber: NEW_PHONE, passCode, phoneCountryCode: '+86' });
@@ -140,7 +144,10 @@ describe('authing-node-sdk against the emulator', () => {
 
     const taken = await alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: '13700137000' });
     assert.equal(taken.statusCode, 200);
-    const takenBind = await alice.bindPhone({ phoneNumber: '13700137000', passCode: await emulator.codeFor('13700137000', 'CHANNEL_BIND_PHONE') });
+    const takenBind = await alice.bindPhone({
+      phoneNumber: '13700137000',
+      passCode: await emulator.codeFor('13700137000', 'CHANNEL_BIND_PHONE'),
+    });
     assert.equal(takenBind.statusCode, 422);
     assert.equal(/** @type {any} */ (takenBind).apiCode, 2035);
 
@@ -176,10 +183,13 @@ describe('authing-node-sdk against the emulator', () => {
       return true;
     });
     await emulator.fault({ path: '/api/v3/send-sms', kind: 'drop' });
-    await assert.rejects(alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: NEW_PHONE }), (/** @type {any} */ err) => {
-      assert.equal(err.response, undefined, 'no HTTP response at all');
-      return true;
-    });
+    await assert.rejects(
+      alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: NEW_PHONE }),
+      (/** @type {any} */ err) => {
+        assert.equal(err.response, undefined, 'no HTTP response at all');
+        return true;
+      },
+    );
     const sends = (await emulator.requests()).filter((/** @type {any} */ r) => r.path === '/api/v3/send-sms');
     assert.equal(sends.length, 1, 'axios did not retry');
     assert.equal((await alice.getProfile({})).statusCode, 200);

@@ -101,7 +101,11 @@ async function profile(token) {
 const advance = (seconds) => control('POST', '/clock', { advanceSeconds: seconds });
 
 /** A code different from `code` with the same length. */
-const wrong = (/** @type {string} */ code) => code.split('').map((d) => String((Number(d) + 1) % 10)).join('');
+const wrong = (/** @type {string} */ code) =>
+  code
+    .split('')
+    .map((d) => String((Number(d) + 1) % 10))
+    .join('');
 
 /**
  * @param {{ statusCode: number, apiCode?: number, message: string }} json
@@ -278,9 +282,17 @@ describe('send-sms', () => {
 
   it('accepts every Authing channel', async () => {
     const channels = [
-      'CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_RESET_PASSWORD', 'CHANNEL_BIND_PHONE', 'CHANNEL_UNBIND_PHONE',
-      'CHANNEL_BIND_MFA', 'CHANNEL_VERIFY_MFA', 'CHANNEL_UNBIND_MFA', 'CHANNEL_COMPLETE_PHONE',
-      'CHANNEL_IDENTITY_VERIFICATION', 'CHANNEL_DELETE_ACCOUNT',
+      'CHANNEL_LOGIN',
+      'CHANNEL_REGISTER',
+      'CHANNEL_RESET_PASSWORD',
+      'CHANNEL_BIND_PHONE',
+      'CHANNEL_UNBIND_PHONE',
+      'CHANNEL_BIND_MFA',
+      'CHANNEL_VERIFY_MFA',
+      'CHANNEL_UNBIND_MFA',
+      'CHANNEL_COMPLETE_PHONE',
+      'CHANNEL_IDENTITY_VERIFICATION',
+      'CHANNEL_DELETE_ACCOUNT',
     ];
     for (const channel of channels) {
       const r = await api('/api/v3/send-sms', { body: { channel, phoneNumber: NEW_PHONE } });
@@ -367,7 +379,11 @@ describe('bind-phone', () => {
 
   it('answers 422 / 1320006 when the user already has a phone', async () => {
     const code = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
-    const r = await api('/api/v3/bind-phone', { token: TOKENS.phoneEmail, lang: 'en-US', body: { phoneNumber: NEW_PHONE, passCode: code } });
+    const r = await api('/api/v3/bind-phone', {
+      token: TOKENS.phoneEmail,
+      lang: 'en-US',
+      body: { phoneNumber: NEW_PHONE, passCode: code },
+    });
     assertError(r.json, 422, 1320006, 'A phone number is already bound');
     const zh = await api('/api/v3/bind-phone', { token: TOKENS.phoneEmail, body: { phoneNumber: NEW_PHONE, passCode: code } });
     assert.equal(zh.json.message, '已经绑定了手机号');
@@ -493,7 +509,10 @@ describe('verify-update-phone-request and update-phone', () => {
     assertError(again.json, 400, undefined, 'updatePhoneToken 无效或已过期');
     // both codes were consumed
     const reuse = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: BOB_PHONE, newPhonePassCode: newCode, oldPhoneNumber: NEW_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: BOB_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: NEW_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(reuse.json, 400, 2001); // no UNBIND code was ever sent to NEW_PHONE
   });
@@ -502,16 +521,25 @@ describe('verify-update-phone-request and update-phone', () => {
     const { oldCode, newCode } = await codesForBob();
     // a wrong new code: old code not consumed
     let r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: wrong(newCode), oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: wrong(newCode),
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(r.json, 400, 2001);
     r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assert.equal(r.json.statusCode, 200);
     // now both are used
     r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(r.json, 400, 2300);
   });
@@ -542,15 +570,21 @@ describe('verify-update-phone-request and update-phone', () => {
 
   it('answers 422 / 2230 when the new number is the bound one', async () => {
     const r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: BOB_PHONE, newPhonePassCode: '123456', oldPhoneNumber: BOB_PHONE, oldPhonePassCode: '123456',
+      newPhoneNumber: BOB_PHONE,
+      newPhonePassCode: '123456',
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: '123456',
     });
     assertError(r.json, 422, 2230, '新手机号和旧手机号一样');
     const en = await verify(TOKENS.phoneEmail, { newPhoneNumber: BOB_PHONE, newPhonePassCode: '1' }, 'en-US');
     assertError(en.json, 422, 2230, 'The new phone is the same as the old phone');
     // same national number under another country code is a different phone
     const other = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: '13800138000', newPhoneCountryCode: '+852', newPhonePassCode: '1',
-      oldPhoneNumber: BOB_PHONE, oldPhonePassCode: '1',
+      newPhoneNumber: '13800138000',
+      newPhoneCountryCode: '+852',
+      newPhonePassCode: '1',
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: '1',
     });
     assert.notEqual(other.json.apiCode, 2230);
   });
@@ -559,12 +593,18 @@ describe('verify-update-phone-request and update-phone', () => {
     const oldCode = await sendCode(BOB_PHONE, 'CHANNEL_UNBIND_PHONE');
     const erinCode = await sendCode(ERIN_PHONE, 'CHANNEL_BIND_PHONE');
     let r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: ERIN_PHONE, newPhonePassCode: erinCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: ERIN_PHONE,
+      newPhonePassCode: erinCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(r.json, 422, 2035, '该手机号已被绑定');
     const newCode = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assert.equal(r.json.statusCode, 200, 'the old code survived the failed request');
   });
@@ -581,12 +621,23 @@ describe('verify-update-phone-request and update-phone', () => {
     const newCode = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     const oldCode = await sendCode(ERIN_PHONE, 'CHANNEL_UNBIND_PHONE');
     let r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: ERIN_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: ERIN_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(r.json, 422, 2038, '旧手机号非用户账号绑定的手机号');
-    r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhoneCountryCode: '+852', oldPhonePassCode: '1',
-    }, 'en-US');
+    r = await verify(
+      TOKENS.phoneEmail,
+      {
+        newPhoneNumber: NEW_PHONE,
+        newPhonePassCode: newCode,
+        oldPhoneNumber: BOB_PHONE,
+        oldPhoneCountryCode: '+852',
+        oldPhonePassCode: '1',
+      },
+      'en-US',
+    );
     assertError(r.json, 422, 2038, 'The old phone is not the phone bound to the user');
   });
 
@@ -595,23 +646,35 @@ describe('verify-update-phone-request and update-phone', () => {
     // old code sent under the BIND channel does not count
     const oldUnderBind = await sendCode(BOB_PHONE, 'CHANNEL_BIND_PHONE');
     let r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldUnderBind,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldUnderBind,
     });
     assertError(r.json, 400, 2001);
     const oldCode = await sendCode(BOB_PHONE, 'CHANNEL_UNBIND_PHONE');
     const newUnderUnbind = await sendCode('13512345679', 'CHANNEL_UNBIND_PHONE');
     r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: '13512345679', newPhonePassCode: newUnderUnbind, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: '13512345679',
+      newPhonePassCode: newUnderUnbind,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(r.json, 400, 2001);
     // wrong old code → 2001; expired → 2300
     r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: wrong(oldCode),
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: wrong(oldCode),
     });
     assertError(r.json, 400, 2001);
     await advance(300);
     r = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assertError(r.json, 400, 2300);
   });
@@ -619,9 +682,19 @@ describe('verify-update-phone-request and update-phone', () => {
   it('skips the old phone when verifyOldPhone is off, but checks it if sent', async () => {
     await control('POST', '/config', { verifyOldPhone: false });
     const newCode = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
-    let r = await verify(TOKENS.phoneEmail, { newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: ERIN_PHONE, oldPhonePassCode: '1' });
+    let r = await verify(TOKENS.phoneEmail, {
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: ERIN_PHONE,
+      oldPhonePassCode: '1',
+    });
     assertError(r.json, 422, 2038);
-    r = await verify(TOKENS.phoneEmail, { newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: '000000' });
+    r = await verify(TOKENS.phoneEmail, {
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: '000000',
+    });
     assertError(r.json, 400, 2001);
     r = await verify(TOKENS.phoneEmail, { newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode });
     assert.equal(r.json.statusCode, 200);
@@ -633,7 +706,10 @@ describe('verify-update-phone-request and update-phone', () => {
     await control('POST', '/config', { updatePhoneTokenTtlSeconds: 120 });
     const { oldCode, newCode } = await codesForBob();
     const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     assert.equal(v.json.data.tokenExpiresIn, 120);
     await advance(120);
@@ -642,10 +718,13 @@ describe('verify-update-phone-request and update-phone', () => {
     assert.equal((await profile(TOKENS.phoneEmail)).phone, BOB_PHONE);
   });
 
-  it('rejects an unknown token, another user\'s token and a missing one', async () => {
+  it("rejects an unknown token, another user's token and a missing one", async () => {
     const { oldCode, newCode } = await codesForBob();
     const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     let r = await update(TOKENS.other, v.json.data.updatePhoneToken);
     assertError(r.json, 400, undefined, 'updatePhoneToken 无效或已过期');
@@ -662,10 +741,16 @@ describe('verify-update-phone-request and update-phone', () => {
     await control('POST', '/config', { resendIntervalSeconds: 0 });
     const { oldCode, newCode } = await codesForBob();
     const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE, newPhonePassCode: newCode, oldPhoneNumber: BOB_PHONE, oldPhonePassCode: oldCode,
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
     });
     const aliceCode = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
-    assert.equal((await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: NEW_PHONE, passCode: aliceCode } })).json.statusCode, 200);
+    assert.equal(
+      (await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: NEW_PHONE, passCode: aliceCode } })).json.statusCode,
+      200,
+    );
     const u = await update(TOKENS.phoneEmail, v.json.data.updatePhoneToken);
     assertError(u.json, 422, 2035);
     assert.equal((await profile(TOKENS.phoneEmail)).phone, BOB_PHONE);
@@ -684,7 +769,10 @@ describe('unbind-phone', () => {
     assert.equal(p.phoneVerified, false);
     // the number is free again
     const bindCode = await sendCode(BOB_PHONE, 'CHANNEL_BIND_PHONE');
-    assert.equal((await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: BOB_PHONE, passCode: bindCode } })).json.statusCode, 200);
+    assert.equal(
+      (await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: BOB_PHONE, passCode: bindCode } })).json.statusCode,
+      200,
+    );
   });
 
   it('unbinds for a user whose other login method is a social identity', async () => {
@@ -764,8 +852,17 @@ describe('CORS', () => {
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
     });
     const allowed = (res.headers.get('access-control-allow-headers') ?? '').split(',');
-    for (const h of ['authorization', 'content-type', 'x-authing-app-id', 'x-authing-userpool-id', 'x-authing-lang',
-      'x-authing-request-from', 'x-authing-sdk-version', 'x-authing-app-tenant-id', 'x-authing-device-id']) {
+    for (const h of [
+      'authorization',
+      'content-type',
+      'x-authing-app-id',
+      'x-authing-userpool-id',
+      'x-authing-lang',
+      'x-authing-request-from',
+      'x-authing-sdk-version',
+      'x-authing-app-tenant-id',
+      'x-authing-device-id',
+    ]) {
       assert.ok(allowed.includes(h), h);
     }
   });
@@ -822,7 +919,13 @@ describe('faults', () => {
   });
 
   it('envelope: HTTP 200 with the given statusCode / apiCode / message (default 500)', async () => {
-    await control('POST', '/faults', { path: '/api/v3/bind-phone', kind: 'envelope', statusCode: 429, apiCode: 2100, message: 'slow down' });
+    await control('POST', '/faults', {
+      path: '/api/v3/bind-phone',
+      kind: 'envelope',
+      statusCode: 429,
+      apiCode: 2100,
+      message: 'slow down',
+    });
     await control('POST', '/faults', { path: '/api/v3/bind-phone', kind: 'envelope' });
     const code = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     const body = { phoneNumber: NEW_PHONE, passCode: code };
@@ -863,7 +966,11 @@ describe('faults', () => {
     await assert.rejects(sms(), TypeError);
     assert.equal(await outboxCount(), 0);
     const sends = (await control('GET', '/requests')).json.requests;
-    assert.deepEqual(sends.map((/** @type {any} */ r) => [r.path, r.statusCode, r.fault]), [['/api/v3/send-sms', 0, 'drop']], 'not retried');
+    assert.deepEqual(
+      sends.map((/** @type {any} */ r) => [r.path, r.statusCode, r.fault]),
+      [['/api/v3/send-sms', 0, 'drop']],
+      'not retried',
+    );
     assert.equal((await sms()).json.statusCode, 200);
   });
 
@@ -942,7 +1049,12 @@ describe('faults', () => {
   });
 
   it('rejects invalid faults with HTTP 400', async () => {
-    for (const f of [{ kind: 'nope' }, { path: '/elsewhere', kind: 'http500' }, { kind: 'http500', times: 0 }, { kind: 'delay', delayMs: -1 }]) {
+    for (const f of [
+      { kind: 'nope' },
+      { path: '/elsewhere', kind: 'http500' },
+      { kind: 'http500', times: 0 },
+      { kind: 'delay', delayMs: -1 },
+    ]) {
       const r = await control('POST', '/faults', f);
       assert.equal(r.status, 400, JSON.stringify(f));
       assert.equal(typeof r.json.error, 'string');
@@ -961,7 +1073,10 @@ describe('request log', () => {
     /** @type {any[]} */
     const reqs = json.requests;
     assert.equal(reqs.length, 4, 'control calls are not logged');
-    assert.deepEqual(reqs.map((r) => r.seq), [...reqs.map((r) => r.seq)].sort((a, b) => a - b));
+    assert.deepEqual(
+      reqs.map((r) => r.seq),
+      [...reqs.map((r) => r.seq)].sort((a, b) => a - b),
+    );
     assert.deepEqual(
       reqs.map((r) => [r.method, r.path, r.statusCode, r.apiCode, r.authorized, r.authScheme]),
       [
@@ -1045,7 +1160,10 @@ describe('control API', () => {
 
   it('users: GET lists them with tokens, POST adds or replaces by userId', async () => {
     const { json } = await control('GET', '/users');
-    assert.deepEqual(json.users.map((/** @type {any} */ u) => u.userId), ['u-no-phone', 'u-phone-email', 'u-phone-only', 'u-phone-social', 'u-other']);
+    assert.deepEqual(
+      json.users.map((/** @type {any} */ u) => u.userId),
+      ['u-no-phone', 'u-phone-email', 'u-phone-only', 'u-phone-social', 'u-other'],
+    );
     const bob = json.users.find((/** @type {any} */ u) => u.userId === 'u-phone-email');
     assert.deepEqual(bob.tokens, ['demo-token-phone-email']);
     assert.equal(bob.phone, BOB_PHONE);
@@ -1085,7 +1203,10 @@ describe('control API', () => {
     await sendCode(BOB_PHONE, 'CHANNEL_UNBIND_PHONE');
     await sendCode(NEW_PHONE, 'CHANNEL_UNBIND_PHONE');
     const all = (await control('GET', '/outbox')).json.messages;
-    assert.deepEqual(all.map((/** @type {any} */ m) => m.id), [1, 2, 3]);
+    assert.deepEqual(
+      all.map((/** @type {any} */ m) => m.id),
+      [1, 2, 3],
+    );
     assert.equal((await control('GET', `/outbox?phoneNumber=${NEW_PHONE}`)).json.messages.length, 2);
     assert.equal((await control('GET', '/outbox?channel=CHANNEL_UNBIND_PHONE')).json.messages.length, 2);
     assert.equal((await control('GET', `/outbox?phoneNumber=${NEW_PHONE}&channel=CHANNEL_BIND_PHONE`)).json.messages.length, 1);
@@ -1115,7 +1236,10 @@ describe('module API', () => {
     emu.setConfig({ codeLength: 4 });
     emu.reset();
     assert.equal(emu.getConfig().codeLength, 8);
-    assert.deepEqual(emu.listUsers().map((u) => u.userId), ['solo']);
+    assert.deepEqual(
+      emu.listUsers().map((u) => u.userId),
+      ['solo'],
+    );
   });
 
   it('handle() works as connect-style middleware: other paths go to next()', async () => {

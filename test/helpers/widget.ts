@@ -50,8 +50,7 @@ export function recordEvents(el: EventTarget, types: string[]): CustomEvent[] {
   return seen;
 }
 
-export const $ = <T extends Element = HTMLElement>(el: Widget, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
+export const $ = <T extends Element = HTMLElement>(el: Widget, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
 
 export function part<T extends HTMLElement = HTMLElement>(el: Widget, name: string): T {
   const node = el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);

@@ -41,7 +41,10 @@ describe('CDN files in plain pages', () => {
       const opened = await openPage(page);
       frame = opened.frame;
       const { win, body } = opened;
-      const start = await until(() => win.start, () => `${page} defined no start()`);
+      const start = await until(
+        () => win.start,
+        () => `${page} defined no start()`,
+      );
       start(await emulatorUrl(), USERS.noPhone.token);
 
       const el = await widgetIn(body);
@@ -61,7 +64,10 @@ describe('CDN files in plain pages', () => {
   it('the classic file, the module file and the npm build on one page: nothing throws, the first registration wins', async () => {
     const opened = await openPage('both.html');
     frame = opened.frame;
-    const copies = await until(() => opened.win.copies, () => `the page never finished loading its copies (errors: ${opened.win.__errors.join('; ')})`);
+    const copies = await until(
+      () => opened.win.copies,
+      () => `the page never finished loading its copies (errors: ${opened.win.__errors.join('; ')})`,
+    );
     expect(opened.win.__errors).to.deep.equal([]);
     expect(copies.registered).to.equal(copies.classic, 'the classic file, loaded first, registered the tag');
     expect(copies.module).to.not.equal(copies.classic, 'the module file carries its own copy');
@@ -95,7 +101,9 @@ describe('CDN files in plain pages', () => {
         opened.frame.contentDocument!.head.append(script);
       });
     expect(Object.keys(hashes).sort()).to.deep.equal(['authing-phone-manager.iife.js', 'authing-phone-manager.js']);
-    expect(await load('authing-phone-manager.iife.js', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).to.equal('blocked');
+    expect(await load('authing-phone-manager.iife.js', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).to.equal(
+      'blocked',
+    );
     expect(await load('authing-phone-manager.iife.js', hashes['authing-phone-manager.iife.js'])).to.equal('loaded');
     expect(await load('authing-phone-manager.js', hashes['authing-phone-manager.js'], 'module')).to.equal('loaded');
   });

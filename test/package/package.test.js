@@ -35,24 +35,46 @@ const ALLOWED = [
   /^emulator\/README\.md$/,
 ];
 const REQUIRED = [
-  'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
-  'dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/define.d.ts', 'dist/react.js', 'dist/react.d.ts',
-  'dist/core.js', 'dist/core/index.d.ts', 'dist/jsx.d.ts', 'dist/events.d.ts', 'dist/cdn/authing-phone-manager.js', 'dist/cdn/authing-phone-manager.iife.js',
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  'dist/index.js',
+  'dist/index.d.ts',
+  'dist/define.js',
+  'dist/define.d.ts',
+  'dist/react.js',
+  'dist/react.d.ts',
+  'dist/core.js',
+  'dist/core/index.d.ts',
+  'dist/jsx.d.ts',
+  'dist/events.d.ts',
+  'dist/cdn/authing-phone-manager.js',
+  'dist/cdn/authing-phone-manager.iife.js',
   'dist/custom-elements.json',
   ...['index', 'state', 'authing-api', 'control', 'messages', 'cli', 'client', 'testing'].map((name) => `emulator/${name}.js`),
-  'emulator/index.d.ts', 'emulator/client.d.ts', 'emulator/testing.d.ts', 'emulator/README.md',
+  'emulator/index.d.ts',
+  'emulator/client.d.ts',
+  'emulator/testing.d.ts',
+  'emulator/README.md',
 ];
 
 /** Every path string anywhere inside package.json's `exports` (conditions and subpaths). */
-const exportTargets = (value) =>
-  typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap(exportTargets);
+const exportTargets = (value) => (typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap(exportTargets));
 const clean = (path) => path.replace(/^\.\//, '');
-const globToRegExp = (glob) => new RegExp(`^${clean(glob).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+const globToRegExp = (glob) =>
+  new RegExp(
+    `^${clean(glob)
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')}$`,
+  );
 
 let files;
 before(async () => {
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
-  files = JSON.parse(stdout)[0].files.map((file) => file.path).sort();
+  files = JSON.parse(stdout)[0]
+    .files.map((file) => file.path)
+    .sort();
 });
 
 describe('npm pack', () => {
@@ -62,16 +84,29 @@ describe('npm pack', () => {
   });
 
   it('holds everything users need', () => {
-    assert.deepEqual(REQUIRED.filter((path) => !files.includes(path)), [], 'missing from the tarball');
-    assert.ok(files.some((path) => path.startsWith('dist/chunks/')), 'the shared chunk the npm entries import');
+    assert.deepEqual(
+      REQUIRED.filter((path) => !files.includes(path)),
+      [],
+      'missing from the tarball',
+    );
+    assert.ok(
+      files.some((path) => path.startsWith('dist/chunks/')),
+      'the shared chunk the npm entries import',
+    );
   });
 
   it('holds every path package.json names', () => {
     const named = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, pkg.customElements, ...exportTargets(pkg.exports)];
     assert.equal(named.filter((path) => path === undefined).length, 0, 'main, module, types, unpkg, jsdelivr, customElements');
-    assert.deepEqual(named.map(clean).filter((path) => !files.includes(path)), []);
+    assert.deepEqual(
+      named.map(clean).filter((path) => !files.includes(path)),
+      [],
+    );
     for (const glob of pkg.sideEffects) {
-      assert.ok(files.some((path) => globToRegExp(glob).test(path)), `sideEffects entry ${glob} matches a file`);
+      assert.ok(
+        files.some((path) => globToRegExp(glob).test(path)),
+        `sideEffects entry ${glob} matches a file`,
+      );
     }
     assert.equal(Object.keys(pkg.exports)[0], '.', 'the main export comes first');
     for (const [subpath, target] of Object.entries(pkg.exports)) {
@@ -79,7 +114,7 @@ describe('npm pack', () => {
     }
   });
 
-  it('holds the emulator\'s bin, a node script', async () => {
+  it("holds the emulator's bin, a node script", async () => {
     assert.deepEqual(Object.keys(pkg.bin), ['authing-phone-manager-emulator']);
     const bin = clean(pkg.bin['authing-phone-manager-emulator']);
     assert.ok(files.includes(bin), `${bin} is packed`);
@@ -98,7 +133,7 @@ describe('npm pack', () => {
     }
   });
 
-  it('leaves lit, @lit/*, ofetch and react to the user\'s bundler in the npm build', async () => {
+  it("leaves lit, @lit/*, ofetch and react to the user's bundler in the npm build", async () => {
     const entries = files.filter((path) => /^dist\/(chunks\/)?[\w-]+\.js$/.test(path));
     for (const path of entries) {
       const text = await readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -111,7 +146,7 @@ describe('npm pack', () => {
   });
 });
 
-describe('the element\'s bundles', () => {
+describe("the element's bundles", () => {
   it('hold no emulator code (dist/*.js, dist/chunks, dist/cdn)', async () => {
     const bundles = files.filter((path) => /^dist\/.*\.js$/.test(path));
     assert.ok(bundles.length >= 5, `bundles: ${bundles.join(', ')}`);
@@ -138,7 +173,7 @@ describe('types', () => {
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
   for (const [fixture, what] of [
     ['consumer', 'a TypeScript user compiles against the published declarations (resolved through exports)'],
-    ['consumer-emulator', 'a host\'s Node test code compiles against the emulator\'s declarations (emulator, emulator/client, testing)'],
+    ['consumer-emulator', "a host's Node test code compiles against the emulator's declarations (emulator, emulator/client, testing)"],
   ]) {
     it(what, async () => {
       const project = fileURLToPath(new URL(`./fixtures/${fixture}/tsconfig.json`, import.meta.url));
@@ -153,21 +188,42 @@ describe('custom-elements.json', () => {
     const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.customElement);
     assert.equal(element.tagName, 'authing-phone-manager');
     const attributes = element.attributes.map((attribute) => attribute.name);
-    for (const name of ['app-host', 'access-token', 'app-id', 'lang', 'skip-old-phone-verification', 'code-length', 'default-country', 'countries', 'theme', 'timeout', 'heading-level']) {
+    for (const name of [
+      'app-host',
+      'access-token',
+      'app-id',
+      'lang',
+      'skip-old-phone-verification',
+      'code-length',
+      'default-country',
+      'countries',
+      'theme',
+      'timeout',
+      'heading-level',
+    ]) {
       assert.ok(attributes.includes(name), `attribute ${name}`);
     }
-    const properties = element.members.filter((member) => member.kind === 'field' && member.privacy !== 'private').map((member) => member.name);
+    const properties = element.members
+      .filter((member) => member.kind === 'field' && member.privacy !== 'private')
+      .map((member) => member.name);
     for (const name of ['appHost', 'accessToken', 'messages', 'countries']) assert.ok(properties.includes(name), `property ${name}`);
-    assert.deepEqual(
-      element.events.map((event) => event.name).sort(),
-      ['authing-code-sent', 'authing-error', 'authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound', 'authing-profile-loaded'],
-    );
+    assert.deepEqual(element.events.map((event) => event.name).sort(), [
+      'authing-code-sent',
+      'authing-error',
+      'authing-phone-bound',
+      'authing-phone-changed',
+      'authing-phone-unbound',
+      'authing-profile-loaded',
+    ]);
     for (const event of element.events) {
       assert.match(event.type.text, /^Authing\w+Event$/, `${event.name} has its event class`);
       assert.match(event.description, /detail: `\{ .+ \}`/, `${event.name} documents its detail`);
     }
     assert.ok(element.cssParts.length >= 18, 'every part');
-    assert.ok(element.cssProperties.every((property) => property.name.startsWith('--authing-') && property.default), 'custom properties with defaults');
+    assert.ok(
+      element.cssProperties.every((property) => property.name.startsWith('--authing-') && property.default),
+      'custom properties with defaults',
+    );
   });
 });
 
@@ -221,7 +277,11 @@ describe('the emulator, installed from the packed tarball', () => {
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `./${tarball}`], { cwd: project });
 
     // As a host runs it: npx, any free port. Its own process group, so stopping npx stops node too.
-    bin = spawn('npx', ['authing-phone-manager-emulator', '--port', '0', '--quiet'], { cwd: project, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    bin = spawn('npx', ['authing-phone-manager-emulator', '--port', '0', '--quiet'], {
+      cwd: project,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     url = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the bin printed no URL in 30 s:\n${output}`)), 30000);
@@ -256,9 +316,14 @@ describe('the emulator, installed from the packed tarball', () => {
     const refused = await anonymous.json();
     assert.deepEqual(Object.keys(refused), ['statusCode', 'message', 'apiCode', 'requestId']);
     assert.deepEqual([refused.statusCode, refused.apiCode, refused.message], [401, 2020, '尚未登录，无权限访问此请求']);
-    const signedIn = await (await fetch(`${url}/api/v3/get-profile?withIdentities=true`, { headers: { authorization: 'Bearer demo-token-phone-email' } })).json();
+    const signedIn = await (
+      await fetch(`${url}/api/v3/get-profile?withIdentities=true`, { headers: { authorization: 'Bearer demo-token-phone-email' } })
+    ).json();
     assert.deepEqual(Object.keys(signedIn), ['statusCode', 'message', 'requestId', 'data']);
-    assert.deepEqual([signedIn.statusCode, signedIn.message, signedIn.data.userId, signedIn.data.phone], [200, '操作成功', 'u-phone-email', '13800138000']);
+    assert.deepEqual(
+      [signedIn.statusCode, signedIn.message, signedIn.data.userId, signedIn.data.phone],
+      [200, '操作成功', 'u-phone-email', '13800138000'],
+    );
   });
 
   it('the official SDK test (test/emulator/emulator-sdk.test.js) passes against it', async () => {
@@ -289,6 +354,9 @@ describe('the emulator, installed from the packed tarball', () => {
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
     assert.equal(stdout.trim(), 'function 135790');
-    await assert.rejects(run(process.execPath, ['-e', "require.resolve('playwright-core')"], { cwd: project }), 'playwright-core is not installed there');
+    await assert.rejects(
+      run(process.execPath, ['-e', "require.resolve('playwright-core')"], { cwd: project }),
+      'playwright-core is not installed there',
+    );
   });
 });

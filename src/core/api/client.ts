@@ -1,11 +1,5 @@
 import { ofetch } from 'ofetch';
-import {
-  AbortedError,
-  PhoneManagerError,
-  codeForEnvelope,
-  codeForHttpStatus,
-  isAborted,
-} from '../errors.js';
+import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted } from '../errors.js';
 import { CODE_LENGTH } from '../phone.js';
 import type {
   AuthingEnvelope,
@@ -164,7 +158,8 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     unbindPhone: (passCode, request) => call<void>('POST', ENDPOINTS.unbindPhone, { passCode }, request),
     getSecurityInfo: (request) =>
       call<SecurityInfo>('GET', ENDPOINTS.securityInfo, undefined, request).then((info) => {
-        if (!info || typeof info !== 'object') throw new PhoneManagerError('BAD_RESPONSE', 'The security info in Authing’s answer is missing');
+        if (!info || typeof info !== 'object')
+          throw new PhoneManagerError('BAD_RESPONSE', 'The security info in Authing’s answer is missing');
         return { phoneBinded: !!info.phoneBinded, emailBinded: !!info.emailBinded };
       }),
     getPublicConfig: (request) => {
@@ -174,8 +169,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
   };
 }
 
-const withLang = (headers: Record<string, string>, lang: string | undefined) =>
-  lang ? { ...headers, 'x-authing-lang': lang } : headers;
+const withLang = (headers: Record<string, string>, lang: string | undefined) => (lang ? { ...headers, 'x-authing-lang': lang } : headers);
 
 /** The pool settings the widget uses, from the app's public config; anything else in it is ignored. */
 function poolSettingsOf(config: unknown): PoolSettings {

@@ -70,9 +70,7 @@ export interface FlowError {
 }
 
 export type Notice =
-  | { kind: 'code-sent'; phone: PhoneNumber }
-  | { kind: 'bound' | 'changed' | 'unbound' }
-  | { kind: 'verify-current-required' };
+  { kind: 'code-sent'; phone: PhoneNumber } | { kind: 'bound' | 'changed' | 'unbound' } | { kind: 'verify-current-required' };
 
 export interface FlowOptions {
   /** Ask for a code sent to the current number before changing it (Authing's default pool setting). */
@@ -223,7 +221,6 @@ function loading(state: FlowState, { keepError = false } = {}): FlowState {
   return { ...state, ...kept, step: firstLoad(state) ? 'loading' : state.step, pending: 'load-profile' };
 }
 
-
 const sameUser = (a: Account, b: Account) => !!a.userId && a.userId === b.userId;
 
 /** What the state may keep of its account and flow for this profile: nothing if it is another user's. */
@@ -242,7 +239,15 @@ function profileLoaded(current: FlowState, account: Account): Transition {
   const state = { ...trusted(current, account), unconfirmed: undefined };
   const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
   if (!firstLoad(state) && unchanged) return { state: { ...state, account, pending: undefined } };
-  const reset = { ...state, account, step: restingStep(account), draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, pending: undefined };
+  const reset = {
+    ...state,
+    account,
+    step: restingStep(account),
+    draft: emptyDraft(state.draft.country),
+    sentTo: {},
+    verified: undefined,
+    pending: undefined,
+  };
   if (!landedChange(state, account)) return { state: reset };
   return {
     state: { ...reset, error: undefined, notice: { kind: 'changed' } },
@@ -391,7 +396,8 @@ function submit(state: FlowState): Transition {
       };
       const oldPhonePassCode = parseCode(draft.currentCode, options.codeLength);
       if (options.verifyCurrent) {
-        if (!oldPhonePassCode) return { state: { ...state, step: 'change-current', error: { code: 'CODE_INVALID', field: 'currentCode' } } };
+        if (!oldPhonePassCode)
+          return { state: { ...state, step: 'change-current', error: { code: 'CODE_INVALID', field: 'currentCode' } } };
         Object.assign(input, {
           oldPhoneNumber: account.phone.phoneNumber,
           oldPhoneCountryCode: account.phone.phoneCountryCode,
@@ -511,20 +517,32 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
       // Both codes were spent on the token: start the change again with the number kept. The token may
       // also have been spent by this very change (an earlier answer lost) or voided by a change made
       // elsewhere, so the profile is loaded again: `profileLoaded` ends the flow if the change is in place.
-      return { state: { ...failed, ...newCodes(state), step: state.options.verifyCurrent ? 'change-current' : 'change-new', error }, reload };
+      return {
+        state: { ...failed, ...newCodes(state), step: state.options.verifyCurrent ? 'change-current' : 'change-new', error },
+        reload,
+      };
     }
     case 'CODE_EXPIRED':
       if (twoCodes) {
         // Two codes went in and Authing does not say which expired; they are about as old, so ask for
         // both again (the current number's first), with the new number kept.
-        return { state: { ...failed, ...newCodes(state), step: 'change-current', error: { ...error, field: 'currentCode', eitherOfTwoCodes: true } } };
+        return {
+          state: {
+            ...failed,
+            ...newCodes(state),
+            step: 'change-current',
+            error: { ...error, field: 'currentCode', eitherOfTwoCodes: true },
+          },
+        };
       }
       return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } } };
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
     case 'CODE_INVALID':
       // With two codes the field marked is the one on screen; the message says it may be the other.
-      return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } } };
+      return {
+        state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } },
+      };
     default:
       // ALREADY_BOUND, NO_PHONE, OLD_PHONE_MISMATCH: the profile we showed is out of date, so it reloads.
       return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } }, reload };
@@ -614,8 +632,6 @@ export function accountOf(profile: {
   email?: string | null;
   identities?: ReadonlyArray<unknown> | null;
 }): Account {
-  const phone = profile.phone
-    ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || '+86' }
-    : undefined;
+  const phone = profile.phone ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || '+86' } : undefined;
   return { userId: profile.userId, phone, hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0 };
 }

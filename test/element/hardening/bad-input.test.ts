@@ -51,9 +51,28 @@ const ACCEPTED_NUMBERS: Array<Row & { phoneNumber: string; phoneCountryCode: str
   { name: 'whitespace around it', value: '   13800135556   ', entry: 'paste', phoneNumber: '13800135556', phoneCountryCode: '+86' },
   { name: 'no-break spaces', value: '138\u00a00013\u00a05557', entry: 'paste', phoneNumber: '13800135557', phoneCountryCode: '+86' },
   { name: 'ideographic spaces', value: '138\u30000013\u30005558', entry: 'paste', phoneNumber: '13800135558', phoneCountryCode: '+86' },
-  { name: 'a pasted +44 number (picks the UK)', value: '+44 7911 123456', entry: 'paste', phoneNumber: '7911123456', phoneCountryCode: '+44' },
-  { name: 'full-width plus and digits (picks Hong Kong)', value: '＋８５２ ９１２３ ４５６７', entry: 'paste', phoneNumber: '91234567', phoneCountryCode: '+852' },
-  { name: 'a UK national trunk 0', value: '07911 123457', entry: 'type', attributes: { 'default-country': 'GB' }, phoneNumber: '7911123457', phoneCountryCode: '+44' },
+  {
+    name: 'a pasted +44 number (picks the UK)',
+    value: '+44 7911 123456',
+    entry: 'paste',
+    phoneNumber: '7911123456',
+    phoneCountryCode: '+44',
+  },
+  {
+    name: 'full-width plus and digits (picks Hong Kong)',
+    value: '＋８５２ ９１２３ ４５６７',
+    entry: 'paste',
+    phoneNumber: '91234567',
+    phoneCountryCode: '+852',
+  },
+  {
+    name: 'a UK national trunk 0',
+    value: '07911 123457',
+    entry: 'type',
+    attributes: { 'default-country': 'GB' },
+    phoneNumber: '7911123457',
+    phoneCountryCode: '+44',
+  },
 ];
 
 /** Codes that cannot be an SMS code (4 to 8 digits; the emulator's pool sends 6). */
@@ -86,11 +105,23 @@ async function enter(input: HTMLInputElement, row: Row): Promise<void> {
  * Checks a refusal: the message for `code` on `input`, focus there, and nothing sent — neither with
  * Enter nor with the Send code button (when the step has one for this field).
  */
-async function expectRefused(el: Widget, input: HTMLInputElement, code: ErrorCode, lang: TestLang, submit: () => Promise<void>): Promise<void> {
+async function expectRefused(
+  el: Widget,
+  input: HTMLInputElement,
+  code: ErrorCode,
+  lang: TestLang,
+  submit: () => Promise<void>,
+): Promise<void> {
   const fetches = recordFetches();
   const logged = (await emulator.requests()).length;
   const outbox = (await emulator.outbox()).length;
-  const events = recordEvents(el, ['authing-error', 'authing-code-sent', 'authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound']);
+  const events = recordEvents(el, [
+    'authing-error',
+    'authing-code-sent',
+    'authing-phone-bound',
+    'authing-phone-changed',
+    'authing-phone-unbound',
+  ]);
   try {
     await press('Enter');
     await el.updateComplete;
@@ -104,7 +135,10 @@ async function expectRefused(el: Widget, input: HTMLInputElement, code: ErrorCod
     expect(fetches.calls, 'no request from the page').to.deep.equal([]);
     expect((await emulator.requests()).length, 'no request reached the emulator').to.equal(logged);
     expect((await emulator.outbox()).length, 'no SMS').to.equal(outbox);
-    expect(events.map((e) => e.type), 'no event: nothing was sent').to.deep.equal([]);
+    expect(
+      events.map((e) => e.type),
+      'no event: nothing was sent',
+    ).to.deep.equal([]);
   } finally {
     fetches.restore();
   }
@@ -170,7 +204,11 @@ describe('bad input, table-driven', () => {
         await enter(phoneInput(el), row);
         const sent = nextEvent(el, 'authing-code-sent');
         await press('Enter');
-        expect((await sent).detail).to.deep.equal({ purpose: 'bind', phoneNumber: row.phoneNumber, phoneCountryCode: row.phoneCountryCode });
+        expect((await sent).detail).to.deep.equal({
+          purpose: 'bind',
+          phoneNumber: row.phoneNumber,
+          phoneCountryCode: row.phoneCountryCode,
+        });
         await idle(el);
         expect(errorText(el)).to.equal('');
         const sms = await emulator.outbox(row.phoneNumber);

@@ -11,7 +11,19 @@ import type { ErrorCode } from '../../../src/core/errors.js';
 import type { Action } from '../../../src/events.js';
 import { emulator, emulatorUrl, USERS, type FaultKind } from '../../helpers/emulator.js';
 import { CATALOGS } from '../../../src/i18n/index.js';
-import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, title, type, type Widget } from '../../helpers/widget.js';
+import {
+  click,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  press,
+  recordEvents,
+  statusText,
+  title,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import {
   endpoints,
   EVENTS,
@@ -240,7 +252,10 @@ interface Fault {
   inject(path: string, endpoint: Endpoint): Promise<unknown>;
 }
 
-const injected = (kind: FaultKind, extra: Record<string, unknown> = {}) => (path: string) => emulator.fault({ path, kind, ...extra });
+const injected =
+  (kind: FaultKind, extra: Record<string, unknown> = {}) =>
+  (path: string) =>
+    emulator.fault({ path, kind, ...extra });
 
 const FAULTS: Fault[] = [
   { name: 'HTTP 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('http500') },
@@ -259,10 +274,22 @@ const FAULTS: Fault[] = [
       // takes no token; update-phone follows a verify that must pass), a 401 envelope stands in and the
       // token dies right after it.
       if (endpoint.real401) await expireToken(endpoint);
-      else await emulator.fault({ path, kind: 'envelope', statusCode: 401, apiCode: 2020, message: 'Not logged in, no permission to access this request' });
+      else
+        await emulator.fault({
+          path,
+          kind: 'envelope',
+          statusCode: 401,
+          apiCode: 2020,
+          message: 'Not logged in, no permission to access this request',
+        });
     },
   },
-  { name: 'statusCode 429', code: 'RATE_LIMITED', detail: { statusCode: 429 }, inject: injected('envelope', { statusCode: 429, message: 'Too Many Requests' }) },
+  {
+    name: 'statusCode 429',
+    code: 'RATE_LIMITED',
+    detail: { statusCode: 429 },
+    inject: injected('envelope', { statusCode: 429, message: 'Too Many Requests' }),
+  },
 ];
 
 const expireToken = (endpoint: Endpoint) => emulator.seed([{ userId: endpoint.user.id, tokens: [`fresh-${endpoint.user.token}`] }]);
@@ -335,9 +362,14 @@ class Case {
     if (this.lang === 'zh-CN') expect(shown).to.match(/[\u4e00-\u9fff]/, 'in Chinese');
     expect(this.uncaught.seen, 'nothing uncaught').to.deep.equal([]);
 
-    expect(this.fetches.calls.slice(fetchesBefore).map((c) => c.endpoint), 'requests made').to.deep.equal(calls);
+    expect(
+      this.fetches.calls.slice(fetchesBefore).map((c) => c.endpoint),
+      'requests made',
+    ).to.deep.equal(calls);
     const [usersAfter, outboxAfter, loggedAfter, requests] = await snapshot();
-    expect(endpoints(requests.slice(loggedBefore)), 'requests the emulator answered').to.deep.equal(calls.slice(0, calls.length - heldBack));
+    expect(endpoints(requests.slice(loggedBefore)), 'requests the emulator answered').to.deep.equal(
+      calls.slice(0, calls.length - heldBack),
+    );
     expect(loggedAfter - loggedBefore).to.equal(calls.length - heldBack);
     expect(usersAfter, 'users unchanged').to.equal(usersBefore);
     expect(outboxAfter, 'no SMS sent').to.equal(outboxBefore);
@@ -348,7 +380,10 @@ class Case {
     expect(this.errors(), 'authing-error events').to.deep.equal(errors);
     expect(errorText(this.el)).to.equal('', 'no error left once it worked');
     expect(this.uncaught.seen, 'nothing uncaught').to.deep.equal([]);
-    expect(this.fetches.calls.map((c) => c.endpoint), 'every request, from the page').to.deep.equal(this.expected);
+    expect(
+      this.fetches.calls.map((c) => c.endpoint),
+      'every request, from the page',
+    ).to.deep.equal(this.expected);
     expect(this.fetches.pending(), 'no request left pending').to.equal(0);
   }
 }
@@ -451,7 +486,9 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, NEW_PHONE);
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
-      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrong(code)), ['bind-phone'], { detail: { statusCode: 400, apiCode: 2001 } });
+      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrong(code)), ['bind-phone'], {
+        detail: { statusCode: 400, apiCode: 2001 },
+      });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
       expect(codeInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       const bound = nextEvent(c.el, 'authing-phone-bound');
@@ -467,7 +504,9 @@ describe('fault matrix', () => {
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), wrong(ctx.code)), ['verify-update-phone-request'], { message: CATALOGS['zh-CN'].twoCodesInvalid });
+      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), wrong(ctx.code)), ['verify-update-phone-request'], {
+        message: CATALOGS['zh-CN'].twoCodesInvalid,
+      });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       const changed = nextEvent(c.el, 'authing-phone-changed');
       await type(codeInput(c.el), ctx.code);
@@ -487,7 +526,9 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, CHANGE_TO);
       c.expect('send-sms', 'send-sms');
       const code = await emulator.codeFor(CHANGE_TO, BIND);
-      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), code), ['verify-update-phone-request'], { message: CATALOGS['en-US'].twoCodesInvalid });
+      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), code), ['verify-update-phone-request'], {
+        message: CATALOGS['en-US'].twoCodesInvalid,
+      });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       expect(codeInput(c.el).value).to.equal(code);
       await click(part(c.el, 'back-button'));
@@ -521,7 +562,9 @@ describe('fault matrix', () => {
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
       await emulator.advanceClock(301); // past the code's 5 minutes (and the resend minute)
-      await c.fails('CODE_EXPIRED', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], { detail: { statusCode: 400, apiCode: 2300 } });
+      await c.fails('CODE_EXPIRED', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], {
+        detail: { statusCode: 400, apiCode: 2300 },
+      });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
       await withPageClockAhead(301_000, async () => {
         await waitSendable(c.el);
@@ -540,7 +583,9 @@ describe('fault matrix', () => {
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
       await emulator.advanceClock(301);
-      await c.fails('CODE_EXPIRED', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request'], { message: CATALOGS['en-US'].twoCodesExpired });
+      await c.fails('CODE_EXPIRED', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request'], {
+        message: CATALOGS['en-US'].twoCodesExpired,
+      });
       await withPageClockAhead(301_000, async () => {
         // Authing does not say which code expired, and both are as old: back to the first code, number kept.
         await until(() => c.el.shadowRoot!.querySelector('[part~="back-button"]') === null, 'not back at the current number');
@@ -625,7 +670,9 @@ describe('fault matrix', () => {
       c.expect('send-sms', 'send-sms');
       // The answer to update-phone comes after the widget gave up; the server did apply the change.
       await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: TIMEOUT_MS + 300 });
-      await c.fails('TIMEOUT', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request', 'update-phone'], { heldBack: 1 });
+      await c.fails('TIMEOUT', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request', 'update-phone'], {
+        heldBack: 1,
+      });
       await until(async () => endpoints(await emulator.requests()).includes('update-phone'), 'the held update-phone never ran');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO, 'applied by the server');
       // The user retries: the same one-time token again, now spent.
@@ -652,7 +699,9 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, USERS.other.phone);
       c.expect('send-sms');
       const code = await emulator.codeFor(USERS.other.phone, BIND);
-      await c.fails('PHONE_TAKEN', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], { detail: { statusCode: 422, apiCode: 2035 } });
+      await c.fails('PHONE_TAKEN', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], {
+        detail: { statusCode: 422, apiCode: 2035 },
+      });
       expect(phoneInput(c.el).value).to.equal(USERS.other.phone);
       expect(phoneInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       expect(c.el.shadowRoot!.activeElement).to.equal(phoneInput(c.el), 'focus on the number to fix');
@@ -712,7 +761,9 @@ describe('fault matrix', () => {
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
       await emulator.seed([{ userId: BOB.id, email: null }]); // the email was removed elsewhere
-      await c.fails('LAST_LOGIN_METHOD', 'unbind', () => type(codeInput(c.el), code), ['unbind-phone'], { detail: { statusCode: 422, apiCode: 2217 } });
+      await c.fails('LAST_LOGIN_METHOD', 'unbind', () => type(codeInput(c.el), code), ['unbind-phone'], {
+        detail: { statusCode: 422, apiCode: 2217 },
+      });
       expect(title(c.el), 'back on the overview').to.equal(CATALOGS['zh-CN'].title);
       expect(c.el.shadowRoot!.querySelector('[part~="unbind-button"]'), 'no Remove offered').to.equal(null);
       expect(await phoneOf(BOB.id)).to.equal(BOB.phone);

@@ -40,7 +40,12 @@ function countTimersAndListeners(): Counters {
     listeners: new Map(),
     created: { timeouts: 0, intervals: 0, listeners: 0 },
     restore() {
-      Object.assign(window, { setTimeout: real.setTimeout, clearTimeout: real.clearTimeout, setInterval: real.setInterval, clearInterval: real.clearInterval });
+      Object.assign(window, {
+        setTimeout: real.setTimeout,
+        clearTimeout: real.clearTimeout,
+        setInterval: real.setInterval,
+        clearInterval: real.clearInterval,
+      });
       window.addEventListener = real.windowAdd;
       window.removeEventListener = real.windowRemove;
       document.addEventListener = real.documentAdd;
@@ -85,8 +90,17 @@ function countTimersAndListeners(): Counters {
   };
   const key = (where: string, type: string, listener: object, options?: boolean | EventListenerOptions) =>
     `${where}|${type}|${typeof options === 'boolean' ? options : !!options?.capture}|${idOf(listener)}`;
-  const wrap = (where: 'window' | 'document', target: EventTarget, add: EventTarget['addEventListener'], remove: EventTarget['removeEventListener']) => {
-    target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+  const wrap = (
+    where: 'window' | 'document',
+    target: EventTarget,
+    add: EventTarget['addEventListener'],
+    remove: EventTarget['removeEventListener'],
+  ) => {
+    target.addEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) => {
       if (listener) {
         c.created.listeners++;
         const k = key(where, type, listener, options);
@@ -104,7 +118,11 @@ function countTimersAndListeners(): Counters {
       }
       return add.call(target, type, listener, options);
     };
-    target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+    target.removeEventListener = (
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions,
+    ) => {
       if (listener) c.listeners.delete(key(where, type, listener, options));
       return remove.call(target, type, listener, options);
     };
@@ -177,7 +195,10 @@ describe('lifecycle: 1000 connect/disconnect cycles', () => {
       expect([...counters.timeouts], 'timeouts left').to.deep.equal([]);
       expect([...counters.listeners.keys()], 'window/document listeners left').to.deep.equal([]);
       expect(fetches.pending(), 'pending requests').to.equal(0);
-      expect(fetches.calls.filter((c) => !c.signal?.aborted && c.endpoint === 'send-sms'), 'every send was aborted').to.deep.equal([]);
+      expect(
+        fetches.calls.filter((c) => !c.signal?.aborted && c.endpoint === 'send-sms'),
+        'every send was aborted',
+      ).to.deep.equal([]);
       expect(uncaught.seen, 'uncaught errors').to.deep.equal([]);
       expect(
         events.filter((e) => e.type !== 'authing-profile-loaded'),

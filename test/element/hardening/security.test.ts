@@ -73,7 +73,10 @@ describe('security', () => {
         await idle(el);
         expect(errorText(el)).to.contain(payload, 'shown literally');
         const nodes = [...part(el, 'error').querySelectorAll('*')];
-        expect(nodes.every((node) => node.classList.contains('apm__request-id')), 'no element but the request id').to.equal(true);
+        expect(
+          nodes.every((node) => node.classList.contains('apm__request-id')),
+          'no element but the request id',
+        ).to.equal(true);
         expect(el.shadowRoot!.querySelectorAll('img, script, svg, iframe, a, style, b')).to.have.length(0);
         await new Promise((resolve) => setTimeout(resolve, 20)); // an onerror/onload would have run by now
         expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
@@ -100,7 +103,10 @@ describe('security', () => {
       node.scrollIntoView({ block: 'center' });
       const outer = frame.getBoundingClientRect();
       const rect = node.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(outer.left + rect.left + rect.width / 2), Math.round(outer.top + rect.top + rect.height / 2)] });
+      await sendMouse({
+        type: 'click',
+        position: [Math.round(outer.left + rect.left + rect.width / 2), Math.round(outer.top + rect.top + rect.height / 2)],
+      });
     }
 
     async function frameType(frame: HTMLIFrameElement, input: HTMLInputElement, text: string): Promise<void> {
@@ -127,7 +133,12 @@ describe('security', () => {
       await frameClick(frame, part(el, 'unbind-button'));
       await frameClick(frame, part(el, 'submit-button'));
       await until(() => el.shadowRoot!.querySelector('[part~="send-button"]'), 'no code step');
-      await emulator.fault({ path: '/api/v3/send-sms', kind: 'envelope', statusCode: 400, message: '<img src=x onerror="parent.__pwned=1">' });
+      await emulator.fault({
+        path: '/api/v3/send-sms',
+        kind: 'envelope',
+        statusCode: 400,
+        message: '<img src=x onerror="parent.__pwned=1">',
+      });
       const failed = nextEvent(el, 'authing-error');
       await frameClick(frame, part(el, 'send-button'));
       await failed;
@@ -161,7 +172,8 @@ describe('security', () => {
      * errors differently: names and directives are compared, not messages.
      */
     async function expectPolicyEnforced(frame: HTMLIFrameElement, policy: 'csp' | 'tt'): Promise<void> {
-      const win = frame.contentWindow as Window & typeof globalThis & { __violations: Array<{ directive: string; blocked: string; sample: string }>; __evaluated?: boolean };
+      const win = frame.contentWindow as Window &
+        typeof globalThis & { __violations: Array<{ directive: string; blocked: string; sample: string }>; __evaluated?: boolean };
       const thrown = (action: () => unknown): string => {
         try {
           action();
@@ -170,7 +182,10 @@ describe('security', () => {
         }
         return 'nothing thrown';
       };
-      expect(thrown(() => win.eval('window.__evaluated = true')), 'eval refused').to.equal('EvalError');
+      expect(
+        thrown(() => win.eval('window.__evaluated = true')),
+        'eval refused',
+      ).to.equal('EvalError');
       expect(win.__evaluated, 'the string did not run').to.equal(undefined);
 
       const elsewhere = new URL(await emulatorUrl());
@@ -181,10 +196,16 @@ describe('security', () => {
         (error: Error) => error.name,
       );
       expect(refused, 'a request to another origin is refused').to.equal('TypeError');
-      await until(() => win.__violations.some((v) => v.directive === 'connect-src' && v.blocked === url), 'the refused request was not reported');
+      await until(
+        () => win.__violations.some((v) => v.directive === 'connect-src' && v.blocked === url),
+        'the refused request was not reported',
+      );
 
       if (policy === 'tt') {
-        expect(thrown(() => (win.document.createElement('div').innerHTML = '<b>x</b>')), 'HTML from a string refused').to.equal('TypeError');
+        expect(
+          thrown(() => (win.document.createElement('div').innerHTML = '<b>x</b>')),
+          'HTML from a string refused',
+        ).to.equal('TypeError');
         await until(
           () => win.__violations.some((v) => v.directive === 'require-trusted-types-for' && v.sample.startsWith('Element innerHTML|')),
           'the refused HTML was not reported',
@@ -196,7 +217,10 @@ describe('security', () => {
     afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
     for (const policy of ['csp', 'tt'] as const) {
-      const what = policy === 'csp' ? "default-src 'self'; script-src 'self'; style-src 'self'; connect-src <emulator>" : 'the same + Trusted Types (lit-html only)';
+      const what =
+        policy === 'csp'
+          ? "default-src 'self'; script-src 'self'; style-src 'self'; connect-src <emulator>"
+          : 'the same + Trusted Types (lit-html only)';
       it(`ESM source under ${what}`, async () => {
         const frame = await openFrame('esm.html', policy);
         await runFlows(frame);
@@ -277,7 +301,9 @@ describe('security', () => {
         const loaded = nextEvent(el, 'authing-profile-loaded');
         document.body.append(el);
         expect((await loaded).detail.phoneNumber).to.equal(BOB.phone);
-        expect(fetches.urls).to.deep.equal([`${url.origin}/api/v3/get-profile?withCustomData=false&withIdentities=true&withDepartmentIds=false`]);
+        expect(fetches.urls).to.deep.equal([
+          `${url.origin}/api/v3/get-profile?withCustomData=false&withIdentities=true&withDepartmentIds=false`,
+        ]);
         expect(fetches.urls.join()).not.to.contain(TOKEN);
         expect((await emulator.requests())[0]).to.include({ authorized: true, authScheme: 'bearer' });
       });
@@ -312,7 +338,7 @@ describe('security', () => {
       const originals = methods.map((m) => console[m]);
       methods.forEach((m, i) => {
         console[m] = (...args: unknown[]) => {
-          logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+          logged.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '));
           originals[i].apply(console, args);
         };
       });
@@ -329,7 +355,8 @@ describe('security', () => {
         await loaded;
         await el.updateComplete;
         const snapshots: string[] = [];
-        const snapshot = () => snapshots.push(document.documentElement.outerHTML, el.shadowRoot!.innerHTML, el.shadowRoot!.textContent ?? '');
+        const snapshot = () =>
+          snapshots.push(document.documentElement.outerHTML, el.shadowRoot!.innerHTML, el.shadowRoot!.textContent ?? '');
 
         // Change, with a server failure on the way.
         await click(part(el, 'change-button'));
@@ -387,14 +414,26 @@ describe('security', () => {
         // The token did flow — in the Authorization header of every authorized request, and only there.
         const authorized = fetches.calls.filter((c) => c.endpoint !== 'send-sms');
         expect(authorized.length).to.be.greaterThan(5);
-        expect(authorized.every((c) => c.authorization === `Bearer ${TOKEN}`), 'Bearer token on each call').to.equal(true);
-        expect(events.map((e) => e.type)).to.include.members(['authing-phone-changed', 'authing-phone-unbound', 'authing-phone-bound', 'authing-error']);
+        expect(
+          authorized.every((c) => c.authorization === `Bearer ${TOKEN}`),
+          'Bearer token on each call',
+        ).to.equal(true);
+        expect(events.map((e) => e.type)).to.include.members([
+          'authing-phone-changed',
+          'authing-phone-unbound',
+          'authing-phone-bound',
+          'authing-error',
+        ]);
 
         const places: Record<string, string> = {
           'rendered DOM': snapshots.join('\n'),
           'console output': logged.join('\n'),
           'event details': JSON.stringify(events.map((e) => e.detail)),
-          'request URLs': [...fetches.calls.map((c) => c.url), ...performance.getEntriesByType('resource').map((r) => r.name), location.href].join('\n'),
+          'request URLs': [
+            ...fetches.calls.map((c) => c.url),
+            ...performance.getEntriesByType('resource').map((r) => r.name),
+            location.href,
+          ].join('\n'),
           'the emulator request log': JSON.stringify(await emulator.requests()),
           storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
           attributes: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
@@ -477,9 +516,15 @@ describe('security', () => {
           await until(() => old.settled, 'the aborted fetch never settled');
           const after = fetches.calls.slice(firstNew);
           expect(after.map((c) => c.endpoint)).to.deep.equal(['get-profile']);
-          expect(after.every((c) => c.authorization === `Bearer ${fresh}`), 'only the new token from now on').to.equal(true);
+          expect(
+            after.every((c) => c.authorization === `Bearer ${fresh}`),
+            'only the new token from now on',
+          ).to.equal(true);
           await new Promise((resolve) => setTimeout(resolve, 50));
-          expect(events.slice(eventsBefore).map((e) => e.type), 'nothing from the aborted request').to.deep.equal(['authing-profile-loaded']);
+          expect(
+            events.slice(eventsBefore).map((e) => e.type),
+            'nothing from the aborted request',
+          ).to.deep.equal(['authing-profile-loaded']);
           expect(fetches.pending()).to.equal(0);
         } finally {
           fetches.restore();
@@ -491,7 +536,15 @@ describe('security', () => {
 
   describe('repeated clicks and Enter presses while a request is on its way make one request', () => {
     // For each intent: get to it, hold its request in the emulator, then Enter ×3 and the button ×3.
-    const INTENTS: Array<{ name: string; user: string; path: string; expected: string[]; button: string; prepare(el: Widget): Promise<void>; go(el: Widget): Promise<void> }> = [
+    const INTENTS: Array<{
+      name: string;
+      user: string;
+      path: string;
+      expected: string[];
+      button: string;
+      prepare(el: Widget): Promise<void>;
+      go(el: Widget): Promise<void>;
+    }> = [
       {
         name: 'Send code',
         user: USERS.noPhone.token,

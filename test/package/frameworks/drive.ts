@@ -32,7 +32,10 @@ export async function until<T>(predicate: () => T, describe: () => string, timeo
 
 /** The widget the framework rendered in `container`, once its profile has loaded: it shows the number field, or the bound number. */
 export async function widgetIn(container: Element): Promise<Widget> {
-  const el = await until(() => container.querySelector('authing-phone-manager'), () => 'the framework rendered no <authing-phone-manager>');
+  const el = await until(
+    () => container.querySelector('authing-phone-manager'),
+    () => 'the framework rendered no <authing-phone-manager>',
+  );
   await until(
     () => el.shadowRoot?.querySelector('[part~="phone-input"], [part~="phone"]'),
     () => `no profile loaded: the widget shows "${el.shadowRoot ? text(el) : '(no shadow root: not upgraded)'}"`,
@@ -45,7 +48,10 @@ export async function widgetIn(container: Element): Promise<Widget> {
 export async function bindPhone(el: Widget): Promise<void> {
   await type(part<HTMLInputElement>(el, 'phone-input'), '138 0013 5555');
   await press('Enter');
-  await until(() => el.shadowRoot!.querySelector('[part~="code-input"]'), () => `no code field: the widget shows "${text(el)}"`);
+  await until(
+    () => el.shadowRoot!.querySelector('[part~="code-input"]'),
+    () => `no code field: the widget shows "${text(el)}"`,
+  );
   await waitIdle(el);
   const code = await emulator.codeFor(PHONE, 'CHANNEL_BIND_PHONE');
   await type(part<HTMLInputElement>(el, 'code-input'), code);

@@ -25,13 +25,33 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
 
   const find = <T extends HTMLElement>(selector: string) => container.querySelector<T>(selector);
   const shown = () => container.textContent ?? '';
-  const heading = (text: string) => until(() => find('h3')?.textContent === text, () => `no "${text}": the UI shows "${shown()}"`);
-  const idle = () => until(() => !mounted!.session.state.pending, () => `still busy: "${shown()}"`);
-  const button = (name: string) => until(() => find<HTMLButtonElement>(`button[name="${name}"]:not([disabled])`), () => `no ${name} button in "${shown()}"`);
+  const heading = (text: string) =>
+    until(
+      () => find('h3')?.textContent === text,
+      () => `no "${text}": the UI shows "${shown()}"`,
+    );
+  const idle = () =>
+    until(
+      () => !mounted!.session.state.pending,
+      () => `still busy: "${shown()}"`,
+    );
+  const button = (name: string) =>
+    until(
+      () => find<HTMLButtonElement>(`button[name="${name}"]:not([disabled])`),
+      () => `no ${name} button in "${shown()}"`,
+    );
   const buttonLabelled = (label: string) =>
-    until(() => [...container.querySelectorAll('button')].find((b) => b.textContent === label), () => `no ${label} button in "${shown()}"`);
+    until(
+      () => [...container.querySelectorAll('button')].find((b) => b.textContent === label),
+      () => `no ${label} button in "${shown()}"`,
+    );
   async function typeInto(name: string, value: string): Promise<void> {
-    await click(await until(() => find<HTMLInputElement>(`input[name="${name}"]`), () => `no ${name} input in "${shown()}"`));
+    await click(
+      await until(
+        () => find<HTMLInputElement>(`input[name="${name}"]`),
+        () => `no ${name} input in "${shown()}"`,
+      ),
+    );
     await sendKeys({ type: value });
   }
   async function sendAndEnter(purposeNumber: string, channel: 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE'): Promise<void> {
@@ -77,7 +97,10 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
     const code = await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE');
     const wrong = code === '000000' ? '111111' : '000000';
     await typeInto('code', wrong);
-    await until(() => find('[role="alert"]'), () => `no error in "${shown()}"`);
+    await until(
+      () => find('[role="alert"]'),
+      () => `no error in "${shown()}"`,
+    );
     expect(find('[role="alert"]')!.textContent).to.equal('CODE_INVALID (currentCode)');
     expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal(USERS.phoneAndEmail.phone);
     await click(find<HTMLInputElement>('input[name="code"]')!);

@@ -52,7 +52,10 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
   it('binds a phone: appHost and accessToken as props, onPhoneBound into React state', async () => {
     const el = await start(TOKEN);
     expect(el.appHost).to.equal(await emulatorUrl());
-    expect(el.hasAttribute('access-token') || el.hasAttribute('accesstoken') || el.hasAttribute('accessToken')).to.equal(false, 'the token went in as a property');
+    expect(el.hasAttribute('access-token') || el.hasAttribute('accesstoken') || el.hasAttribute('accessToken')).to.equal(
+      false,
+      'the token went in as a property',
+    );
 
     await bindPhone(el);
     const state = await boundShown(container);
@@ -67,11 +70,17 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     const el = await start(TOKEN);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
     await press('Enter');
-    await until(() => el.shadowRoot!.querySelector('[part~="code-input"]'), () => `no code field: ${text(el)}`);
+    await until(
+      () => el.shadowRoot!.querySelector('[part~="code-input"]'),
+      () => `no code field: ${text(el)}`,
+    );
     await waitIdle(el);
     const code = await emulator.codeFor(BOUND.phoneNumber, 'CHANNEL_BIND_PHONE');
     await type(part<HTMLInputElement>(el, 'code-input'), code === '000000' ? '111111' : '000000');
-    await until(() => seenTypes().includes('authing-error'), () => `no onError (events: ${seenTypes()})`);
+    await until(
+      () => seenTypes().includes('authing-error'),
+      () => `no onError (events: ${seenTypes()})`,
+    );
     expect(details()['authing-error']).to.include({ action: 'bind', code: 'CODE_INVALID' });
   });
 
@@ -80,17 +89,29 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     await click(button(el, 'Change'));
     await waitForTitle(el, 'Change phone number');
     await click(part(el, 'send-button'));
-    await until(() => seenTypes().includes('authing-code-sent'), () => `no code sent: ${text(el)}`);
+    await until(
+      () => seenTypes().includes('authing-code-sent'),
+      () => `no code sent: ${text(el)}`,
+    );
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
-    await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), () => `no new-number step: ${text(el)}`);
+    await until(
+      () => el.shadowRoot!.querySelector('[part~="phone-input"]'),
+      () => `no new-number step: ${text(el)}`,
+    );
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
     await press('Enter');
-    await until(() => seenTypes().filter((t) => t === 'authing-code-sent').length === 2, () => `no second code: ${text(el)}`);
+    await until(
+      () => seenTypes().filter((t) => t === 'authing-code-sent').length === 2,
+      () => `no second code: ${text(el)}`,
+    );
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
-    await until(() => seenTypes().includes('authing-phone-changed'), () => `no onPhoneChanged (events: ${seenTypes()}; widget: ${text(el)})`);
+    await until(
+      () => seenTypes().includes('authing-phone-changed'),
+      () => `no onPhoneChanged (events: ${seenTypes()}; widget: ${text(el)})`,
+    );
     expect(details()['authing-phone-changed']).to.deep.equal({
       phoneNumber: '13912345678',
       phoneCountryCode: '+86',
@@ -104,12 +125,24 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     await click(button(el, 'Remove'));
     await waitForTitle(el, 'Remove phone number');
     await click(part(el, 'submit-button'));
-    await until(() => el.shadowRoot!.querySelector('[part~="send-button"]'), () => `no code step: ${text(el)}`);
+    await until(
+      () => el.shadowRoot!.querySelector('[part~="send-button"]'),
+      () => `no code step: ${text(el)}`,
+    );
     await click(part(el, 'send-button'));
-    await until(() => seenTypes().includes('authing-code-sent'), () => `no code sent: ${text(el)}`);
+    await until(
+      () => seenTypes().includes('authing-code-sent'),
+      () => `no code sent: ${text(el)}`,
+    );
     await waitIdle(el);
     await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
-    await until(() => seenTypes().includes('authing-phone-unbound'), () => `no onPhoneUnbound (events: ${seenTypes()}; widget: ${text(el)})`);
-    expect(details()['authing-phone-unbound']).to.deep.equal({ previousPhoneNumber: USERS.phoneAndEmail.phone, previousPhoneCountryCode: '+86' });
+    await until(
+      () => seenTypes().includes('authing-phone-unbound'),
+      () => `no onPhoneUnbound (events: ${seenTypes()}; widget: ${text(el)})`,
+    );
+    expect(details()['authing-phone-unbound']).to.deep.equal({
+      previousPhoneNumber: USERS.phoneAndEmail.phone,
+      previousPhoneCountryCode: '+86',
+    });
   });
 });

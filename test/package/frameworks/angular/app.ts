@@ -9,7 +9,16 @@
 // checks customElements.get and `name in element`); the ahead-of-time compiler never can. Either way
 // it is CUSTOM_ELEMENTS_SCHEMA that makes the tag and `[accessToken]` legal.
 import '@angular/compiler';
-import { Component, CUSTOM_ELEMENTS_SCHEMA, InjectionToken, computed, inject, provideZonelessChangeDetection, signal, type ApplicationRef } from '@angular/core';
+import {
+  Component,
+  CUSTOM_ELEMENTS_SCHEMA,
+  InjectionToken,
+  computed,
+  inject,
+  provideZonelessChangeDetection,
+  signal,
+  type ApplicationRef,
+} from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import type { AuthingPhoneBoundEvent } from '../../../../src/events.js';
 

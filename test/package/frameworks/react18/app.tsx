@@ -17,7 +17,8 @@ export interface AppProps {
 /** The settings page of an app: the widget, and what its handlers saw, rendered from React state. */
 function PhoneSettings({ appHost, accessToken }: AppProps) {
   const [seen, setSeen] = useState<{ events: string[]; details: Record<string, unknown> }>({ events: [], details: {} });
-  const record = (event: CustomEvent) => setSeen((s) => ({ events: [...s.events, event.type], details: { ...s.details, [event.type]: event.detail } }));
+  const record = (event: CustomEvent) =>
+    setSeen((s) => ({ events: [...s.events, event.type], details: { ...s.details, [event.type]: event.detail } }));
   const handlers: AuthingPhoneManagerProps = {
     onProfileLoaded: record,
     onCodeSent: record,

@@ -15,7 +15,10 @@ export interface AppProps {
 }
 
 function PhoneSettings({ appHost, accessToken }: AppProps) {
-  const [seen, setSeen] = useState<{ events: string[]; bound: { phoneNumber: string; phoneCountryCode: string } | null }>({ events: [], bound: null });
+  const [seen, setSeen] = useState<{ events: string[]; bound: { phoneNumber: string; phoneCountryCode: string } | null }>({
+    events: [],
+    bound: null,
+  });
   const record = (event: Event) => setSeen((s) => ({ ...s, events: [...s.events, event.type] }));
   return (
     <>
