@@ -4,7 +4,7 @@ import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
 import type { PhoneManagerError } from './core/errors.js';
 import type { Draft } from './core/flow/phone-flow.js';
-import { countryOf, DEFAULT_COUNTRY, type PhoneNumber } from './core/phone.js';
+import { DEFAULT_COUNTRY, type PhoneNumber } from './core/phone.js';
 import type { Connection, Notification } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
@@ -151,13 +151,11 @@ export class AuthingPhoneManager extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (FLOW_KEYS.some((key) => changed.has(key))) {
-      const allowed = this.countries.filter((iso) => countryOf(iso));
-      const preferred = countryOf(this.defaultCountry)?.iso ?? DEFAULT_COUNTRY;
       this.phone.session.configure({
         verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
-        codeLength: this.codeLength && this.codeLength > 0 ? this.codeLength : undefined,
-        allowedCountries: allowed.length ? allowed : undefined,
-        defaultCountry: !allowed.length || allowed.includes(preferred) ? preferred : allowed[0],
+        codeLength: this.codeLength,
+        allowedCountries: this.countries,
+        defaultCountry: this.defaultCountry,
       });
     }
     if (CONNECTION_KEYS.some((key) => changed.has(key))) this.connect(!IDENTITY_KEYS.some((key) => changed.has(key)));

@@ -1,7 +1,7 @@
 // `authing-phone-manager/core`: the headless part, for a UI of your own. No DOM, no Lit: it runs in
 // browsers and in Node. The element is one UI on top of it.
-export { createPhoneSession } from './session.js';
-export type { Connection, Notification, PhoneSession, PhoneSessionOptions, StateChange } from './session.js';
+export { createPhoneSession, COOLDOWN_STORAGE_KEY } from './session.js';
+export type { Connection, CooldownStorage, Notification, PhoneSession, PhoneSessionOptions, StateChange } from './session.js';
 export { codeFieldOf, codePurposeOf, cooldownOf, initialState, reduce, resendKey, targetOf, RESEND_SECONDS } from './flow/phone-flow.js';
 export type {
   Account,

@@ -24,7 +24,7 @@ import {
   type Outcome,
   type Transition,
 } from './flow/phone-flow.js';
-import type { PhoneNumber } from './phone.js';
+import { countryOf, DEFAULT_COUNTRY, type PhoneNumber } from './phone.js';
 
 /** What a session tells its subscribers besides its state: each becomes one of the element's DOM events. */
 export type Notification =
@@ -114,12 +114,18 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   let run = new AbortController();
   let disposed = false;
 
-  /** The flow's settings: the host's where it set them, else the pool's, else the defaults. */
+  /**
+   * The flow's settings: the host's where it set them, else the pool's, else the defaults. Countries:
+   * only known ISO codes count, and the default country must be one the user may pick.
+   */
   function settings(): Partial<FlowOptions> {
+    const allowed = host.allowedCountries?.map((iso) => countryOf(iso)?.iso).filter((iso): iso is string => !!iso);
+    const preferred = countryOf(host.defaultCountry ?? DEFAULT_COUNTRY)?.iso ?? DEFAULT_COUNTRY;
     return {
-      ...host,
       verifyCurrent: host.verifyCurrent ?? pool.verifyOldPhone ?? true,
-      codeLength: host.codeLength ?? pool.codeLength,
+      codeLength: host.codeLength && host.codeLength > 0 ? host.codeLength : pool.codeLength,
+      allowedCountries: allowed?.length ? allowed : undefined,
+      defaultCountry: !allowed?.length || allowed.includes(preferred) ? preferred : allowed[0],
     };
   }
 

@@ -2,6 +2,7 @@
 // over real HTTP through the package's control client (emulator/client.js).
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createEmulatorClient } from '../../emulator/client.js';
+import { COOLDOWN_STORAGE_KEY } from '../../src/core/session.js';
 
 export type { FaultKind } from '../../emulator/client.js';
 
@@ -11,5 +12,9 @@ const { url } = await executeServerCommand<{ url: string }, void>('emulator-url'
 export const emulatorUrl = async (): Promise<string> => url;
 
 export const emulator = createEmulatorClient(url);
+
+// Each test resets the emulator, whose resend minute starts afresh: so does the page's memory of it (the
+// widget keeps cooldowns in sessionStorage across reloads, which would otherwise span tests).
+beforeEach(() => sessionStorage.removeItem(COOLDOWN_STORAGE_KEY));
 
 export { USERS } from './users.js';
