@@ -12,11 +12,13 @@ import { transform } from 'esbuild';
 /** The file the budget applies to. */
 export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
 /**
- * gzip bytes (level 9) the classic CDN file may take, lit, @lit/task and ofetch included (about 10.3 KB
- * of it). Issue 3 asks for 18 KB; the file is over that today, so this is a ratchet at today's size plus
- * a little room, lowered as the file shrinks: see the README's Size section.
+ * gzip bytes (level 9) the classic CDN file may take, lit and ofetch included (about 9.3 KB of it). A
+ * ratchet at today's size plus a little room, lowered as the file shrinks (the goal is 20 KB with the
+ * languages loaded on demand): see the README's Size section. Raised from 27.5 KB once, for what real
+ * Authing needs (rate-limit and daily-cap answers, token scopes, the pool's public config, cooldowns
+ * kept across reloads, four languages' new messages): 29,509 B, then 29,077 B with static properties.
  */
-export const BUDGET_GZIP_BYTES = 27.5 * 1024;
+export const BUDGET_GZIP_BYTES = 28.6 * 1024;
 
 async function* javascriptFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

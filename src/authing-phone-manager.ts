@@ -1,24 +1,14 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
-import type { PhoneManagerError } from './core/errors.js';
 import type { Draft } from './core/flow/phone-flow.js';
-import { DEFAULT_COUNTRY, type PhoneNumber } from './core/phone.js';
-import type { Connection, Notification } from './core/session.js';
+import { DEFAULT_COUNTRY } from './core/phone.js';
+import type { Connection } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
 import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
-import {
-  AuthingCodeSentEvent,
-  AuthingErrorEvent,
-  AuthingPhoneBoundEvent,
-  AuthingPhoneChangedEvent,
-  AuthingPhoneUnboundEvent,
-  AuthingProfileLoadedEvent,
-  type Action,
-} from './events.js';
+import { eventFor } from './events.js';
 import { moveFocus } from './focus.js';
 import { styles } from './authing-phone-manager.styles.js';
 import type { Handlers } from './templates/view.js';
@@ -85,41 +75,57 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  */
 export class AuthingPhoneManager extends LitElement {
   static override styles = styles;
+  static override properties = {
+    appHost: { attribute: 'app-host' },
+    accessToken: { attribute: 'access-token' },
+    appId: { attribute: 'app-id' },
+    userPoolId: { attribute: 'userpool-id' },
+    lang: {},
+    skipOldPhoneVerification: { attribute: 'skip-old-phone-verification', type: Boolean },
+    codeLength: { attribute: 'code-length', type: Number },
+    defaultCountry: { attribute: 'default-country' },
+    countries: { converter: { fromAttribute: listOf, toAttribute: (value: string[]) => value.join(',') } },
+    messages: { attribute: false },
+    theme: { reflect: true },
+    timeout: { type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    client: { attribute: false },
+  };
 
   /** The Authing application domain, e.g. `https://example.authing.cn`. https only, except localhost. */
-  @property({ attribute: 'app-host' }) appHost = '';
+  appHost = '';
   /** The signed-in user's access token. Sent only in the Authorization header; never reflected. */
-  @property({ attribute: 'access-token' }) accessToken = '';
+  accessToken = '';
   /** The Authing application id, sent as `x-authing-app-id`; with it the widget reads the pool's settings. */
-  @property({ attribute: 'app-id' }) appId = '';
+  appId = '';
   /** The user pool id, sent as `x-authing-userpool-id` (set it or `app-id`). */
-  @property({ attribute: 'userpool-id' }) userPoolId = '';
+  userPoolId = '';
   /** The UI language (`zh-CN`, `en-US`); falls back to the page's language, then the browser's. */
-  @property() override lang = '';
+  override lang = '';
   /**
    * For user pools that do not ask for the current number's code on a change (unset: the pool's
    * public config says, with `app-id`; else on). The widget adds the step if the server asks after all.
    */
-  @property({ attribute: 'skip-old-phone-verification', type: Boolean }) skipOldPhoneVerification?: boolean;
+  skipOldPhoneVerification?: boolean;
   /** The SMS code length of the user pool. Unset: the pool's public config (with `app-id`), else a 6-digit code submits itself, 4 to 8 digits are accepted. */
-  @property({ attribute: 'code-length', type: Number }) codeLength?: number;
+  codeLength?: number;
   /** ISO code of the country preselected for a new number. */
-  @property({ attribute: 'default-country' }) defaultCountry = DEFAULT_COUNTRY;
+  defaultCountry = DEFAULT_COUNTRY;
   /** ISO codes the user may pick from (attribute: comma or space separated); empty allows all. */
-  @property({ converter: { fromAttribute: listOf, toAttribute: (value: string[]) => value.join(',') } }) countries: string[] = [];
+  countries: string[] = [];
   /** Replaces any of the widget's strings, e.g. `{ bindTitle: 'Add your mobile', errors: { PHONE_TAKEN: '…' } }`. */
-  @property({ attribute: false }) messages?: MessageOverrides;
+  messages?: MessageOverrides;
   /** `light` (default), `dark`, or `auto` to follow the system. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
   /** Milliseconds to wait for Authing before giving up on a request. */
-  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
+  timeout: number = DEFAULT_TIMEOUT_MS;
   /** Heading level of the step titles, to fit the host page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /**
    * Your own transport to Authing (a proxy, a test double): used instead of the built-in client,
    * which `app-host`, `access-token`, `app-id` and `timeout` configure.
    */
-  @property({ attribute: false }) client?: PhoneApi;
+  client?: PhoneApi;
 
   private readonly locale = new LocaleController(
     this,
@@ -128,7 +134,7 @@ export class AuthingPhoneManager extends LitElement {
   );
   private readonly phone = new SessionController(this, {
     storage: pageSessionStorage(),
-    onNotification: (notification) => this.dispatchEvent(eventOf(notification)),
+    onNotification: (notification) => this.dispatchEvent(eventFor(notification)),
     onUserChange: (previous) => moveFocus(this, previous, this.phone.state),
   });
 
@@ -216,29 +222,3 @@ export class AuthingPhoneManager extends LitElement {
     });
   }
 }
-
-/** The DOM event for a session's notification. */
-function eventOf(notification: Notification): Event {
-  switch (notification.type) {
-    case 'profile-loaded':
-      return new AuthingProfileLoadedEvent({ ...notification.phone, canUnbind: notification.canUnbind });
-    case 'code-sent':
-      return new AuthingCodeSentEvent({ purpose: notification.purpose, ...notification.phone });
-    case 'phone-bound':
-      return new AuthingPhoneBoundEvent({ ...notification.phone });
-    case 'phone-changed':
-      return new AuthingPhoneChangedEvent({ ...notification.phone, ...previousOf(notification.previous) });
-    case 'phone-unbound':
-      return new AuthingPhoneUnboundEvent(previousOf(notification.previous));
-    case 'error':
-      return errorEvent(notification.action, notification.error);
-  }
-}
-
-const errorEvent = (action: Action, { code, message, statusCode, apiCode, requestId }: PhoneManagerError) =>
-  new AuthingErrorEvent({ action, code, message, statusCode, apiCode, requestId });
-
-const previousOf = (phone: PhoneNumber) => ({
-  previousPhoneNumber: phone.phoneNumber,
-  previousPhoneCountryCode: phone.phoneCountryCode,
-});

@@ -2,7 +2,9 @@
  * The widget's DOM events. Each bubbles and is composed, so a host can listen on any ancestor,
  * across shadow roots. No detail ever carries the access token or an SMS code.
  */
-import type { ErrorCode } from './core/errors.js';
+import type { ErrorCode, PhoneManagerError } from './core/errors.js';
+import type { PhoneNumber } from './core/phone.js';
+import type { Notification } from './core/session.js';
 import type { Action, CodePurpose } from './core/flow/phone-flow.js';
 
 export type { Action, CodePurpose } from './core/flow/phone-flow.js';
@@ -100,3 +102,29 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends AuthingPhoneManagerEventMap {}
 }
+
+/** The DOM event for a session's notification. */
+export function eventFor(notification: Notification): Event {
+  switch (notification.type) {
+    case 'profile-loaded':
+      return new AuthingProfileLoadedEvent({ ...notification.phone, canUnbind: notification.canUnbind });
+    case 'code-sent':
+      return new AuthingCodeSentEvent({ purpose: notification.purpose, ...notification.phone });
+    case 'phone-bound':
+      return new AuthingPhoneBoundEvent({ ...notification.phone });
+    case 'phone-changed':
+      return new AuthingPhoneChangedEvent({ ...notification.phone, ...previousOf(notification.previous) });
+    case 'phone-unbound':
+      return new AuthingPhoneUnboundEvent(previousOf(notification.previous));
+    case 'error':
+      return errorEvent(notification.action, notification.error);
+  }
+}
+
+const errorEvent = (action: Action, { code, message, statusCode, apiCode, requestId }: PhoneManagerError) =>
+  new AuthingErrorEvent({ action, code, message, statusCode, apiCode, requestId });
+
+const previousOf = (phone: PhoneNumber) => ({
+  previousPhoneNumber: phone.phoneNumber,
+  previousPhoneCountryCode: phone.phoneCountryCode,
+});

@@ -2,6 +2,7 @@
 // resend limit, and a profile changed elsewhere (OLD_PHONE_MISMATCH, ALREADY_BOUND, NO_PHONE), plus an
 // expired updatePhoneToken when the pool skips the current number. Transport faults, session expiry,
 // wrong, expired and taken codes and numbers, bad input and the security cases live in test/element/hardening/.
+import { COOLDOWN_STORAGE_KEY } from '../../src/core/session.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulator, USERS } from '../helpers/emulator.js';
 import {
@@ -42,19 +43,41 @@ describe('errors, each with its message, event and a working retry', () => {
     expect((await error).detail).to.include({ action: 'send-code', code: 'PHONE_INVALID', statusCode: 400, apiCode: 2028 });
   });
 
-  it('RATE_LIMITED: a second send within the minute shows the message and a countdown', async () => {
+  it('RATE_LIMITED: a second send within the minute, from where the widget did not know of the first, shows the message and a countdown', async () => {
     const first = await mount(USERS.noPhone.token);
     await sendBindCode(first, '13800135555');
     first.remove();
-    const el = await mount(USERS.noPhone.token); // a fresh widget does not know about the first send
+    // Another tab or device sent the first code: this page has no cooldown stored for it.
+    sessionStorage.removeItem(COOLDOWN_STORAGE_KEY);
+    const el = await mount(USERS.noPhone.token);
     const error = nextEvent(el, 'authing-error');
     await type(phoneInput(el), '13800135555');
     await press('Enter');
-    expect((await error).detail).to.include({ action: 'send-code', code: 'RATE_LIMITED', statusCode: 429 });
+    expect((await error).detail).to.include({ action: 'send-code', code: 'RATE_LIMITED' });
     await waitIdle(el);
     expect(errorText(el)).to.contain('Too many codes requested.');
     expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (59|60) s$/);
     expect(await emulator.outbox('13800135555')).to.have.length(1);
+  });
+
+  it('a widget mounted again within the minute (a reload) still counts down, and sends nothing', async () => {
+    const first = await mount(USERS.noPhone.token);
+    await sendBindCode(first, '13800135555');
+    first.remove();
+    const requests = (await emulator.requests()).length;
+    const el = await mount(USERS.noPhone.token);
+    await type(phoneInput(el), '13800135555');
+    await el.updateComplete;
+    expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (5\d|60) s$/);
+    await press('Enter');
+    await click(part(el, 'send-button'));
+    await waitIdle(el);
+    expect(errorText(el)).to.equal('');
+    expect((await emulator.requests()).slice(requests).map((r) => r.path)).to.deep.equal(['/api/v3/get-profile']);
+    expect(await emulator.outbox('13800135555')).to.have.length(1);
+    expect(JSON.stringify({ ...sessionStorage }), 'the storage holds no code').not.to.contain(
+      (await emulator.outbox('13800135555'))[0].code,
+    );
   });
 
   it('OLD_PHONE_MISMATCH: the number changed elsewhere; the widget reloads the profile', async () => {

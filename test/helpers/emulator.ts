@@ -15,6 +15,9 @@ export const emulator = createEmulatorClient(url);
 
 // Each test resets the emulator, whose resend minute starts afresh: so does the page's memory of it (the
 // widget keeps cooldowns in sessionStorage across reloads, which would otherwise span tests).
-beforeEach(() => sessionStorage.removeItem(COOLDOWN_STORAGE_KEY));
+// Also at once: an engine that keeps one tab for every test file keeps its sessionStorage too.
+const forgetCooldowns = () => sessionStorage.removeItem(COOLDOWN_STORAGE_KEY);
+forgetCooldowns();
+beforeEach(forgetCooldowns);
 
 export { USERS } from './users.js';

@@ -74,6 +74,11 @@ interface Endpoint {
   done(): Promise<void>;
   /** The emulator answers this endpoint's 401 itself when its token is rotated (false: a fault stands in). */
   real401: boolean;
+  /**
+   * update-phone: a 4xx answer spent the codes with the one-time token, so the widget asks for new codes
+   * instead of retrying a dead token. What is kept then, and the retry with new codes.
+   */
+  spentBy4xx?: Pick<Endpoint, 'kept' | 'retry' | 'retryCalls'>;
 }
 
 async function sendCodeWithEnter(el: Widget, phone: string): Promise<void> {
@@ -211,13 +216,37 @@ const ENDPOINTS: Endpoint[] = [
       expect(phoneInput(el).value).to.equal(CHANGE_TO);
       expect(codeInput(el).value).to.equal(ctx.code);
     },
-    // The codes were spent on the verification: the retry applies the same updatePhoneToken again.
+    // No answer, an unreadable one or a 5xx cannot have spent the token: the retry applies it again.
     retry: (el) => submitAndWait(el, 'authing-phone-changed'),
     retryCalls: ['update-phone'],
     async done() {
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO);
     },
     real401: false, // the token cannot expire between verify and update here: a fault stands in
+    spentBy4xx: {
+      kept(el) {
+        // Back to the current number's code, which is empty; the new number is kept for the next step.
+        expect(el.shadowRoot!.querySelector('[part~="phone-input"]'), 'on the first step').to.equal(null);
+        expect(codeInput(el).value).to.equal('');
+      },
+      async retry(el) {
+        // New codes, a minute after the last ones (both clocks moved).
+        await emulator.advanceClock(61);
+        await withPageClockAhead(61_000, async () => {
+          await waitSendable(el);
+          await clickSend(el);
+          await type(codeInput(el), await emulator.codeFor(BOB.phone, UNBIND)); // complete: continues by itself
+          await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+          expect(phoneInput(el).value, 'the new number kept').to.equal(CHANGE_TO);
+          await clickSend(el);
+          const changed = nextEvent(el, 'authing-phone-changed');
+          await type(codeInput(el), await emulator.codeFor(CHANGE_TO, BIND));
+          await changed;
+          await idle(el);
+        });
+      },
+      retryCalls: ['send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone'],
+    },
   },
   {
     name: 'unbind-phone',
@@ -448,7 +477,9 @@ describe('fault matrix', () => {
           }
 
           // 4. What was typed is kept, and retrying completes the flow.
-          endpoint.kept(el, ctx);
+          const status = Number(fault.detail?.statusCode);
+          const flow = endpoint.spentBy4xx && status >= 400 && status < 500 ? { ...endpoint, ...endpoint.spentBy4xx } : endpoint;
+          flow.kept(el, ctx);
           if (fault.code === 'UNAUTHORIZED') {
             if (!endpoint.real401) await expireToken(endpoint);
             // The host refreshes the token: the widget resumes where the user was, without a page reload.
@@ -457,20 +488,20 @@ describe('fault matrix', () => {
             await loaded;
             await idle(el);
             c.expect('get-profile');
-            endpoint.kept(el, ctx);
+            flow.kept(el, ctx);
           }
           if (fault.code === 'RATE_LIMITED' && endpoint.name === 'send-sms') {
             // Told to wait a minute: the countdown runs; a minute later (page clock moved) the retry works.
             expect(part(el, 'send-button').getAttribute('aria-disabled')).to.equal('true');
             await withPageClockAhead(61_000, async () => {
               await waitSendable(el);
-              await endpoint.retry(el, ctx);
+              await flow.retry(el, ctx);
             });
           } else {
-            await endpoint.retry(el, ctx);
+            await flow.retry(el, ctx);
           }
           // (A failed first load that a new token fixed needs no further retry.)
-          if (!(endpoint.name === 'get-profile' && fault.code === 'UNAUTHORIZED')) c.expect(...endpoint.retryCalls);
+          if (!(endpoint.name === 'get-profile' && fault.code === 'UNAUTHORIZED')) c.expect(...flow.retryCalls);
           await endpoint.done();
           c.end([fault.code]);
         });
