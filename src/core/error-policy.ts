@@ -31,6 +31,9 @@ export interface ErrorPolicy {
 
 export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   CONFIG: { hostMustFix: true },
+  PHONE_REQUIRED: { field: 'phone' },
+  CODE_REQUIRED: { field: 'code' },
+  CODE_NOT_SENT: { field: 'code' },
   NETWORK: { keepsToken: true },
   TIMEOUT: { keepsToken: true },
   BAD_RESPONSE: { keepsToken: true, requestId: true },

@@ -6,6 +6,10 @@
  */
 export const ERROR_CODES = [
   'CONFIG',
+  // Input the widget refuses before sending anything (never from the server, never an authing-error event).
+  'PHONE_REQUIRED',
+  'CODE_REQUIRED',
+  'CODE_NOT_SENT',
   'NETWORK',
   'TIMEOUT',
   'BAD_RESPONSE',

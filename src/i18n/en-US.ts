@@ -45,6 +45,9 @@ export const enUS: Messages = {
   newCodesNeeded: 'The codes you entered have been used: request new ones to try again.',
   requestId: (id) => `Request ID: ${id}`,
   errors: {
+    PHONE_REQUIRED: 'Enter your phone number.',
+    CODE_REQUIRED: 'Enter the verification code we sent you by SMS.',
+    CODE_NOT_SENT: 'Send a code to this number first.',
     CONFIG: 'This phone settings panel is not set up correctly. Please contact the site owner.',
     NETWORK: 'Could not connect. Check your internet connection and try again.',
     TIMEOUT: 'The server took too long to answer. Please try again.',

@@ -43,6 +43,9 @@ export const zhCN: Messages = {
   newCodesNeeded: '您输入的验证码已失效，请重新获取后再试。',
   requestId: (id) => `请求 ID：${id}`,
   errors: {
+    PHONE_REQUIRED: '请输入手机号。',
+    CODE_REQUIRED: '请输入短信验证码。',
+    CODE_NOT_SENT: '请先获取发送到该手机号的验证码。',
     CONFIG: '手机号设置组件配置有误，请联系网站管理员。',
     NETWORK: '网络连接失败，请检查网络后重试。',
     TIMEOUT: '请求超时，请稍后重试。',

@@ -43,6 +43,9 @@ export const zhTW: Messages = {
   newCodesNeeded: '您輸入的驗證碼已失效，請重新取得後再試。',
   requestId: (id) => `請求 ID：${id}`,
   errors: {
+    PHONE_REQUIRED: '請輸入手機號碼。',
+    CODE_REQUIRED: '請輸入簡訊驗證碼。',
+    CODE_NOT_SENT: '請先取得傳送到此手機號碼的驗證碼。',
     CONFIG: '手機號碼設定元件設定有誤，請聯絡網站管理員。',
     NETWORK: '網路連線失敗，請檢查網路後重試。',
     TIMEOUT: '請求逾時，請稍後重試。',

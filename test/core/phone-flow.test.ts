@@ -29,6 +29,12 @@ const type = (state: flow.FlowState, fields: Partial<flow.Draft>): flow.Transiti
     { state },
   );
 const typed = (state: flow.FlowState, fields: Partial<flow.Draft>) => type(state, fields).state;
+/** Send code on the current step, and the send succeeds. */
+const sent = (state: flow.FlowState) => {
+  const send = sendCode(state);
+  if (!send.effect) throw new Error(`no send on ${state.step}: ${state.error?.code}`);
+  return succeed(send.state, send.effect).state;
+};
 
 describe('phone flow machine', () => {
   it('starts on the bind form without a phone and on the overview with one', () => {
@@ -94,11 +100,39 @@ describe('phone flow machine', () => {
     const enter = reduce(state, { type: 'submit', from: 'phone' });
     expect(enter.effect?.type).to.equal('send-code');
     const sent = succeed(enter.state, enter.effect!).state;
-    expect(reduce(sent, { type: 'submit', from: 'phone' }).state.error?.code, 'code form: no code yet').to.equal('CODE_INVALID');
+    expect(reduce(sent, { type: 'submit', from: 'phone' }).state.error?.code, 'code form: no code yet').to.equal('CODE_REQUIRED');
     expect(
       reduce(typed(sent, { phoneNumber: '13912345679' }), { type: 'submit', from: 'phone' }).effect?.type,
       'a corrected number',
     ).to.equal('send-code');
+  });
+
+  it('never sends a code for a number that got no SMS in this flow, and says what is missing', () => {
+    // Change, first step: a code typed before any was sent to the current number does not continue.
+    const first = type(start(ready(), 'change'), { currentCode: '111111' });
+    expect(first.state.step).to.equal('change-current');
+    expect(first.state.error).to.deep.equal({ code: 'CODE_NOT_SENT', field: 'currentCode' });
+    expect(submit(first.state).effect).to.equal(undefined);
+    // Second step: the new number's code must have gone to the number now typed.
+    const atNew = typed(typed(sent(start(ready(), 'change')), { currentCode: '111111' }), { phoneNumber: '13912345678' });
+    expect(type(atNew, { code: '222222' }).state.error).to.deep.equal({ code: 'CODE_NOT_SENT', field: 'code' });
+    const other = typed(sent(atNew), { phoneNumber: '13912345679' });
+    expect(type(other, { code: '222222' }).state.error, 'sent to another number').to.deep.equal({ code: 'CODE_NOT_SENT', field: 'code' });
+    // Bind and unbind the same.
+    expect(
+      type(typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' }), { code: '123456' }).state.error?.code,
+    ).to.equal('CODE_NOT_SENT');
+    const unbinding = submit(start(ready(), 'unbind')).state;
+    expect(submit(typed(unbinding, { currentCode: '3333' })).state.error?.code).to.equal('CODE_NOT_SENT');
+  });
+
+  it('an empty field says what to enter, not that it is wrong', () => {
+    const bind = ready({ hasOtherLoginMethod: false });
+    expect(submit(bind).state.error).to.deep.equal({ code: 'PHONE_REQUIRED', field: 'phone' });
+    expect(sendCode(bind).state.error, 'send with no number').to.deep.equal({ code: 'PHONE_INVALID', field: 'phone' });
+    const withPhone = sent(typed(bind, { phoneNumber: '13912345678' }));
+    expect(submit(withPhone).state.error).to.deep.equal({ code: 'CODE_REQUIRED', field: 'code' });
+    expect(submit(sent(start(ready(), 'change'))).state.error).to.deep.equal({ code: 'CODE_REQUIRED', field: 'currentCode' });
   });
 
   it('refuses invalid input without an effect', () => {
@@ -106,13 +140,15 @@ describe('phone flow machine', () => {
     const send = sendCode(state);
     expect(send.effect).to.equal(undefined);
     expect(send.state.error).to.deep.equal({ code: 'PHONE_INVALID', field: 'phone' });
-    const short = submit(typed(state, { phoneNumber: '13912345678', code: '12' }));
+    const short = submit(typed(sent(typed(state, { phoneNumber: '13912345678' })), { code: '12' }));
     expect(short.effect).to.equal(undefined);
     expect(short.state.error).to.deep.equal({ code: 'CODE_INVALID', field: 'code' });
   });
 
   it('respects a configured code length', () => {
-    const state = typed(ready({ hasOtherLoginMethod: false }, { codeLength: 4 }), { phoneNumber: '13912345678', code: '123456' });
+    const state = typed(sent(typed(ready({ hasOtherLoginMethod: false }, { codeLength: 4 }), { phoneNumber: '13912345678' })), {
+      code: '123456',
+    });
     expect(submit(state).effect).to.equal(undefined);
     expect(type(state, { code: '1234' }).effect?.type).to.equal('bind');
   });
@@ -170,8 +206,8 @@ describe('phone flow machine', () => {
     expect(asked.state.step).to.equal('change-current');
     expect(asked.state.options.verifyCurrent).to.equal(true);
     expect(asked.state.notice).to.deep.equal({ kind: 'verify-current-required' });
-    // With the current code typed, the flow goes straight to verify with both numbers.
-    const resumed = type(asked.state, { currentCode: '111111' });
+    // With the current number's code typed, the flow goes straight to verify with both numbers.
+    const resumed = type(sent(asked.state), { currentCode: '111111' });
     expect(resumed.effect).to.deep.include({ type: 'verify-change' });
     expect((resumed.effect as { input: object }).input).to.include({ oldPhoneNumber: '13800138000', oldPhonePassCode: '111111' });
   });
@@ -192,8 +228,8 @@ describe('phone flow machine', () => {
 
   /** Bob's change to 13912345678, verified: update-phone is due with token `tok`. */
   const verifiedChange = () => {
-    const atNew = typed(start(ready(), 'change'), { currentCode: '111111', phoneNumber: '13912345678' });
-    const verify = type(atNew, { code: '222222' });
+    const atNew = typed(typed(sent(start(ready(), 'change')), { currentCode: '111111' }), { phoneNumber: '13912345678' });
+    const verify = type(sent(atNew), { code: '222222' });
     return succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
   };
 
@@ -276,16 +312,17 @@ describe('phone flow machine', () => {
 
   /** Bob's change verifying both codes: verify-change is due. */
   const verifyingTwo = () =>
-    type(typed(start(ready(), 'change'), { currentCode: '111111', phoneNumber: '13912345678' }), { code: '222222' });
+    type(sent(typed(typed(sent(start(ready(), 'change')), { currentCode: '111111' }), { phoneNumber: '13912345678' })), { code: '222222' });
 
   it('an expired code in a two-code change asks for both codes again, the number kept', () => {
     const verify = verifyingTwo();
     const expired = fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
     expect(expired.state).to.deep.include({ step: 'change-current', sentTo: {} });
     expect(expired.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '', currentCode: '' });
-    expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', field: 'currentCode' });
+    expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', eitherOfTwoCodes: true });
+    expect(expired.state.error?.field).to.equal(undefined);
     // With one code only (the pool skips the current number), only that code is asked for again.
-    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), {
+    const verifyOne = type(sent(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' })), {
       code: '222222',
     });
     const expiredOne = fail(verifyOne.state, verifyOne.effect!, new PhoneManagerError('CODE_EXPIRED', 'x'));
@@ -304,7 +341,7 @@ describe('phone flow machine', () => {
     // Editing the code clears it, as any error about a field.
     expect(typed(wrong.state, { code: '33333' }).error).to.equal(undefined);
 
-    const verifyOne = type(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' }), {
+    const verifyOne = type(sent(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' })), {
       code: '222222',
     });
     for (const code of ['CODE_INVALID', 'CODE_EXPIRED'] as const) {
@@ -312,7 +349,7 @@ describe('phone flow machine', () => {
         undefined,
       );
     }
-    const bind = type(typed(ready({ hasOtherLoginMethod: true }), { phoneNumber: '13912345678' }), { code: '222222' });
+    const bind = type(sent(typed(ready({ hasOtherLoginMethod: true }), { phoneNumber: '13912345678' })), { code: '222222' });
     const bindError = fail(bind.state, bind.effect!, new PhoneManagerError('CODE_INVALID', 'x')).state.error;
     expect(bindError?.field).to.equal('code');
     expect(bindError?.eitherOfTwoCodes).to.equal(undefined);
@@ -327,7 +364,7 @@ describe('phone flow machine', () => {
     state = submit(state).state;
     expect(state.step).to.equal('unbind-code');
     expect(sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone! } });
-    const unbind = submit(typed(state, { currentCode: '3333' }));
+    const unbind = submit(typed(sent(state), { currentCode: '3333' }));
     expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '3333', previous: bob.phone });
     const done = succeed(unbind.state, unbind.effect!);
     expect(done.state.step).to.equal('bind');
@@ -335,7 +372,7 @@ describe('phone flow machine', () => {
   });
 
   it('a failure keeps what was typed and leaves the form usable', () => {
-    const bind = type(typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' }), { code: '123456' });
+    const bind = type(sent(typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' })), { code: '123456' });
     const failed = fail(bind.state, bind.effect!, new PhoneManagerError('PHONE_TAKEN', '该手机号已被绑定'));
     expect(failed.state.pending).to.equal(undefined);
     expect(failed.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '123456' });

@@ -302,7 +302,9 @@ function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   // A pasted or autofilled +44… picks its country.
   if (field === 'phoneNumber') draft.country = detectCountry(value, draft.country)?.iso ?? draft.country;
   const touched: Field = field === 'country' || field === 'phoneNumber' ? 'phone' : field;
-  const error = state.error?.field === touched ? undefined : state.error;
+  // An error about this field goes once it is edited; so does "one of the two codes" with either code.
+  const aboutIt = state.error?.field === touched || (!!state.error?.eitherOfTwoCodes && touched !== 'phone');
+  const error = aboutIt ? undefined : state.error;
   // A verified change is for the number it was issued for: another number needs new codes.
   const verified = touched === 'phone' ? undefined : state.verified;
   return { ...state, draft, error, verified };
@@ -361,43 +363,67 @@ function sendCode(state: FlowState, now: number): Transition {
   return begin(state, { type: 'send-code', purpose, input: { channel: CHANNEL[purpose], ...phone } });
 }
 
+/**
+ * Checks a code field before anything is sent: typed at all, of the right length, and sent in this
+ * flow to the number it is for (never a code for a number that got no SMS here). The error of the
+ * first check that fails, or undefined and the code.
+ */
+function checkCode(state: FlowState, field: 'code' | 'currentCode', purpose: CodePurpose): { error?: Transition; passCode?: string } {
+  const value = state.draft[field];
+  if (!value.trim()) return { error: invalid(state, 'CODE_REQUIRED', field) };
+  const passCode = parseCode(value, state.options.codeLength);
+  if (!passCode) return { error: invalid(state, 'CODE_INVALID', field) };
+  if (!samePhone(state.sentTo[purpose], targetOf(state, purpose))) return { error: invalid(state, 'CODE_NOT_SENT', field) };
+  return { passCode };
+}
+
+/** The typed new number, or the error that says what is wrong with it (nothing typed, or not a number). */
+function checkNewPhone(state: FlowState): { error?: Transition; phone?: PhoneNumber } {
+  if (!state.draft.phoneNumber.trim()) return { error: invalid(state, 'PHONE_REQUIRED', 'phone') };
+  const phone = newPhoneOf(state);
+  return phone ? { phone } : { error: invalid(state, 'PHONE_INVALID', 'phone') };
+}
+
 /** The step's main button: continue, bind, change or unbind. */
 function submit(state: FlowState): Transition {
   if (state.pending) return { state };
   const { draft, options, account } = state;
   switch (state.step) {
     case 'bind': {
-      const phone = newPhoneOf(state);
-      if (!phone) return invalid(state, 'PHONE_INVALID', 'phone');
-      const passCode = parseCode(draft.code, options.codeLength);
-      if (!passCode) return invalid(state, 'CODE_INVALID', 'code');
-      return begin(state, { type: 'bind', input: { ...phone, passCode } });
+      const { phone, error } = checkNewPhone(state);
+      if (!phone) return error!;
+      const code = checkCode(state, 'code', 'bind');
+      if (!code.passCode) return code.error!;
+      return begin(state, { type: 'bind', input: { ...phone, passCode: code.passCode } });
     }
     case 'change-current': {
-      if (!parseCode(draft.currentCode, options.codeLength)) return invalid(state, 'CODE_INVALID', 'currentCode');
+      // Continue only with a code that went to the current number in this flow.
+      const code = checkCode(state, 'currentCode', 'change-current');
+      if (!code.passCode) return code.error!;
       const next = { ...state, step: 'change-new' as const, error: undefined, notice: undefined };
       // Back here because the server asked for the current number: the new one is ready, go on.
       return state.sentTo['change-new'] && parseCode(draft.code, options.codeLength) ? submit(next) : { state: next };
     }
     case 'change-new': {
-      const phone = newPhoneOf(state);
-      if (!phone || !account.phone) return invalid(state, 'PHONE_INVALID', 'phone');
+      const { phone, error } = checkNewPhone(state);
+      if (!phone || !account.phone) return error ?? invalid(state, 'PHONE_INVALID', 'phone');
       if (samePhone(phone, account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
       // Verified already, and only update-phone failed: the codes are spent, the token is not.
       if (state.verified && samePhone(state.verified.phone, phone)) {
         return begin(state, { type: 'update-phone', updatePhoneToken: state.verified.updatePhoneToken, phone, previous: account.phone });
       }
-      const newPhonePassCode = parseCode(draft.code, options.codeLength);
-      if (!newPhonePassCode) return invalid(state, 'CODE_INVALID', 'code');
+      const newCode = checkCode(state, 'code', 'change-new');
+      if (!newCode.passCode) return newCode.error!;
+      const newPhonePassCode = newCode.passCode;
       const input: VerifyUpdatePhoneInput = {
         newPhoneNumber: phone.phoneNumber,
         newPhoneCountryCode: phone.phoneCountryCode,
         newPhonePassCode,
       };
-      const oldPhonePassCode = parseCode(draft.currentCode, options.codeLength);
       if (options.verifyCurrent) {
-        if (!oldPhonePassCode)
-          return { state: { ...state, step: 'change-current', error: { code: 'CODE_INVALID', field: 'currentCode' } } };
+        // The current number's code is on the first step: send the user back there to fix it.
+        const { passCode: oldPhonePassCode, error: oldError } = checkCode(state, 'currentCode', 'change-current');
+        if (!oldPhonePassCode) return { state: { ...oldError!.state, step: 'change-current' } };
         Object.assign(input, {
           oldPhoneNumber: account.phone.phoneNumber,
           oldPhoneCountryCode: account.phone.phoneCountryCode,
@@ -409,8 +435,8 @@ function submit(state: FlowState): Transition {
     case 'unbind-confirm':
       return { state: confirmUnbind(state) };
     case 'unbind-code': {
-      const passCode = parseCode(draft.currentCode, options.codeLength);
-      if (!passCode || !account.phone) return invalid(state, 'CODE_INVALID', 'currentCode');
+      const { passCode, error } = checkCode(state, 'currentCode', 'unbind');
+      if (!passCode || !account.phone) return error ?? invalid(state, 'CODE_INVALID', 'currentCode');
       return begin(state, { type: 'unbind', passCode, previous: account.phone });
     }
     default:
@@ -531,7 +557,8 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
             ...failed,
             ...newCodes(state),
             step: 'change-current',
-            error: { ...error, field: 'currentCode', eitherOfTwoCodes: true },
+            // Which one expired is not known: no field is marked.
+            error: { ...error, eitherOfTwoCodes: true },
           },
         };
       }
@@ -541,6 +568,7 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
     case 'CODE_INVALID':
       // With two codes the field marked is the one on screen; the message says it may be the other.
       return {
+        // With two codes the field marked is the one on screen; the message says it may be the other.
         state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } },
       };
     default:

@@ -798,7 +798,8 @@ describe('fault matrix', () => {
       expect(title(c.el), 'back on the overview').to.equal(CATALOGS['zh-CN'].title);
       expect(c.el.shadowRoot!.querySelector('[part~="unbind-button"]'), 'no Remove offered').to.equal(null);
       expect(await phoneOf(BOB.id)).to.equal(BOB.phone);
-      // An email is added again elsewhere; the host reloads the widget; the same SMS code still works.
+      // An email is added again elsewhere; the host reloads the widget; a new flow, with a new code (a code
+      // from an earlier flow is not taken), a minute later (both clocks moved).
       await emulator.seed([{ userId: BOB.id, email: 'bob@example.com' }]);
       const loaded = nextEvent(c.el, 'authing-profile-loaded');
       c.el.reload();
@@ -808,9 +809,16 @@ describe('fault matrix', () => {
       await click(part(c.el, 'unbind-button'));
       await click(part(c.el, 'submit-button'));
       await until(() => c.el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
-      const unbound = nextEvent(c.el, 'authing-phone-unbound');
-      await type(codeInput(c.el), code);
-      await unbound;
+      await emulator.advanceClock(61);
+      await withPageClockAhead(61_000, async () => {
+        await waitSendable(c.el);
+        await clickSend(c.el);
+        c.expect('send-sms');
+        const unbound = nextEvent(c.el, 'authing-phone-unbound');
+        await type(codeInput(c.el), await emulator.codeFor(BOB.phone, UNBIND));
+        await click(part(c.el, 'submit-button'));
+        await unbound;
+      });
       c.expect('unbind-phone');
       expect(await phoneOf(BOB.id)).to.equal(null);
       c.end(['LAST_LOGIN_METHOD']);
