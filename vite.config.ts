@@ -29,6 +29,8 @@ const DEMO_CONFIG_PATH = '/demo-config.json';
  * cross-origin as they are against real Authing.
  *
  * - Port: `EMULATOR_PORT` (default 8787); when that port is taken, any free port.
+ * - CORS: it allows the dev server's own origin (both `127.0.0.1` and `localhost` spellings of its port), as
+ *   a pool's 安全域 lists the app's origin; no other origin.
  * - It starts once the dev server listens (so on a restart the old emulator has already let go of the
  *   port) and stops in the `closeServer` hook (close and restart).
  * - The page learns its URL from `GET /demo-config.json` (see {@link DemoConfig}).
@@ -132,11 +134,19 @@ function runCdnBuild(outDir: string): Promise<void> {
   });
 }
 
+/** The origins the demo pages load from: the dev server's address, spelled with 127.0.0.1 and localhost. */
+function pageOrigins(server: ViteDevServer): string[] {
+  const address = server.httpServer?.address();
+  if (!address || typeof address !== 'object') return [];
+  const scheme = server.config.server.https ? 'https' : 'http';
+  return [`${scheme}://127.0.0.1:${address.port}`, `${scheme}://localhost:${address.port}`];
+}
+
 async function startOnPreferredPort(server: ViteDevServer): Promise<RunningEmulator> {
   const fromEnv = process.env.EMULATOR_PORT;
   const port = fromEnv === undefined || fromEnv === '' ? DEFAULT_EMULATOR_PORT : Number(fromEnv);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid EMULATOR_PORT: ${fromEnv}`);
-  const emulator = await startEmulator({ port, host: '127.0.0.1', strictPort: false });
+  const emulator = await startEmulator({ port, host: '127.0.0.1', strictPort: false, allowedOrigins: pageOrigins(server) });
   if (port !== 0 && emulator.port !== port)
     server.config.logger.warn(`  Port ${port} is taken; the Authing emulator uses a free port instead.`);
   return emulator;

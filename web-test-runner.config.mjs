@@ -99,13 +99,17 @@ function launcher() {
   });
 }
 
-/** Starts the emulator with the test server and tells the browser where it is. */
+/**
+ * Starts the emulator with the test server and tells the browser where it is. The test pages' origin (the
+ * test server's) is the one origin its CORS allows, as a pool's 安全域 would list the app's.
+ */
 function emulatorPlugin() {
   let running;
   return {
     name: 'authing-emulator',
-    async serverStart() {
-      running = await startEmulator({ port: 0, host: '127.0.0.1' });
+    async serverStart({ config }) {
+      const pages = `${config.protocol ?? 'http:'}//${config.hostname ?? 'localhost'}:${config.port}`;
+      running = await startEmulator({ port: 0, host: '127.0.0.1', allowedOrigins: [pages] });
       emulatorOrigin = new URL(running.url).origin;
     },
     async serverStop() {

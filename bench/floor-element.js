@@ -95,7 +95,12 @@ export class BenchFloorFetch extends BenchFloor {
     this.controller = new AbortController();
     const url = `${this.appHost}/api/v3/get-profile?withCustomData=false&withIdentities=true&withDepartmentIds=false`;
     fetch(url, {
-      headers: { authorization: `Bearer ${this.accessToken}`, accept: 'application/json', 'x-authing-lang': 'en-US' },
+      headers: {
+        authorization: `Bearer ${this.accessToken}`,
+        accept: 'application/json',
+        'x-authing-lang': 'en-US',
+        'x-authing-userpool-id': 'bench-pool',
+      },
       credentials: 'omit',
       signal: this.controller.signal,
     })

@@ -90,9 +90,9 @@ const bytes = await measureBytes(root);
 log('2. Speed (starting the emulator, the page server and Chromium)');
 const floor = await buildFloorBundle(root);
 // In this process, on a port of its own (so the page's calls are cross-origin, as against real Authing),
-// every SMS carrying CODE: no code lookup inside a timed flow.
-const running = await startEmulator({ port: 0, host: '127.0.0.1', codes: CODE });
+// every SMS carrying CODE: no code lookup inside a timed flow. Its CORS allows the page server's origin only.
 const server = await startStaticServer({ widgetFile, floorCode: floor.code });
+const running = await startEmulator({ port: 0, host: '127.0.0.1', codes: CODE, allowedOrigins: [server.url] });
 const { browser, executablePath } = await launchBrowser();
 const browserLabel = `Chromium ${browser.version()}, headless (${executablePath}), driven by playwright-core ${PLAYWRIGHT_VERSION}`;
 let speed, requests, memory;

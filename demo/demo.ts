@@ -354,6 +354,11 @@ function wireControls(): void {
     try {
       await emulator.configure({ verifyOldPhone });
       note(`User pool ${verifyOldPhone ? 'requires' : 'does not require'} the current number's code on change`);
+      // The widget reads the pool's settings (the app's public config) once per connection: connect again.
+      const token = widget.accessToken;
+      widget.accessToken = '';
+      await widget.updateComplete;
+      widget.accessToken = token;
     } catch (error) {
       serverVerifyOld.checked = !verifyOldPhone;
       note(`Could not change the emulator setting: ${String(error)}`);

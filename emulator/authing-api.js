@@ -1,9 +1,13 @@
-// The six Authing V3 endpoints the phone widget uses, with Authing's rules. Each handler returns the
-// envelope's `data` (or undefined) on success and throws ApiError for a business error; index.js wraps
-// both into the V3 envelope. The check order of each endpoint is documented in README.md.
+// The Authing endpoints the phone widget uses, with Authing's rules: seven V3 endpoints and the V2 public
+// config of an application. Each handler returns the envelope's `data` (or undefined) on success and
+// throws ApiError for a business error; index.js wraps both into the V3 envelope (the V2 one for V2
+// paths). The check order of each endpoint is documented in README.md.
 
 import { message, smsText } from './messages.js';
 import { CHANNELS, DEFAULT_COUNTRY_CODE, codeKey, isValidPhone } from './state.js';
+
+/** apiCode of "a code was sent to this number within the resend interval" (docs/authing-api.md §13). */
+export const API_CODE_RESEND_TOO_SOON = 4004;
 
 /** @typedef {import('./state.js').EmulatorState} EmulatorState */
 /** @typedef {import('./state.js').User} User */
@@ -41,6 +45,7 @@ export class ApiError extends Error {
  * @typedef {object} ApiContext
  * @property {EmulatorState} state
  * @property {User | undefined} user the user of the access token, if a known token was sent
+ * @property {Set<string>} scopes the scopes of that token (empty without a user)
  * @property {Record<string, unknown>} body parsed JSON body ({} for GET or an empty body)
  * @property {URLSearchParams} query
  */
@@ -50,6 +55,11 @@ export class ApiError extends Error {
  * @property {'GET' | 'POST'} method
  * @property {boolean} auth whether a known access token is required
  * @property {(ctx: ApiContext) => unknown} handler
+ */
+
+/**
+ * A V2 endpoint: matched by a pattern, answered with the V2 envelope `{ code, message, data }`.
+ * @typedef {Endpoint & { pattern: RegExp, handler: (ctx: ApiContext & { params: string[], host: string }) => unknown }} V2Endpoint
  */
 
 // ---- shared checks ---------------------------------------------------------------------------------
@@ -122,20 +132,21 @@ function checkNotTaken(state, user, countryCode, number) {
 }
 
 /**
- * UserDto subset returned by get-profile.
+ * UserDto subset returned by get-profile. Fields follow the token's scope ("根据用户 access_token 中的
+ * scope 返回对应的字段"): without `email` the email fields are absent, without `phone` the phone fields.
  * @param {User} user
  * @param {URLSearchParams} query
+ * @param {Set<string>} [scopes] default: all
  */
-export function profileOf(user, query) {
+export function profileOf(user, query, scopes) {
+  const email = !scopes || scopes.has('email');
+  const phone = !scopes || scopes.has('phone');
   /** @type {Record<string, unknown>} */
   const profile = {
     userId: user.userId,
     username: user.username,
-    email: user.email,
-    emailVerified: user.emailVerified,
-    phone: user.phone,
-    phoneCountryCode: user.phoneCountryCode,
-    phoneVerified: user.phoneVerified,
+    ...(email && { email: user.email, emailVerified: user.emailVerified }),
+    ...(phone && { phone: user.phone, phoneCountryCode: user.phoneCountryCode, phoneVerified: user.phoneVerified }),
     status: user.status,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
@@ -153,7 +164,26 @@ export const ENDPOINTS = {
   '/api/v3/get-profile': {
     method: 'GET',
     auth: true,
-    handler: ({ user, query }) => profileOf(/** @type {User} */ (user), query),
+    handler: ({ user, query, scopes }) => profileOf(/** @type {User} */ (user), query, scopes),
+  },
+
+  // GetSecurityInfoDto (authing-node-sdk), key order kept. Not filtered by scope: it says what is bound
+  // when the profile may not. passwordSecurityLevel and securityScore are placeholders (ours).
+  '/api/v3/get-security-info': {
+    method: 'GET',
+    auth: true,
+    handler: ({ user: u }) => {
+      const user = /** @type {User} */ (u);
+      const factors = [user.passwordSet, Boolean(user.email), Boolean(user.phone)];
+      return {
+        passwordSecurityLevel: user.passwordSet ? 1 : 0,
+        mfaEnrolled: false,
+        passwordSet: user.passwordSet,
+        emailBinded: Boolean(user.email),
+        phoneBinded: Boolean(user.phone),
+        securityScore: 25 * factors.filter(Boolean).length,
+      };
+    },
   },
 
   // token optional. Order: fields → channel → phone format → resend interval → daily cap (when set) → send.
@@ -168,20 +198,12 @@ export const ENDPOINTS = {
         throw new ApiError(400, undefined, 'invalidEnum', { field: 'channel', values: CHANNELS.join(', ') });
       }
       const phoneCountryCode = checkPhone(countryCodeIn, phoneNumber);
+      // Both limits answer the way the evidence says Authing does: HTTP 200, statusCode 422 (the vendor's
+      // MFA component reads 422 from send-sms as the one-minute limit), apiCode 4004 for the interval
+      // (a production integration's list); the daily cap's apiCode is not known, so it has none.
       const wait = state.resendWaitSeconds(codeKey(phoneCountryCode, phoneNumber, channel));
-      if (wait > 0) {
-        throw new ApiError(
-          429,
-          undefined,
-          'resendTooSoon',
-          { seconds: state.config.resendIntervalSeconds },
-          {
-            'Retry-After': String(wait),
-          },
-        );
-      }
-      const capWait = state.dailyLimitWaitSeconds(phoneCountryCode, phoneNumber);
-      if (capWait > 0) throw new ApiError(429, undefined, 'dailyLimitReached', {}, { 'Retry-After': String(capWait) });
+      if (wait > 0) throw new ApiError(422, API_CODE_RESEND_TOO_SOON, 'resendTooSoon', { seconds: state.config.resendIntervalSeconds });
+      if (state.dailyLimitWaitSeconds(phoneCountryCode, phoneNumber) > 0) throw new ApiError(422, undefined, 'dailyLimitReached');
       const ttl = state.config.codeTtlSeconds;
       state.issueCode({ phoneCountryCode, phoneNumber, channel }, (code) => smsText(code, ttl));
       return undefined;
@@ -298,3 +320,23 @@ export const ENDPOINTS = {
     },
   },
 };
+
+/**
+ * The V2 endpoints: the application's public config (no token; the app id is in the path, and every
+ * app id gets the one pool's settings).
+ * @type {V2Endpoint[]}
+ */
+export const V2_ENDPOINTS = [
+  {
+    pattern: /^\/api\/v2\/applications\/([^/]+)\/public-config$/,
+    method: 'GET',
+    auth: false,
+    // Fields Authing's own browser code reads from it (docs/authing-api.md §10, §13); nothing else.
+    handler: ({ state, host }) => ({
+      changePhoneStrategy: { verifyOldPhone: state.config.verifyOldPhone },
+      verifyCodeLength: state.announcedCodeLength(),
+      allowedOrigins: [...state.config.allowedOrigins],
+      requestHostname: host,
+    }),
+  },
+];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the Authing emulator alone (the package's bin; `npm run emulator` in this repo):
-//   npx authing-phone-manager-emulator [--port 8787] [--host 127.0.0.1] [--config file.json] [--quiet]
+//   npx authing-phone-manager-emulator [--port 8787] [--host 127.0.0.1] [--allow-origin <origin>]... [--config file.json] [--quiet]
 // The port also comes from EMULATOR_PORT, the host from EMULATOR_HOST.
 
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,11 @@ const USAGE = `Usage: authing-phone-manager-emulator [options]
 Options:
   --port <n>       port to listen on (env EMULATOR_PORT, default 8787; 0 = any free port)
   --host <host>    address to listen on (env EMULATOR_HOST, default 127.0.0.1; loopback also gets [::1])
-  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, users, ...),
-                   or a JSON array of users
+  --allow-origin <origin>
+                   a page origin CORS allows, e.g. http://localhost:5173 (repeatable; added to
+                   allowedOrigins; no origin is allowed by default, like Authing's 安全域)
+  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, allowedOrigins,
+                   users, ...), or a JSON array of users
   --quiet          do not print requests and SMS
   -h, --help       show this help`;
 
@@ -31,6 +34,7 @@ try {
       port: { type: 'string' },
       host: { type: 'string' },
       config: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -64,6 +68,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port: ${p
 const host = String(values.host ?? process.env.EMULATOR_HOST ?? fileHost ?? '127.0.0.1');
 
 const quiet = Boolean(values.quiet);
+const extraOrigins = /** @type {string[] | undefined} */ (values['allow-origin']) ?? [];
+if (extraOrigins.length) {
+  const fromFile = emulatorOptions.allowedOrigins;
+  emulatorOptions.allowedOrigins = [...(Array.isArray(fromFile) ? fromFile : []), ...extraOrigins];
+}
 
 try {
   const server = await startEmulator({
@@ -87,6 +96,12 @@ try {
     console.log(`    ${user.tokens.join(', ').padEnd(26)} ${user.userId} (${phone})`);
   }
   console.log(`  control API: ${server.url}/__emulator/health, /outbox, /users, /config, /faults, /clock, /requests, /reset`);
+  const { allowedOrigins, allowLoopbackOrigins } = server.emulator.getConfig();
+  if (allowedOrigins.length || allowLoopbackOrigins) {
+    console.log(`  CORS origins: ${[...allowedOrigins, ...(allowLoopbackOrigins ? ['any loopback origin'] : [])].join(', ')}`);
+  } else {
+    console.log('  CORS origins: none yet. Browser pages need --allow-origin <their origin> (e.g. http://localhost:5173)');
+  }
 
   const stop = async () => {
     await server.close();

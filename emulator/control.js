@@ -122,7 +122,7 @@ export const HTML_502 =
  * postpones the normal answer. `exception` is not here either: it throws inside the endpoint dispatch
  * so the generic 500 path is exercised.
  * @param {Fault} fault
- * @returns {{ kind: 'drop' } | { kind: 'respond', httpStatus: number, contentType: string, body: string | object, logStatus: number, logApiCode?: number }}
+ * @returns {{ kind: 'drop' } | { kind: 'respond', httpStatus: number, contentType: string, body: string | object, logStatus: number, logApiCode?: number, headers?: Record<string, string> }}
  */
 export function faultResponse(fault) {
   switch (fault.kind) {
@@ -138,6 +138,16 @@ export function faultResponse(fault) {
       return { kind: 'respond', httpStatus: 200, contentType: 'application/json; charset=utf-8', body: MALFORMED_BODY, logStatus: 200 };
     case 'html':
       return { kind: 'respond', httpStatus: 502, contentType: 'text/html; charset=utf-8', body: HTML_502, logStatus: 502 };
+    case 'rate-limit':
+      // A gateway's throttle (HTTP 429), not Authing's own send-sms limit (that one is HTTP 200, statusCode 422)
+      return {
+        kind: 'respond',
+        httpStatus: 429,
+        contentType: 'application/json; charset=utf-8',
+        body: { statusCode: 429, message: 'Too Many Requests' },
+        logStatus: 429,
+        headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 60) },
+      };
     case 'drop':
       return { kind: 'drop' };
     default:

@@ -8,12 +8,12 @@
 
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApiError, ENDPOINTS } from './authing-api.js';
+import { ApiError, ENDPOINTS, V2_ENDPOINTS } from './authing-api.js';
 import { runControl, faultResponse } from './control.js';
 import { message, resolveLang } from './messages.js';
-import { ControlError, EmulatorState, SEED_USERS, DEFAULT_CONFIG, CHANNELS } from './state.js';
+import { ControlError, EmulatorState, SEED_USERS, DEFAULT_CONFIG, DEFAULT_SCOPE, CHANNELS } from './state.js';
 
-export { ApiError, ENDPOINTS, EmulatorState, ControlError, SEED_USERS, DEFAULT_CONFIG, CHANNELS };
+export { ApiError, ENDPOINTS, V2_ENDPOINTS, EmulatorState, ControlError, SEED_USERS, DEFAULT_CONFIG, DEFAULT_SCOPE, CHANNELS };
 export { createEmulatorClient, EmulatorControlError } from './client.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
@@ -36,7 +36,15 @@ export { createEmulatorClient, EmulatorControlError } from './client.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const ALLOW_METHODS = 'GET,POST,PUT,DELETE,OPTIONS';
-const DEFAULT_ALLOW_HEADERS = [
+/**
+ * The request headers a preflight may ask for: exactly those with a production browser precedent
+ * (docs/authing-api.md §13: @authing/web, Guard, the MFA component), plus `accept`, which the widget
+ * sends (a CORS-safelisted header with its value, so browsers do not ask for it; listed for clarity).
+ * The list is fixed, whatever the preflight asks: a browser refuses a request whose header is not in it,
+ * so a new header in a client fails against the emulator before it fails against Authing.
+ */
+export const ALLOWED_REQUEST_HEADERS = Object.freeze([
+  'accept',
   'authorization',
   'content-type',
   'x-authing-app-id',
@@ -45,8 +53,8 @@ const DEFAULT_ALLOW_HEADERS = [
   'x-authing-request-from',
   'x-authing-sdk-version',
   'x-authing-app-tenant-id',
-  'x-authing-device-id',
-].join(',');
+]);
+const ALLOW_HEADERS = ALLOWED_REQUEST_HEADERS.join(',');
 const EXPOSE_HEADERS = 'x-authing-request-id,retry-after';
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -184,7 +192,7 @@ export function createEmulator(options = {}) {
       headers['Access-Control-Allow-Origin'] = /** @type {string} */ (origin);
       headers['Access-Control-Allow-Credentials'] = 'true';
       headers['Access-Control-Allow-Methods'] = ALLOW_METHODS;
-      headers['Access-Control-Allow-Headers'] = headerString(req.headers['access-control-request-headers']) || DEFAULT_ALLOW_HEADERS;
+      headers['Access-Control-Allow-Headers'] = ALLOW_HEADERS;
       headers['Access-Control-Max-Age'] = '600';
       if (headerString(req.headers['access-control-request-private-network']) === 'true') {
         headers['Access-Control-Allow-Private-Network'] = 'true';
@@ -203,6 +211,8 @@ export function createEmulator(options = {}) {
   async function handleApi(req, res, url) {
     const method = req.method ?? 'GET';
     const path = url.pathname;
+    /** A V2 path: answered with the V2 envelope `{ code, message, data }`. */
+    const v2 = path.startsWith('/api/v2/');
     const lang = resolveLang(req.headers['x-authing-lang']);
     const requestId = randomUUID();
 
@@ -244,9 +254,11 @@ export function createEmulator(options = {}) {
      */
     const reply = (envelope, headers = {}, fault) => {
       /** @type {Record<string, unknown>} */
-      const body = { statusCode: envelope.statusCode, message: envelope.message };
+      const body = v2
+        ? { code: envelope.statusCode, message: envelope.message }
+        : { statusCode: envelope.statusCode, message: envelope.message };
       if (envelope.apiCode !== undefined) body.apiCode = envelope.apiCode;
-      body.requestId = requestId;
+      if (!v2) body.requestId = requestId;
       if (envelope.data !== undefined) body.data = envelope.data;
       log(envelope.statusCode, envelope.apiCode, fault);
       send(res, 200, body, { 'x-authing-request-id': requestId, ...headers });
@@ -297,7 +309,7 @@ export function createEmulator(options = {}) {
           return;
         }
         log(out.logStatus, undefined, fault.kind);
-        send(res, out.httpStatus, out.body, {}, out.contentType);
+        send(res, out.httpStatus, out.body, out.headers, out.contentType);
         return;
       }
     }
@@ -305,11 +317,28 @@ export function createEmulator(options = {}) {
     const faultKind = fault?.kind;
     try {
       if (faultKind === 'exception') throw new Error('Injected exception (fault "exception")');
-      const endpoint = Object.hasOwn(ENDPOINTS, path) ? ENDPOINTS[path] : undefined;
+      /** @type {string[]} */
+      let params = [];
+      /** @type {import('./authing-api.js').Endpoint | undefined} */
+      let endpoint;
+      if (v2) {
+        for (const candidate of V2_ENDPOINTS) {
+          const match = candidate.pattern.exec(path);
+          if (match) {
+            endpoint = /** @type {import('./authing-api.js').Endpoint} */ (candidate);
+            params = match.slice(1).map((p) => decodeURIComponent(p));
+            break;
+          }
+        }
+      } else if (Object.hasOwn(ENDPOINTS, path)) endpoint = ENDPOINTS[path];
       if (!endpoint) return reply({ statusCode: 404, message: message('notFound', lang) }, {}, faultKind);
       if (endpoint.method !== method) {
         return reply({ statusCode: 405, message: message('methodNotAllowed', lang) }, { Allow: `${endpoint.method},OPTIONS` }, faultKind);
       }
+      // Every official client sends one of the two; how Authing answers a request without either is not
+      // known: a missing-parameter answer (statusCode 400) is our pick. V2's public config has the app id
+      // in its path.
+      if (!v2 && state.config.requireAppOrPoolId && !appId && !userPoolId) throw new ApiError(400, undefined, 'missingAppOrPoolId');
       if (endpoint.auth && !user) throw new ApiError(401, 2020, 'notLoggedIn');
 
       /** @type {Record<string, unknown>} */
@@ -329,7 +358,17 @@ export function createEmulator(options = {}) {
       }
 
       const outboxBefore = state.outbox.length;
-      const data = endpoint.handler({ state, user, body, query: url.searchParams });
+      const scopes = user ? state.scopesOf(user, token) : new Set();
+      const host = (headerString(req.headers.host) ?? '').slice(0, 200);
+      const data = /** @type {(ctx: object) => unknown} */ (endpoint.handler)({
+        state,
+        user,
+        scopes,
+        body,
+        query: url.searchParams,
+        params,
+        host,
+      });
       if (onSms && state.outbox.length > outboxBefore) onSms({ ...state.outbox[state.outbox.length - 1] });
       reply({ statusCode: 200, message: message('success', lang), data }, {}, faultKind);
     } catch (err) {
@@ -385,14 +424,14 @@ export function createEmulator(options = {}) {
       url = new URL('http://emulator.invalid/');
     }
     const path = url.pathname;
-    const isApi = path === '/api/v3' || path.startsWith('/api/v3/');
+    const isApi = path === '/api/v3' || path.startsWith('/api/v3/') || path.startsWith('/api/v2/');
     const isControl = path.startsWith('/__emulator/');
     if (!isApi && !isControl) {
       if (next) return next();
       if (path === '/' && req.method === 'GET') {
         return send(res, 200, {
           name: 'authing-emulator',
-          endpoints: Object.entries(ENDPOINTS).map(([p, e]) => `${e.method} ${p}`),
+          endpoints: [...Object.entries(ENDPOINTS).map(([p, e]) => `${e.method} ${p}`), 'GET /api/v2/applications/{appId}/public-config'],
           control: '/__emulator/{health,outbox,users,tokens,reset,config,faults,clock,requests}',
           demoTokens: state.listUsers().map((u) => ({ userId: u.userId, tokens: u.tokens })),
         });
@@ -405,7 +444,8 @@ export function createEmulator(options = {}) {
     work.catch((err) => {
       // Last resort: never crash the process, never leave the request hanging.
       console.error('[authing-emulator] unhandled error', err);
-      if (isApi) send(res, 200, { statusCode: 500, message: 'Internal server error', requestId: randomUUID() });
+      if (isApi && path.startsWith('/api/v2/')) send(res, 200, { code: 500, message: 'Internal server error' });
+      else if (isApi) send(res, 200, { statusCode: 500, message: 'Internal server error', requestId: randomUUID() });
       else send(res, 500, { error: 'Internal server error' });
     });
   }

@@ -26,6 +26,12 @@ export function durationText(seconds, lang) {
   return lang === 'zh-CN' ? `${seconds} 秒` : `${seconds} seconds`;
 }
 
+/**
+ * "minute", "2 minutes", "30 seconds": the period after "in the last".
+ * @param {number} seconds
+ */
+const lastPeriod = (seconds) => (seconds === 60 ? 'minute' : durationText(seconds, 'en-US'));
+
 /** @type {Record<string, MessageEntry>} */
 export const MESSAGES = {
   success: { zh: '操作成功', en: 'Success' },
@@ -54,12 +60,20 @@ export const MESSAGES = {
   },
   // Authing (V2 apiCode 2028's situation); wording from the brief
   invalidPhone: { zh: '请输入正确的手机号码', en: 'Please enter a valid phone number' },
+  // apiCode 4004. zh: verbatim from a production integration's list of Authing codes (docs/authing-api.md
+  // §13), with the interval in words; en: ours (worded so that only the apiCode, not the text, says "rate limit")
   resendTooSoon: {
-    zh: (p) => `该手机号 ${durationText(/** @type {number} */ (p.seconds), 'zh-CN')}内已发送过验证码`,
-    en: (p) => `Verification code has been sent within ${durationText(/** @type {number} */ (p.seconds), 'en-US')}`,
+    zh: (p) => `该手机号 ${durationText(/** @type {number} */ (p.seconds), 'zh-CN')}内已发送过验证码，请稍后再试`,
+    en: (p) =>
+      `A code was already sent to this phone number in the last ${lastPeriod(/** @type {number} */ (p.seconds))}. Please try again later.`,
   },
-  // zh: a message seen from Authing by a production integration (unconfirmed); en: ours
-  dailyLimitReached: { zh: '手机号每天发送的验证次数超过上限', en: 'Too many codes were sent to this phone number today' },
+  // zh: a message seen from Authing by a production integration (docs/authing-api.md §13); en: ours
+  dailyLimitReached: { zh: '手机号每天发送的验证次数超过上限', en: 'This phone number has reached its daily limit of verification codes' },
+  // ours: Authing's wording for a request without an app or user pool id is not known
+  missingAppOrPoolId: {
+    zh: '请求头 x-authing-app-id 或 x-authing-userpool-id 不能为空',
+    en: 'x-authing-app-id or x-authing-userpool-id should not be empty',
+  },
   phoneAlreadyBound: { zh: '已经绑定了手机号', en: 'A phone number is already bound' },
   phoneTaken: { zh: '该手机号已被绑定', en: 'The phone has been bound to another account' },
   codeWrong: { zh: '验证码不正确', en: 'Wrong code. Try again.' },

@@ -23,9 +23,11 @@ import { randomBytes, randomInt } from 'node:crypto';
  * @property {string | null} phoneCountryCode e.g. "+86"
  * @property {boolean} phoneVerified
  * @property {Identity[]} identities
+ * @property {boolean} passwordSet whether the user has a password (get-security-info's `passwordSet`; it
+ *   does not count as another login method for unbind)
  * @property {string[]} tokens access tokens that authenticate as this user
- * @property {Record<string, string>} tokenScopes the OIDC scope of a token, for the tokens seeded with one
- *   (stored and listed; no endpoint reads it yet)
+ * @property {Record<string, string>} tokenScopes the OIDC scope of a token, for the tokens seeded with one;
+ *   a token without an entry has DEFAULT_SCOPE. get-profile leaves out the fields of a missing scope
  * @property {'Activated'} status
  * @property {string} createdAt ISO time
  * @property {string} updatedAt ISO time
@@ -42,6 +44,7 @@ import { randomBytes, randomInt } from 'node:crypto';
  * @property {string | null} [phoneCountryCode]
  * @property {boolean} [phoneVerified]
  * @property {Identity[]} [identities]
+ * @property {boolean} [passwordSet]
  * @property {Array<string | TokenInput>} [tokens]
  * @property {string} [createdAt]
  * @property {string} [updatedAt]
@@ -61,8 +64,10 @@ import { randomBytes, randomInt } from 'node:crypto';
 
 /**
  * @typedef {object} EmulatorConfig
- * @property {string[]} allowedOrigins exact origins allowed by CORS besides loopback ones ("*" = any origin)
- * @property {boolean} allowLoopbackOrigins allow any http(s)://localhost|127.0.0.1|[::1] origin (default true)
+ * @property {string[]} allowedOrigins exact origins allowed by CORS, like Authing's 安全域 ("*" = any origin)
+ * @property {boolean} allowLoopbackOrigins also allow any http(s)://localhost|127.0.0.1|[::1] origin (default false)
+ * @property {boolean} requireAppOrPoolId /api/v3/* requests must carry x-authing-app-id or
+ *   x-authing-userpool-id (default true)
  * @property {number} codeLength digits of an SMS code
  * @property {number} codeTtlSeconds lifetime of an SMS code
  * @property {number} resendIntervalSeconds minimum gap between two sends to the same (country code, number, channel)
@@ -122,19 +127,20 @@ import { randomBytes, randomInt } from 'node:crypto';
  */
 
 /**
- * @typedef {'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception'} FaultKind
+ * @typedef {'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit'} FaultKind
  */
 
 /**
  * @typedef {object} Fault
  * @property {number} id
- * @property {string} path "/api/v3/…" or "*"
+ * @property {string} path an exact "/api/v3/…" or "/api/v2/…" path, or "*" (any /api/v3 path)
  * @property {FaultKind} kind
  * @property {number} remaining requests this fault still applies to
  * @property {number} [statusCode] envelope fault
  * @property {number} [apiCode] envelope fault
  * @property {string} [message] envelope fault
  * @property {number} [delayMs] delay fault
+ * @property {number} [retryAfterSeconds] rate-limit fault: its Retry-After header
  */
 
 export const CHANNELS = Object.freeze([
@@ -151,14 +157,18 @@ export const CHANNELS = Object.freeze([
   'CHANNEL_DELETE_ACCOUNT',
 ]);
 
-export const FAULT_KINDS = Object.freeze(['http500', 'envelope', 'malformed', 'html', 'drop', 'delay', 'exception']);
+export const FAULT_KINDS = Object.freeze(['http500', 'envelope', 'malformed', 'html', 'drop', 'delay', 'exception', 'rate-limit']);
+
+/** The scope of a token seeded without one: what @authing/web's docs ask for. */
+export const DEFAULT_SCOPE = 'openid profile email phone';
 
 export const DEFAULT_COUNTRY_CODE = '+86';
 
 /** @type {Readonly<EmulatorConfig>} */
 export const DEFAULT_CONFIG = Object.freeze({
   allowedOrigins: [],
-  allowLoopbackOrigins: true,
+  allowLoopbackOrigins: false,
+  requireAppOrPoolId: true,
   codeLength: 6,
   codeTtlSeconds: 300,
   resendIntervalSeconds: 60,
@@ -265,7 +275,7 @@ export function validateConfig(input) {
         throw new ControlError(`${key} must be an integer from ${min} to ${max}`);
       }
       /** @type {Record<string, unknown>} */ (out)[key] = value;
-    } else if (key === 'verifyOldPhone' || key === 'allowLoopbackOrigins') {
+    } else if (key === 'verifyOldPhone' || key === 'allowLoopbackOrigins' || key === 'requireAppOrPoolId') {
       if (typeof value !== 'boolean') throw new ControlError(`${key} must be a boolean`);
       out[key] = value;
     } else if (key === 'allowedOrigins') {
@@ -316,6 +326,8 @@ export function normalizeUser(input, now) {
   if (!Array.isArray(identities) || !identities.every(isPlainObject)) {
     throw new ControlError(`${u.userId}: identities must be an array of objects`);
   }
+  if (u.passwordSet !== undefined && typeof u.passwordSet !== 'boolean')
+    throw new ControlError(`${u.userId}: passwordSet must be a boolean`);
   const phone = optString('phone');
   const email = optString('email');
   const phoneCountryCode = phone ? (optString('phoneCountryCode') ?? DEFAULT_COUNTRY_CODE) : null;
@@ -331,6 +343,7 @@ export function normalizeUser(input, now) {
     phoneCountryCode,
     phoneVerified: phone ? (typeof u.phoneVerified === 'boolean' ? u.phoneVerified : true) : false,
     identities: /** @type {Identity[]} */ (structuredClone(identities)),
+    passwordSet: u.passwordSet === true,
     tokens,
     tokenScopes,
     status: 'Activated',
@@ -536,6 +549,23 @@ export class EmulatorState {
     return [...this.users.values()].map((u) => structuredClone(u));
   }
 
+  /**
+   * The scopes of a token, as a set (DEFAULT_SCOPE when it was given none).
+   * @param {User} user
+   * @param {string} token
+   */
+  scopesOf(user, token) {
+    return new Set((user.tokenScopes[token] ?? DEFAULT_SCOPE).split(/\s+/).filter(Boolean));
+  }
+
+  /**
+   * The code length the pool announces (public config's verifyCodeLength): the fixed code's length
+   * when `codes` is one, else codeLength.
+   */
+  announcedCodeLength() {
+    return typeof this.config.codes === 'string' ? this.config.codes.length : this.config.codeLength;
+  }
+
   /** @param {string} token */
   userByToken(token) {
     for (const user of this.users.values()) if (user.tokens.includes(token)) return user;
@@ -720,8 +750,8 @@ export class EmulatorState {
     if (!isPlainObject(input)) throw new ControlError('fault must be an object');
     const f = /** @type {Record<string, unknown>} */ (input);
     const path = f.path ?? '*';
-    if (typeof path !== 'string' || !(path === '*' || path.startsWith('/api/v3/'))) {
-      throw new ControlError('path must be "*" or start with /api/v3/');
+    if (typeof path !== 'string' || !(path === '*' || path.startsWith('/api/v3/') || path.startsWith('/api/v2/'))) {
+      throw new ControlError('path must be "*" or start with /api/v3/ or /api/v2/');
     }
     if (typeof f.kind !== 'string' || !FAULT_KINDS.includes(f.kind)) {
       throw new ControlError(`kind must be one of ${FAULT_KINDS.join(', ')}`);
@@ -754,17 +784,26 @@ export class EmulatorState {
       }
       fault.delayMs = delayMs;
     }
+    if (fault.kind === 'rate-limit') {
+      const retryAfter = f.retryAfterSeconds ?? 60;
+      if (typeof retryAfter !== 'number' || !Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 86400) {
+        throw new ControlError('retryAfterSeconds must be an integer from 0 to 86400');
+      }
+      fault.retryAfterSeconds = retryAfter;
+    }
     this.faults.push(fault);
     return { ...fault };
   }
 
   /**
-   * Takes one use of the first pending fault matching the path (exact path first-come, or "*").
+   * Takes one use of the first pending fault matching the path (exact path first-come, or "*" for a
+   * /api/v3 path).
    * @param {string} path
    * @returns {Fault | undefined} a copy of the fault
    */
   takeFault(path) {
-    const index = this.faults.findIndex((f) => f.path === '*' || f.path === path);
+    const v3 = path.startsWith('/api/v3/');
+    const index = this.faults.findIndex((f) => (f.path === '*' && v3) || f.path === path);
     if (index < 0) return undefined;
     const fault = this.faults[index];
     fault.remaining -= 1;

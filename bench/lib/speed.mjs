@@ -123,6 +123,7 @@ async function coldLoad(browser, { serverUrl, emulatorUrl, kind, view }) {
       kind === 'widget'
         ? [
             ['app-host', emulatorUrl],
+            ['userpool-id', 'bench-pool'],
             ['access-token', user],
             ['lang', 'en-US'],
           ]

@@ -21,6 +21,9 @@ function create(kind, view) {
   const user = USERS[VIEWS[view].user];
   if (kind === 'widget') {
     el.setAttribute('app-host', emulator);
+    // a pool id, which the emulator requires (or an app id); not app-id, which adds the public-config
+    // request to every connection and so to every figure
+    el.setAttribute('userpool-id', 'bench-pool');
     el.setAttribute('access-token', user.token);
     el.setAttribute('lang', 'en-US');
   } else {

@@ -23,6 +23,7 @@ const appHost = await startInbox();
     </label>
     <authing-phone-manager
       [attr.app-host]="appHost"
+      app-id="demo-app"
       [accessToken]="token()"
       lang="en-US"
       (authing-profile-loaded)="record($event)"

@@ -44,7 +44,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** Mounts the UI in `container`; returns the session and a function that takes it down. */
 export function mountHeadlessUi(
   container: HTMLElement,
-  connection: { appHost: string; accessToken: string },
+  connection: { appHost: string; accessToken: string; appId?: string; userPoolId?: string },
 ): { session: PhoneSession; unmount(): void } {
   const session = createPhoneSession({ connection: { ...connection, lang: 'en-US' } });
   const log = el('ol', { className: 'headless-log', ariaLabel: 'What the session said' });

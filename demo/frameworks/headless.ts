@@ -12,8 +12,8 @@ label.append('Signed-in user ', picker);
 const stage = document.createElement('div');
 container.append(label, stage);
 
-let mounted = mountHeadlessUi(stage, { appHost, accessToken: picker.value });
+let mounted = mountHeadlessUi(stage, { appHost, appId: 'demo-app', accessToken: picker.value });
 picker.addEventListener('change', () => {
   mounted.unmount();
-  mounted = mountHeadlessUi(stage, { appHost, accessToken: picker.value });
+  mounted = mountHeadlessUi(stage, { appHost, appId: 'demo-app', accessToken: picker.value });
 });

@@ -29,6 +29,7 @@ function PhoneSettings({ appHost }: { appHost: string }) {
       </label>
       <AuthingPhoneManager
         appHost={appHost}
+        appId="demo-app"
         accessToken={token}
         lang="en-US"
         onProfileLoaded={record}

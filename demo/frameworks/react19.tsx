@@ -25,6 +25,7 @@ function PhoneSettings({ appHost }: { appHost: string }) {
       </label>
       <authing-phone-manager
         app-host={appHost}
+        app-id="demo-app"
         accessToken={token}
         lang="en-US"
         onauthing-profile-loaded={record}

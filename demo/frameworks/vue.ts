@@ -24,6 +24,7 @@ const app = createApp({
     </label>
     <authing-phone-manager
       :app-host="appHost"
+      app-id="demo-app"
       .accessToken="token"
       lang="en-US"
       @authing-profile-loaded="record"

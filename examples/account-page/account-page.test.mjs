@@ -30,8 +30,9 @@ describe('example app: account settings page', () => {
   const problems = [];
 
   before(async () => {
-    authing = await startAuthingEmulator();
     app = await startAccountPage();
+    // Like the pool's 安全域 (CORS) list in Authing's console: the app's origin, and no other.
+    authing = await startAuthingEmulator({ allowedOrigins: [app.url] });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const context = await browser.newContext({ locale: 'en-US' });
     context.setDefaultTimeout(TIMEOUT);

@@ -11,7 +11,7 @@ describe('embedding: a client of the host’s own, and registration under anothe
 
   /** A host's proxy: every call goes through it to the emulator, and it sees each one. */
   async function recordingClient(calls: string[]): Promise<PhoneApi> {
-    const real = createAuthingClient({ appHost: await emulatorUrl(), accessToken: USERS.noPhone.token });
+    const real = createAuthingClient({ appHost: await emulatorUrl(), appId: 'test-app', accessToken: USERS.noPhone.token });
     return {
       getProfile: (o) => (calls.push('getProfile'), real.getProfile(o)),
       sendSms: (input, o) => (calls.push(`sendSms ${input.phoneNumber}`), real.sendSms(input, o)),
@@ -66,6 +66,7 @@ describe('embedding: a client of the host’s own, and registration under anothe
 
     const el = document.createElement('other-phone-manager') as Widget;
     el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
     el.accessToken = USERS.phoneAndEmail.token;
     const loaded = nextEvent(el, 'authing-profile-loaded');

@@ -93,8 +93,9 @@ describe('bind, change and unbind against the emulator', () => {
     expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal('13912345678');
 
     const calls = (await emulator.requests()).map((r) => `${r.path} ${r.statusCode}`);
-    expect(calls).to.deep.equal([
-      '/api/v3/get-profile 200',
+    // the app's public config is read once, beside the profile (in either order)
+    expect(calls.slice(0, 2).sort()).to.deep.equal(['/api/v2/applications/test-app/public-config 200', '/api/v3/get-profile 200']);
+    expect(calls.slice(2)).to.deep.equal([
       '/api/v3/send-sms 200',
       '/api/v3/send-sms 200',
       '/api/v3/verify-update-phone-request 200',
@@ -192,9 +193,9 @@ describe('bind, change and unbind against the emulator', () => {
     expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
   });
 
-  it('a pool with 4-digit codes: the code does not submit itself, Enter or a click does', async () => {
+  it('a pool with 4-digit codes it cannot read (no app-id): the code does not submit itself, Enter or a click does', async () => {
     await emulator.configure({ codeLength: 4 });
-    const el = await mount(USERS.noPhone.token);
+    const el = await mount(USERS.noPhone.token, { 'app-id': null, 'userpool-id': 'test-pool' });
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
     await press('Enter');
     await waitIdle(el);

@@ -62,13 +62,14 @@ describe('countdown, double submits, aborts and the token', () => {
 
   it('sends x-authing-lang and x-authing-app-id', async () => {
     await mount(USERS.phoneAndEmail.token, { lang: 'zh-CN', 'app-id': 'app-123' });
-    const [profile] = await emulator.requests();
+    const profile = (await emulator.requests()).find((r) => r.path === '/api/v3/get-profile');
     expect(profile).to.include({ path: '/api/v3/get-profile', lang: 'zh-CN', appId: 'app-123', authorized: true });
   });
 
   it('waits quietly for a token, then loads once it is given', async () => {
     const el = document.createElement('authing-phone-manager');
     el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
     const errors = recordEvents(el, ['authing-error']);
     document.body.append(el);

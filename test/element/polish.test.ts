@@ -144,6 +144,7 @@ describe('languages', () => {
     const root = shadowHost.attachShadow({ mode: 'open' });
     const el = document.createElement('authing-phone-manager');
     el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('app-id', 'test-app');
     el.accessToken = USERS.phoneAndEmail.token;
     const loaded = nextEvent(el, 'authing-profile-loaded');
     root.append(el);
@@ -261,6 +262,7 @@ describe('keyboard only, with axe at every step', () => {
     await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
     const el = document.createElement('authing-phone-manager');
     el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
     el.accessToken = USERS.phoneAndEmail.token;
     const loaded = nextEvent(el, 'authing-profile-loaded');

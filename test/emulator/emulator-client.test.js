@@ -30,11 +30,12 @@ beforeEach(() => emulator.reset());
 /**
  * @param {string} url
  * @param {string} path
- * @param {{ token?: string, body?: unknown }} [options]
+ * @param {{ token?: string, body?: unknown, lang?: string }} [options]
  */
-async function api(url, path, { token, body } = {}) {
+async function api(url, path, { token, body, lang } = {}) {
   /** @type {Record<string, string>} */
-  const headers = {};
+  const headers = { 'x-authing-app-id': 'demo-app' };
+  if (lang) headers['x-authing-lang'] = lang;
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${url}${path}`, {
@@ -238,21 +239,28 @@ describe('dailySmsLimit', () => {
     for (let i = 0; i < 12; i++) assert.equal((await sendSms(server.url, NEW_PHONE)).json.statusCode, 200);
   });
 
-  it('caps the SMS to one number per day (all channels), 429 with Retry-After until midnight UTC+8', async () => {
+  it('caps the SMS to one number per day (all channels) until midnight UTC+8: statusCode 422, no apiCode, no Retry-After', async () => {
     await emulator.configure({ dailySmsLimit: 2, resendIntervalSeconds: 0 });
     assert.equal((await sendSms(server.url, NEW_PHONE)).json.statusCode, 200);
     assert.equal((await sendSms(server.url, NEW_PHONE, 'CHANNEL_UNBIND_PHONE')).json.statusCode, 200);
     const refused = await sendSms(server.url, NEW_PHONE);
-    assert.equal(refused.json.statusCode, 429);
+    assert.equal(refused.json.statusCode, 422);
     assert.equal(refused.json.apiCode, undefined);
     assert.equal(refused.json.message, '手机号每天发送的验证次数超过上限');
-    const { now } = await emulator.clock();
-    const chinaMidnight = Math.floor((Date.parse(now) + 8 * 3600e3) / 86400e3 + 1) * 86400e3 - 8 * 3600e3;
-    const retryAfter = Number(refused.headers.get('retry-after'));
-    assert.ok(Math.abs(retryAfter - (chinaMidnight - Date.parse(now)) / 1000) <= 2, `Retry-After ${retryAfter}`);
+    assert.equal(refused.headers.get('retry-after'), null);
+    const en = await api(server.url, '/api/v3/send-sms', {
+      body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE },
+      lang: 'en-US',
+    });
+    assert.equal(en.json.message, 'This phone number has reached its daily limit of verification codes');
     assert.equal((await sendSms(server.url, '13900139000')).json.statusCode, 200, 'another number is not capped');
     assert.equal((await emulator.outbox(NEW_PHONE)).length, 2, 'the refused send sent nothing');
-    await emulator.advanceClock(retryAfter);
+    const { now } = await emulator.clock();
+    const chinaMidnight = Math.floor((Date.parse(now) + 8 * 3600e3) / 86400e3 + 1) * 86400e3 - 8 * 3600e3;
+    const untilMidnight = (chinaMidnight - Date.parse(now)) / 1000;
+    await emulator.advanceClock(untilMidnight - 5);
+    assert.equal((await sendSms(server.url, NEW_PHONE)).json.statusCode, 422, 'still the same day (UTC+8)');
+    await emulator.advanceClock(6);
     assert.equal((await sendSms(server.url, NEW_PHONE)).json.statusCode, 200, 'a new day');
   });
 
@@ -260,7 +268,8 @@ describe('dailySmsLimit', () => {
     await emulator.configure({ dailySmsLimit: 1 });
     await sendSms(server.url, NEW_PHONE);
     const refused = await sendSms(server.url, NEW_PHONE);
-    assert.equal(refused.json.message, '该手机号 1 分钟内已发送过验证码');
+    assert.equal(refused.json.apiCode, 4004);
+    assert.equal(refused.json.message, '该手机号 1 分钟内已发送过验证码，请稍后再试');
   });
 });
 
@@ -324,7 +333,7 @@ describe('the bin (emulator/cli.js)', () => {
     const bin = await startBin({ codes: '975310', dailySmsLimit: 1 });
     try {
       assert.equal((await sendSms(bin.url, NEW_PHONE)).json.statusCode, 200);
-      assert.equal((await sendSms(bin.url, NEW_PHONE, 'CHANNEL_UNBIND_PHONE')).json.statusCode, 429, 'the daily cap of the config');
+      assert.equal((await sendSms(bin.url, NEW_PHONE, 'CHANNEL_UNBIND_PHONE')).json.statusCode, 422, 'the daily cap of the config');
       assert.equal(await createEmulatorClient(bin.url).codeFor(NEW_PHONE), '975310');
       const printed = /SMS {2}\+86 13512345678 \[CHANNEL_BIND_PHONE\] {2}code 975310/;
       for (let waited = 0; !printed.test(bin.output()) && waited < 3000; waited += 50)

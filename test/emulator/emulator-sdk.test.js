@@ -152,7 +152,8 @@ describe('authing-node-sdk against the emulator', () => {
     assert.equal(/** @type {any} */ (takenBind).apiCode, 2035);
 
     const tooSoon = await alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: '13700137000' });
-    assert.equal(tooSoon.statusCode, 429);
+    assert.equal(tooSoon.statusCode, 422);
+    assert.equal(/** @type {any} */ (tooSoon).apiCode, 4004);
 
     const badPhone = await alice.sendSms({ channel: /** @type {any} */ ('CHANNEL_BIND_PHONE'), phoneNumber: '123' });
     assert.equal(badPhone.statusCode, 400);

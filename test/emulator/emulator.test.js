@@ -301,13 +301,14 @@ describe('send-sms', () => {
     assert.equal((await control('GET', '/outbox')).json.messages.length, channels.length);
   });
 
-  it('limits one send per (country code, number, channel) per resend interval: 429, no SMS', async () => {
+  it('limits one send per (country code, number, channel) per resend interval: HTTP 200, statusCode 422, apiCode 4004, no SMS', async () => {
     const first = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     const r = await api('/api/v3/send-sms', { body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE } });
-    assertError(r.json, 429, undefined, '该手机号 1 分钟内已发送过验证码');
-    assert.equal(r.headers.get('retry-after'), '60');
+    assert.equal(r.http, 200);
+    assertError(r.json, 422, 4004, '该手机号 1 分钟内已发送过验证码，请稍后再试');
+    assert.equal(r.headers.get('retry-after'), null, 'no Retry-After: none is known from Authing');
     const en = await api('/api/v3/send-sms', { lang: 'en-US', body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE } });
-    assert.equal(en.json.message, 'Verification code has been sent within a minute');
+    assertError(en.json, 422, 4004, 'A code was already sent to this phone number in the last minute. Please try again later.');
     assert.equal((await control('GET', '/outbox')).json.messages.length, 1);
 
     // other channel, other number, other country code: independent
@@ -318,8 +319,7 @@ describe('send-sms', () => {
     // the limit expires with the clock; the new code replaces the old one
     await advance(59);
     const still = await api('/api/v3/send-sms', { body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE } });
-    assert.equal(still.json.statusCode, 429);
-    assert.equal(still.headers.get('retry-after'), '1');
+    assertError(still.json, 422, 4004);
     await advance(1);
     const second = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     if (second !== first) {
@@ -337,7 +337,9 @@ describe('send-sms', () => {
     const sms = (await control('GET', '/outbox')).json.messages[0];
     assert.equal(sms.text, `【Authing】您的验证码是 ${code}，90 秒内有效。`);
     const r = await api('/api/v3/send-sms', { body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE } });
-    assertError(r.json, 429, undefined, '该手机号 30 秒内已发送过验证码');
+    assertError(r.json, 422, 4004, '该手机号 30 秒内已发送过验证码，请稍后再试');
+    const en = await api('/api/v3/send-sms', { lang: 'en-US', body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE } });
+    assert.equal(en.json.message, 'A code was already sent to this phone number in the last 30 seconds. Please try again later.');
     await advance(30);
     await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
   });
@@ -822,6 +824,19 @@ describe('unbind-phone', () => {
 });
 
 describe('CORS', () => {
+  const APP = 'http://localhost:5173';
+  /** The headers with a production browser precedent (docs/authing-api.md §13), plus accept. */
+  const ALLOWED = [
+    'accept',
+    'authorization',
+    'content-type',
+    'x-authing-app-id',
+    'x-authing-userpool-id',
+    'x-authing-lang',
+    'x-authing-request-from',
+    'x-authing-sdk-version',
+    'x-authing-app-tenant-id',
+  ];
   /**
    * @param {string} origin
    * @param {string} [path]
@@ -832,71 +847,109 @@ describe('CORS', () => {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': requestHeaders },
     });
+  const allowOrigins = (/** @type {object} */ patch) => control('POST', '/config', patch);
 
-  it('answers a preflight from a loopback origin with 204 and the CORS headers', async () => {
-    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:8000', 'http://[::1]:3000', 'http://localhost']) {
+  it('allows no origin by default, loopback ones included (like an empty 安全域 list)', async () => {
+    for (const origin of [APP, 'http://127.0.0.1:8000', 'http://[::1]:3000', 'https://app.example.com']) {
+      const res = await preflight(origin);
+      assert.equal(res.status, 204, origin);
+      assert.equal(res.headers.get('access-control-allow-origin'), null, origin);
+      assert.equal(res.headers.get('access-control-allow-headers'), null, origin);
+      const get = await fetch(`${base}/api/v3/get-profile`, {
+        headers: { origin, authorization: TOKENS.noPhone, 'x-authing-app-id': 'a' },
+      });
+      assert.equal(get.headers.get('access-control-allow-origin'), null, origin);
+    }
+  });
+
+  it('answers a preflight from a configured origin with 204 and exactly the allowed headers', async () => {
+    await allowOrigins({ allowedOrigins: [APP, 'https://app.example.com/'] });
+    for (const origin of [APP, 'https://app.example.com']) {
       const res = await preflight(origin);
       assert.equal(res.status, 204, origin);
       assert.equal(res.headers.get('access-control-allow-origin'), origin);
       assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
       assert.equal(res.headers.get('access-control-allow-methods'), 'GET,POST,PUT,DELETE,OPTIONS');
-      assert.equal(res.headers.get('access-control-allow-headers'), 'authorization,content-type,x-authing-lang');
+      assert.deepEqual((res.headers.get('access-control-allow-headers') ?? '').split(','), ALLOWED);
       assert.equal(res.headers.get('access-control-max-age'), '600');
       assert.match(res.headers.get('vary') ?? '', /Origin/);
     }
+    // the same list when no header is asked for
+    const none = await fetch(`${base}/api/v3/get-profile`, {
+      method: 'OPTIONS',
+      headers: { origin: APP, 'access-control-request-method': 'GET' },
+    });
+    assert.deepEqual((none.headers.get('access-control-allow-headers') ?? '').split(','), ALLOWED);
   });
 
-  it('lists the Authing headers when none are requested', async () => {
-    const res = await fetch(`${base}/api/v3/get-profile`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
-    });
-    const allowed = (res.headers.get('access-control-allow-headers') ?? '').split(',');
-    for (const h of [
-      'authorization',
-      'content-type',
-      'x-authing-app-id',
-      'x-authing-userpool-id',
-      'x-authing-lang',
-      'x-authing-request-from',
-      'x-authing-sdk-version',
-      'x-authing-app-tenant-id',
-      'x-authing-device-id',
-    ]) {
-      assert.ok(allowed.includes(h), h);
+  it('never echoes a header outside the list: a preflight asking for one gets no approval for it', async () => {
+    await allowOrigins({ allowedOrigins: [APP] });
+    for (const extra of ['x-request-id', 'x-authing-device-id', 'x-custom']) {
+      const res = await preflight(APP, '/api/v3/get-profile', `authorization,${extra},x-authing-app-id`);
+      const allowed = (res.headers.get('access-control-allow-headers') ?? '').split(',');
+      assert.ok(!allowed.includes(extra), `${extra} must not be allowed`);
+      assert.ok(allowed.includes('authorization') && allowed.includes('x-authing-app-id'));
     }
   });
 
-  it('refuses other origins: no Access-Control-Allow-Origin', async () => {
-    for (const origin of ['https://evil.example', 'http://localhost.evil.example:5173', 'null']) {
+  it('refuses origins not configured, and look-alikes', async () => {
+    await allowOrigins({ allowedOrigins: [APP] });
+    for (const origin of [
+      'https://evil.example',
+      'http://localhost.evil.example:5173',
+      'http://localhost:5174',
+      'https://localhost:5173',
+      'null',
+    ]) {
       const res = await preflight(origin);
       assert.equal(res.status, 204);
       assert.equal(res.headers.get('access-control-allow-origin'), null, origin);
-      const get = await fetch(`${base}/api/v3/get-profile`, { headers: { origin, authorization: TOKENS.noPhone } });
+      const get = await fetch(`${base}/api/v3/get-profile`, {
+        headers: { origin, authorization: TOKENS.noPhone, 'x-authing-app-id': 'a' },
+      });
       assert.equal(get.headers.get('access-control-allow-origin'), null);
     }
   });
 
   it('adds CORS headers to real responses (API and control) for allowed origins', async () => {
-    const origin = 'http://localhost:5173';
-    const res = await fetch(`${base}/api/v3/get-profile`, { headers: { origin, authorization: TOKENS.noPhone } });
-    assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    await allowOrigins({ allowedOrigins: [APP] });
+    const res = await fetch(`${base}/api/v3/get-profile`, {
+      headers: { origin: APP, authorization: TOKENS.noPhone, 'x-authing-app-id': 'a' },
+    });
+    assert.equal(res.headers.get('access-control-allow-origin'), APP);
     assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
     assert.match(res.headers.get('access-control-expose-headers') ?? '', /x-authing-request-id/);
     assert.match(res.headers.get('vary') ?? '', /Origin/);
-    const ctl = await fetch(`${base}/__emulator/outbox`, { headers: { origin } });
-    assert.equal(ctl.headers.get('access-control-allow-origin'), origin);
-    const ctlPre = await preflight(origin, '/__emulator/reset', 'content-type');
-    assert.equal(ctlPre.headers.get('access-control-allow-origin'), origin);
+    const ctl = await fetch(`${base}/__emulator/outbox`, { headers: { origin: APP } });
+    assert.equal(ctl.headers.get('access-control-allow-origin'), APP);
+    const ctlPre = await preflight(APP, '/__emulator/reset', 'content-type');
+    assert.equal(ctlPre.headers.get('access-control-allow-origin'), APP);
+    const v2 = await fetch(`${base}/api/v2/applications/demo-app/public-config`, { headers: { origin: APP } });
+    assert.equal(v2.headers.get('access-control-allow-origin'), APP);
   });
 
-  it('follows allowedOrigins and allowLoopbackOrigins', async () => {
-    await control('POST', '/config', { allowedOrigins: ['https://app.example.com'], allowLoopbackOrigins: false });
-    assert.equal((await preflight('https://app.example.com')).headers.get('access-control-allow-origin'), 'https://app.example.com');
-    assert.equal((await preflight('https://other.example.com')).headers.get('access-control-allow-origin'), null);
-    assert.equal((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin'), null);
-    await control('POST', '/config', { allowedOrigins: ['*'] });
+  it('allowLoopbackOrigins: true allows any loopback origin; "*" any origin', async () => {
+    await allowOrigins({ allowLoopbackOrigins: true });
+    for (const origin of [APP, 'http://127.0.0.1:8000', 'http://[::1]:3000', 'http://localhost']) {
+      assert.equal((await preflight(origin)).headers.get('access-control-allow-origin'), origin, origin);
+    }
+    assert.equal((await preflight('https://app.example.com')).headers.get('access-control-allow-origin'), null);
+    await allowOrigins({ allowedOrigins: ['*'], allowLoopbackOrigins: false });
     assert.equal((await preflight('https://any.example')).headers.get('access-control-allow-origin'), 'https://any.example');
+  });
+
+  it('the origins survive a reset when they were given to startEmulator()', async () => {
+    const own = await startEmulator({ port: 0, allowedOrigins: [APP] });
+    try {
+      await createEmulatorClient(own.url).reset();
+      const res = await fetch(`${own.url}/api/v3/get-profile`, {
+        method: 'OPTIONS',
+        headers: { origin: APP, 'access-control-request-method': 'GET' },
+      });
+      assert.equal(res.headers.get('access-control-allow-origin'), APP);
+    } finally {
+      await own.close();
+    }
   });
 });
 
@@ -988,6 +1041,7 @@ describe('faults', () => {
     const ac = new AbortController();
     const pending = fetch(`${base}/api/v3/send-sms`, {
       method: 'POST',
+      headers: { 'x-authing-app-id': 'demo-app' },
       body: JSON.stringify({ channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE }),
       signal: ac.signal,
     });
@@ -1138,7 +1192,8 @@ describe('control API', () => {
     const cfg = (await control('GET', '/config')).json;
     assert.deepEqual(cfg, {
       allowedOrigins: [],
-      allowLoopbackOrigins: true,
+      allowLoopbackOrigins: false,
+      requireAppOrPoolId: true,
       codeLength: 6,
       codeTtlSeconds: 300,
       resendIntervalSeconds: 60,
@@ -1151,7 +1206,7 @@ describe('control API', () => {
     const updated = (await control('POST', '/config', { maxCodeAttempts: 2 })).json;
     assert.equal(updated.maxCodeAttempts, 2);
     assert.equal(updated.codeLength, 6);
-    for (const bad of [{ codeLength: 2 }, { verifyOldPhone: 'yes' }, { allowedOrigins: 'x' }, { nope: 1 }]) {
+    for (const bad of [{ codeLength: 2 }, { verifyOldPhone: 'yes' }, { allowedOrigins: 'x' }, { requireAppOrPoolId: 1 }, { nope: 1 }]) {
       assert.equal((await control('POST', '/config', bad)).status, 400, JSON.stringify(bad));
     }
     const res = await fetch(`${base}/__emulator/config`, { method: 'POST', body: '{bad' });
@@ -1255,10 +1310,12 @@ describe('module API', () => {
     const url = `http://127.0.0.1:${address.port}`;
     try {
       assert.equal((await fetch(`${url}/index.html`)).status, 418);
-      const r = await (await fetch(`${url}/api/v3/get-profile`, { headers: { authorization: TOKENS.noPhone } })).json();
+      const headers = { 'x-authing-userpool-id': 'demo-pool' };
+      const r = await (await fetch(`${url}/api/v3/get-profile`, { headers: { ...headers, authorization: TOKENS.noPhone } })).json();
       assert.equal(r.data.userId, 'u-no-phone');
       const sent = await fetch(`${url}/api/v3/send-sms`, {
         method: 'POST',
+        headers,
         body: JSON.stringify({ channel: 'CHANNEL_BIND_PHONE', phoneNumber: NEW_PHONE }),
       });
       assert.equal((await sent.json()).statusCode, 200);

@@ -7,13 +7,27 @@ import { emulatorUrl } from './emulator.js';
 
 export type Widget = AuthingPhoneManager;
 
-/** Mounts a widget for `token` (at the end of `parent`, the body by default) and waits until its profile has loaded. */
-export async function mount(token: string, attributes: Record<string, string> = {}, parent: ParentNode = document.body): Promise<Widget> {
+/** The app id every mounted widget sends (the emulator requires an app or pool id, as Authing's clients all send one). */
+export const TEST_APP_ID = 'test-app';
+
+/**
+ * Mounts a widget for `token` (at the end of `parent`, the body by default) and waits until its profile has
+ * loaded. It has `app-id` {@link TEST_APP_ID} unless `attributes` gives another one, or `null` for none.
+ */
+export async function mount(
+  token: string,
+  attributes: Record<string, string | null> = {},
+  parent: ParentNode = document.body,
+): Promise<Widget> {
   const el = document.createElement('authing-phone-manager');
   el.setAttribute('app-host', await emulatorUrl());
   el.setAttribute('access-token', token);
   el.setAttribute('lang', 'en-US');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.setAttribute('app-id', TEST_APP_ID);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null) el.removeAttribute(name);
+    else el.setAttribute(name, value);
+  }
   const loaded = nextEvent(el, 'authing-profile-loaded');
   parent.append(el);
   await loaded;

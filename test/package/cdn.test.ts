@@ -77,6 +77,7 @@ describe('CDN files in plain pages', () => {
     // The registered copy still works on that page.
     const el = opened.frame.contentDocument!.createElement('authing-phone-manager');
     el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
     (el as unknown as { accessToken: string }).accessToken = USERS.phoneAndEmail.token;
     opened.body.append(el);

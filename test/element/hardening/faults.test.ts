@@ -455,6 +455,7 @@ describe('fault matrix', () => {
           if (endpoint.name === 'get-profile') {
             el = document.createElement('authing-phone-manager');
             el.setAttribute('app-host', await emulatorUrl());
+            el.setAttribute('app-id', 'test-app');
             el.setAttribute('access-token', endpoint.user.token);
             for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
           } else {

@@ -123,6 +123,7 @@ describe('security', () => {
       await until(() => win.customElements.get('authing-phone-manager'), 'the element was not defined in the page');
       const el = win.document.createElement('authing-phone-manager') as Widget;
       el.setAttribute('app-host', await emulatorUrl());
+      el.setAttribute('app-id', 'test-app');
       el.setAttribute('lang', 'zh-CN');
       el.accessToken = BOB.token;
       const loaded = nextEvent(el, 'authing-profile-loaded');
@@ -268,6 +269,7 @@ describe('security', () => {
     async function create(appHost: string, lang: TestLang): Promise<Widget> {
       const el = document.createElement('authing-phone-manager');
       el.setAttribute('app-host', appHost);
+      el.setAttribute('userpool-id', 'test-pool'); // an id without the app's public config: one request per load
       el.setAttribute('lang', lang);
       el.accessToken = TOKEN;
       return el;
@@ -347,6 +349,7 @@ describe('security', () => {
       try {
         const el = document.createElement('authing-phone-manager');
         el.setAttribute('app-host', await emulatorUrl());
+        el.setAttribute('app-id', 'test-app');
         el.setAttribute('lang', 'en-US');
         el.accessToken = TOKEN; // the property: never reflected to an attribute
         const events = recordEvents(el, EVENTS);

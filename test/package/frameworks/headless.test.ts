@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { mountHeadlessUi } from '../../../demo/frameworks/headless-ui.js';
 import { emulator, emulatorUrl, USERS } from '../../helpers/emulator.js';
-import { click } from '../../helpers/widget.js';
+import { click, TEST_APP_ID } from '../../helpers/widget.js';
 import { until } from './drive.js';
 
 describe('your own UI on authing-phone-manager/core (the headless example)', () => {
@@ -61,7 +61,7 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
   }
 
   it('binds a phone', async () => {
-    mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), accessToken: USERS.noPhone.token });
+    mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), appId: TEST_APP_ID, accessToken: USERS.noPhone.token });
     await heading('Add a phone number');
     await typeInto('phone', '13800135555');
     expect(find<HTMLInputElement>('input[name="phone"]')!.value, 'typing survives the re-renders').to.equal('13800135555');
@@ -73,7 +73,7 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
   });
 
   it('changes the phone: a code to the current number, then one to the new number', async () => {
-    mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), accessToken: USERS.phoneAndEmail.token });
+    mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), appId: TEST_APP_ID, accessToken: USERS.phoneAndEmail.token });
     await heading('Your phone number');
     await click(await buttonLabelled('Change'));
     await heading('Change: confirm your current number');
@@ -87,7 +87,7 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
   });
 
   it('removes the phone, and shows an error for a wrong code without losing the form', async () => {
-    mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), accessToken: USERS.phoneAndEmail.token });
+    mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), appId: TEST_APP_ID, accessToken: USERS.phoneAndEmail.token });
     await heading('Your phone number');
     await click(await buttonLabelled('Remove'));
     await click(await button('submit'));

@@ -35,6 +35,7 @@ const SETTINGS = new InjectionToken<AppProps>('authing settings');
   template: `
     <authing-phone-manager
       [attr.app-host]="settings.appHost"
+      app-id="test-app"
       [accessToken]="settings.accessToken"
       lang="en-US"
       (authing-profile-loaded)="record($event)"

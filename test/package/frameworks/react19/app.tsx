@@ -24,6 +24,7 @@ function PhoneSettings({ appHost, accessToken }: AppProps) {
     <>
       <authing-phone-manager
         app-host={appHost}
+        app-id="test-app"
         accessToken={accessToken}
         lang="en-US"
         onauthing-profile-loaded={record}

@@ -38,6 +38,7 @@ export async function mount(
     template: `
       <authing-phone-manager
         :app-host="appHost"
+        app-id="test-app"
         .accessToken="accessToken"
         lang="en-US"
         @authing-profile-loaded="record"
