@@ -65,7 +65,8 @@ describe('errors, each with its message, event and a working retry', () => {
     await sendBindCode(first, '13800135555');
     first.remove();
     const requests = (await emulator.requests()).length;
-    const el = await mount(USERS.noPhone.token);
+    // A pool id: the log then holds the widget's V3 requests only (no public config).
+    const el = await mount(USERS.noPhone.token, { 'app-id': null, 'userpool-id': 'test-pool' });
     await type(phoneInput(el), '13800135555');
     await el.updateComplete;
     expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (5\d|60) s$/);
