@@ -417,6 +417,12 @@ class Case {
   }
 }
 
+/**
+ * The matrix counts every request per endpoint: its widgets identify with a pool id, which sends the id
+ * header without reading the app's public config (test/element/real-authing.test.ts covers that).
+ */
+const POOL_ONLY = { 'app-id': null, 'userpool-id': 'test-pool' } as const;
+
 const langOf = (index: number): TestLang => (index % 2 ? 'zh-CN' : 'en-US');
 
 describe('fault matrix', () => {
@@ -435,7 +441,7 @@ describe('fault matrix', () => {
   });
 
   async function start(token: string, lang: TestLang, attributes: Record<string, string> = {}): Promise<Case> {
-    const el = await mount(token, { lang, ...attributes });
+    const el = await mount(token, { lang, ...POOL_ONLY, ...attributes });
     const c = new Case(el, lang, fetches, uncaught);
     c.expect('get-profile');
     return c;
@@ -455,11 +461,11 @@ describe('fault matrix', () => {
           if (endpoint.name === 'get-profile') {
             el = document.createElement('authing-phone-manager');
             el.setAttribute('app-host', await emulatorUrl());
-            el.setAttribute('app-id', 'test-app');
+            el.setAttribute('userpool-id', POOL_ONLY['userpool-id']);
             el.setAttribute('access-token', endpoint.user.token);
             for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
           } else {
-            el = await mount(endpoint.user.token, attributes);
+            el = await mount(endpoint.user.token, { ...POOL_ONLY, ...attributes });
           }
           const c = new Case(el, lang, fetches, uncaught);
           await endpoint.prepare(el, ctx);

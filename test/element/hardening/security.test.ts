@@ -609,7 +609,8 @@ describe('security', () => {
 
     for (const intent of INTENTS) {
       it(`${intent.name}: one ${intent.path.replace('/api/v3/', '')}`, async () => {
-        const el = await mount(intent.user);
+        // a pool id: every request the emulator logs is the widget's V3 flow (no public config)
+        const el = await mount(intent.user, { 'app-id': null, 'userpool-id': 'test-pool' });
         await intent.prepare(el);
         await emulator.fault({ path: intent.path, kind: 'delay', delayMs: 500 });
         await intent.go(el);
