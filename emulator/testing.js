@@ -89,9 +89,8 @@ function testEmulator(url, close) {
     /**
      * Sends the requests a Playwright page (or a whole browser context) makes to `appHost`'s
      * `/api/*` (V3, and the V2 public config) to the emulator, so a page that talks to its real Authing app host needs no change.
-     * The emulator still answers CORS itself (the page's origin must be in allowedOrigins; Playwright answers
-     * the preflight of a routed request itself, so the header list is not checked here). A dropped-connection
-     * fault aborts the request.
+     * The emulator still answers CORS itself: the page's origin must be in its allowedOrigins. A
+     * dropped-connection fault aborts the request.
      * @param {{ route: Function }} target a playwright-core Page or BrowserContext
      * @param {string} appHost e.g. `https://my-app.authing.cn`
      */
