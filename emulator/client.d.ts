@@ -35,9 +35,15 @@ export interface User {
   phoneCountryCode: string | null;
   phoneVerified: boolean;
   identities: Identity[];
+  /** Whether the user has a password (get-security-info's `passwordSet`; not a login method for unbind). Default false. */
+  passwordSet: boolean;
   /** The access tokens that sign in as this user. */
   tokens: string[];
-  /** The scope of each token seeded with one. Stored only: no endpoint applies scopes yet. */
+  /**
+   * The scope of each token seeded with one; a token without an entry has `openid profile email phone`.
+   * get-profile leaves out `phone`, `phoneCountryCode`, `phoneVerified` without `phone`, and `email`,
+   * `emailVerified` without `email`.
+   */
   tokenScopes: Record<string, string>;
   status: 'Activated';
   /** ISO time. */
@@ -65,6 +71,8 @@ export interface UserInput {
   /** Default: true when there is a phone. */
   phoneVerified?: boolean;
   identities?: Identity[];
+  /** Default false. */
+  passwordSet?: boolean;
   tokens?: Array<string | TokenInput>;
   createdAt?: string;
   updatedAt?: string;
@@ -75,10 +83,12 @@ export type CodeFunction = (to: { phoneCountryCode: string; phoneNumber: string;
 
 /** The user pool's settings and the emulator's own (GET /__emulator/config). */
 export interface EmulatorConfig {
-  /** Exact origins CORS allows besides loopback ones; `"*"` = any. Default `[]`. */
+  /** Exact origins CORS allows, like the pool's 安全域 list; `"*"` = any. Default `[]`: no browser origin. */
   allowedOrigins: string[];
-  /** Allow any http(s) localhost / 127.0.0.1 / [::1] origin. Default true. */
+  /** Also allow any http(s) localhost / 127.0.0.1 / [::1] origin. Default false. */
   allowLoopbackOrigins: boolean;
+  /** `/api/v3/*` requests must carry `x-authing-app-id` or `x-authing-userpool-id` (else statusCode 400). Default true. */
+  requireAppOrPoolId: boolean;
   /** Digits of a random SMS code, 4 to 10. Default 6. */
   codeLength: number;
   /** Lifetime of an SMS code. Default 300. */
@@ -97,7 +107,7 @@ export interface EmulatorConfig {
    * Default null: random codes.
    */
   codes: string | CodeFunction | null;
-  /** SMS per (country code, number) per day (UTC+8), all channels together; 0 = no cap. Default 0. */
+  /** SMS per (country code, number) per day (UTC+8), all channels together; 0 = no cap. Default 0. Refused with statusCode 422, no apiCode. */
   dailySmsLimit: number;
 }
 
@@ -124,11 +134,11 @@ export interface OutboxFilter {
   phoneCountryCode?: string;
 }
 
-export type FaultKind = 'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception';
+export type FaultKind = 'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit';
 
 /** What POST /__emulator/faults takes. */
 export interface FaultInput {
-  /** An exact `/api/v3/...` path (no query) or `"*"` (default). */
+  /** An exact `/api/v3/...` or `/api/v2/...` path (no query), or `"*"` (default: any `/api/v3` path). */
   path?: string;
   kind: FaultKind;
   /** How many requests it applies to. Default 1. */
@@ -141,6 +151,8 @@ export interface FaultInput {
   message?: string;
   /** `delay`: the wait, at most 120000. Default 1000. */
   delayMs?: number;
+  /** `rate-limit` (HTTP 429): its `Retry-After` header, 0 to 86400. Default 60. */
+  retryAfterSeconds?: number;
 }
 
 export interface Fault extends FaultInput {

@@ -88,6 +88,10 @@ export declare function startEmulator(options?: StartOptions): Promise<RunningEm
 export declare function isOriginAllowed(config: EmulatorConfig, origin: string | undefined): boolean;
 
 export declare const DEFAULT_CONFIG: Readonly<EmulatorConfig>;
+/** The scope of a token seeded without one: `openid profile email phone`. */
+export declare const DEFAULT_SCOPE: string;
+/** The request headers a CORS preflight may ask for (the emulator answers this list, whatever is asked). */
+export declare const ALLOWED_REQUEST_HEADERS: ReadonlyArray<string>;
 export declare const SEED_USERS: ReadonlyArray<Readonly<UserInput>>;
 export declare const CHANNELS: ReadonlyArray<string>;
 
@@ -107,8 +111,10 @@ export declare class ApiError extends Error {
 /** Invalid control input (the control API answers HTTP 400). */
 export declare class ControlError extends Error {}
 
-/** The six endpoints, by path. */
+/** The seven `/api/v3` endpoints, by path. */
 export declare const ENDPOINTS: Readonly<Record<string, { method: 'GET' | 'POST'; auth: boolean }>>;
+/** The V2 endpoints (the application's public config), matched by `pattern`. */
+export declare const V2_ENDPOINTS: ReadonlyArray<{ pattern: RegExp; method: 'GET' | 'POST'; auth: boolean }>;
 
 /** The in-memory state (users, codes, outbox, clock, log, faults). Not a stable API. */
 export declare class EmulatorState {

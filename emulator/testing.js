@@ -58,7 +58,7 @@ function testEmulator(url, close) {
      *   made up, and without an `email` key the new user gets one (so it may unbind its phone);
      * - nothing: a new user with an email and no phone.
      * @param {string | Partial<import('./client.js').UserInput>} [user]
-     * @param {{ scope?: string }} [options] the token's scope (stored; the emulator does not apply scopes yet)
+     * @param {{ scope?: string }} [options] the token's scope (default openid profile email phone; get-profile follows it)
      */
     async signIn(user = {}, options = {}) {
       let userId;
@@ -89,7 +89,8 @@ function testEmulator(url, close) {
     /**
      * Sends the requests a Playwright page (or a whole browser context) makes to `appHost`'s
      * `/api/*` (V3, and the V2 public config) to the emulator, so a page that talks to its real Authing app host needs no change.
-     * The emulator still answers CORS itself. A dropped-connection fault aborts the request.
+     * The emulator still answers CORS itself: the page's origin must be in its allowedOrigins. A
+     * dropped-connection fault aborts the request.
      * @param {{ route: Function }} target a playwright-core Page or BrowserContext
      * @param {string} appHost e.g. `https://my-app.authing.cn`
      */
