@@ -18,7 +18,7 @@ export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
  * Authing needs (rate-limit and daily-cap answers, token scopes, the pool's public config, cooldowns
  * kept across reloads, four languages' new messages): 29,509 B, then 29,077 B with static properties.
  */
-export const BUDGET_GZIP_BYTES = 28.6 * 1024;
+export const BUDGET_GZIP_BYTES = 28.8 * 1024;
 
 async function* javascriptFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

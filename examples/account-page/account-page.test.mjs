@@ -89,6 +89,7 @@ describe('example app: account settings page', () => {
     assert.deepEqual(
       requests.filter((r) => r.path !== '/api/v3/get-profile').map((r) => [r.path, r.statusCode]),
       [
+        ['/api/v2/applications/example-app/public-config', 200], // the page's app-id: the pool's settings, once
         ['/api/v3/send-sms', 200],
         ['/api/v3/bind-phone', 200],
         ['/api/v3/send-sms', 200],

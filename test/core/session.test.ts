@@ -19,7 +19,10 @@ const phoneOf = async (userId: string) => (await emulator.user(userId)).phone;
 /** A session with everything it says recorded. */
 function open(token: string, extra: Partial<Parameters<typeof createPhoneSession>[0]> = {}) {
   const notifications: Notification[] = [];
-  const session = createPhoneSession({ connection: { appHost: appHost, accessToken: token, lang: 'en-US' }, ...extra });
+  const session = createPhoneSession({
+    connection: { appHost: appHost, accessToken: token, userPoolId: 'pool-1', lang: 'en-US' },
+    ...extra,
+  });
   session.notify((n) => notifications.push(n));
   return { session, notifications };
 }
@@ -134,7 +137,7 @@ describe('phone session, headless, against the emulator', () => {
     await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 800, times: 1 });
     const { session, notifications } = open(TOKENS.phoneAndEmail);
     await until(session, (s) => s.pending === 'load-profile', 'the first load');
-    session.connect({ appHost: appHost, accessToken: TOKENS.noPhone });
+    session.connect({ appHost: appHost, accessToken: TOKENS.noPhone, userPoolId: 'pool-1' });
     await until(session, (s) => s.step === 'bind', 'the second account');
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the first answer is due by now
     expect(session.state.step).to.equal('bind');
@@ -161,7 +164,7 @@ describe('phone session, headless, against the emulator', () => {
     const session = createPhoneSession();
     expect(session.state.step).to.equal('loading');
     expect(session.state.pending).to.equal(undefined);
-    session.connect({ appHost: appHost, accessToken: TOKENS.noPhone });
+    session.connect({ appHost: appHost, accessToken: TOKENS.noPhone, userPoolId: 'pool-1' });
     await until(session, (s) => s.step === 'bind', 'the bind form');
     session.dispose();
   });

@@ -310,14 +310,18 @@ describe('the emulator, installed from the packed tarball', () => {
 
   it('npx authing-phone-manager-emulator --port 0 prints a URL that answers GET /api/v3/get-profile like Authing', async () => {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const anonymous = await fetch(`${url}/api/v3/get-profile`);
+    const noId = await (await fetch(`${url}/api/v3/get-profile`)).json();
+    assert.deepEqual([noId.statusCode, noId.apiCode], [400, undefined], 'an app or pool id is required');
+    const anonymous = await fetch(`${url}/api/v3/get-profile`, { headers: { 'x-authing-app-id': 'app-1' } });
     assert.equal(anonymous.status, 200, 'HTTP 200 for business errors too');
     assert.match(anonymous.headers.get('content-type') ?? '', /^application\/json/);
     const refused = await anonymous.json();
     assert.deepEqual(Object.keys(refused), ['statusCode', 'message', 'apiCode', 'requestId']);
     assert.deepEqual([refused.statusCode, refused.apiCode, refused.message], [401, 2020, '尚未登录，无权限访问此请求']);
     const signedIn = await (
-      await fetch(`${url}/api/v3/get-profile?withIdentities=true`, { headers: { authorization: 'Bearer demo-token-phone-email' } })
+      await fetch(`${url}/api/v3/get-profile?withIdentities=true`, {
+        headers: { authorization: 'Bearer demo-token-phone-email', 'x-authing-app-id': 'app-1' },
+      })
     ).json();
     assert.deepEqual(Object.keys(signedIn), ['statusCode', 'message', 'requestId', 'data']);
     assert.deepEqual(
@@ -346,7 +350,7 @@ describe('the emulator, installed from the packed tarball', () => {
       if (fromMain !== createEmulatorClient) throw new Error('two clients');
       const authing = await startAuthingEmulator({ codes: '135790' });
       const token = await authing.signIn();
-      const sent = await fetch(authing.url + '/api/v3/send-sms', { method: 'POST', headers: { authorization: token }, body: JSON.stringify({ channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13812345678' }) });
+      const sent = await fetch(authing.url + '/api/v3/send-sms', { method: 'POST', headers: { authorization: token, 'x-authing-app-id': 'app-1' }, body: JSON.stringify({ channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13812345678' }) });
       if ((await sent.json()).statusCode !== 200) throw new Error('send-sms failed');
       const code = await authing.phone('13812345678').readCode();
       await authing.close();
