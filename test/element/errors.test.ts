@@ -74,13 +74,8 @@ describe('errors, each with its message, event and a working retry', () => {
     await click(part(el, 'send-button'));
     await waitIdle(el);
     expect(errorText(el)).to.equal('');
-    // the profile (and the app's public config, read beside it), but no send-sms
-    expect(
-      (await emulator.requests())
-        .slice(requests)
-        .map((r) => r.path)
-        .sort(),
-    ).to.deep.equal(['/api/v2/applications/test-app/public-config', '/api/v3/get-profile']);
+    // the profile, but no send-sms
+    expect((await emulator.requests()).slice(requests).map((r) => r.path)).to.deep.equal(['/api/v3/get-profile']);
     expect(await emulator.outbox('13800135555')).to.have.length(1);
     expect(JSON.stringify({ ...sessionStorage }), 'the storage holds no code').not.to.contain(
       (await emulator.outbox('13800135555'))[0].code,
