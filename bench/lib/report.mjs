@@ -54,7 +54,7 @@ function bytesSection(bytes) {
 (the same figures as \`npm run size\`) reports every JavaScript file of the build: raw bytes as
 written; minified by esbuild unless the build already minified it; gzip -9 and brotli 11 of the
 minified text. The peer figures are copied, with their notes and source, from the appendix of
-\`/work/shared/peers.md\` into \`bench/peers.json\`; they were measured there (gzip -9 and brotli 11 of
+the team's peer study (peers.md) into \`bench/peers.json\`; they were measured there (gzip -9 and brotli 11 of
 what a page downloads to show each peer, so the same compression settings), not here. Ratios are peer ÷ ours, against
 \`${ours.file}\` (the single-file CDN build, lit, @lit/task and ofetch inside), so 10× means the peer
 makes a page download ten times as much. Not every peer does the same job: several are SDKs without UI,
@@ -401,6 +401,6 @@ ${memorySection(memory)}
   signals.
 * Speed is measured with the CDN build (\`${bytes.reference.file}\`); an app bundling the npm build
   runs the same code.
-* Peer figures are copied from \`/work/shared/peers.md\`, not re-measured here.
+* Peer figures are copied from the team's peer study (peers.md), not re-measured here.
 `;
 }
