@@ -396,10 +396,12 @@ class Case {
       'requests made',
     ).to.deep.equal(calls);
     const [usersAfter, outboxAfter, loggedAfter, requests] = await snapshot();
-    expect(endpoints(requests.slice(loggedBefore)), 'requests the emulator answered').to.deep.equal(
-      calls.slice(0, calls.length - heldBack),
-    );
-    expect(loggedAfter - loggedBefore).to.equal(calls.length - heldBack);
+    // A held-back request is answered by the emulator a moment after the widget gave up on it: under load
+    // that moment may already have passed, so it may or may not be in the log yet (never anything else).
+    const answered = endpoints(requests.slice(loggedBefore));
+    expect(answered, 'requests the emulator answered').to.deep.equal(calls.slice(0, answered.length));
+    expect(answered.length, 'requests the emulator answered').to.be.within(calls.length - heldBack, calls.length);
+    expect(loggedAfter - loggedBefore).to.equal(answered.length);
     expect(usersAfter, 'users unchanged').to.equal(usersBefore);
     expect(outboxAfter, 'no SMS sent').to.equal(outboxBefore);
   }
