@@ -9,11 +9,16 @@ const dark = css`
   --_primary: var(--authing-color-primary, #93c5fd);
   --_on-primary: var(--authing-color-on-primary, #0b1220);
   --_danger: var(--authing-color-danger, #fca5a5);
+  --_on-danger: var(--authing-color-on-danger, #0b1220);
+  --_success: var(--authing-color-success, #86efac);
   --_text: var(--authing-color-text, #e5e7eb);
   --_muted: var(--authing-color-muted, #b6bcc6);
   --_border: var(--authing-color-border, #8b93a1);
   --_surface: var(--authing-color-surface, #111827);
   --_field: var(--authing-color-field, #0b1220);
+  --_raised: #1f2937;
+  /* A dark box on a light page: its text never touches the edge. */
+  --_padding: var(--authing-padding, 1rem);
   color-scheme: dark;
 `;
 
@@ -23,14 +28,19 @@ export const styles = css`
     font-family: var(--authing-font-family, inherit);
     line-height: 1.5;
     container-type: inline-size;
+    max-inline-size: var(--authing-max-width, 28rem);
     --_primary: var(--authing-color-primary, #1d4ed8);
     --_on-primary: var(--authing-color-on-primary, #ffffff);
     --_danger: var(--authing-color-danger, #b91c1c);
+    --_on-danger: var(--authing-color-on-danger, #ffffff);
+    --_success: var(--authing-color-success, #15803d);
     --_text: var(--authing-color-text, inherit);
     --_muted: var(--authing-color-muted, #4b5563);
     --_border: var(--authing-color-border, #6b7280);
     --_surface: var(--authing-color-surface, transparent);
     --_field: var(--authing-color-field, transparent);
+    --_raised: #ffffff;
+    --_padding: var(--authing-padding, 0);
     --_radius: var(--authing-radius, 6px);
     --_gap: var(--authing-gap, 0.75rem);
   }
@@ -49,19 +59,23 @@ export const styles = css`
     box-sizing: border-box;
   }
   .apm {
-    display: grid;
-    gap: var(--_gap);
+    display: block;
     min-width: 0;
     color: var(--_text);
     background: var(--_surface);
-    padding: var(--authing-padding, 0);
+    padding: var(--_padding);
     border-radius: var(--_radius);
   }
+  .apm__body,
   .apm__form {
     display: grid;
     gap: var(--_gap);
     margin: 0;
     min-width: 0;
+  }
+  /* The status and alert regions stay in the accessibility tree while empty; they take room only when they speak. */
+  .apm__region:not(:empty) {
+    margin-block-end: var(--_gap);
   }
   .apm__title {
     font-size: 1.125em;
@@ -70,6 +84,11 @@ export const styles = css`
   }
   .apm__title:focus {
     outline: none;
+  }
+  .apm__step {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin-block-end: calc(var(--_gap) * -0.75);
   }
   p {
     margin: 0;
@@ -80,47 +99,68 @@ export const styles = css`
     color: var(--_muted);
   }
   .apm__hint,
+  .apm__field-error,
   .apm__request-id {
     font-size: 0.875em;
+  }
+  /* One line is kept for the hint or error under a field, so a message does not move what follows. */
+  .apm__hint,
+  .apm__field-error {
+    min-block-size: 1.5em;
+  }
+  .apm__field-error {
+    color: var(--_danger);
+  }
+  .apm__sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .apm__current {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 0.75rem;
-    align-items: baseline;
+    align-items: center;
   }
   /* Numbers read left to right even in right-to-left pages. */
   .apm__phone,
-  input,
-  select {
+  .apm__country,
+  input {
     direction: ltr;
     unicode-bidi: isolate;
   }
   .apm__phone {
     font-weight: 600;
+    font-size: 1.0625em;
     font-variant-numeric: tabular-nums;
   }
-  .apm__row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: flex-end;
+  .apm__badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0 0.5rem;
+    border-radius: 999px;
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_success);
+    border: 1px solid color-mix(in srgb, var(--_success) 45%, transparent);
+    background: color-mix(in srgb, var(--_success) 10%, transparent);
   }
   .apm__field {
     display: grid;
     gap: 0.25rem;
     min-width: 0;
+    position: relative;
   }
-  .apm__field--country,
-  .apm__field--grow {
-    flex: 1 1 12em;
-  }
-  input,
-  select {
+  input {
     font: inherit;
     color: inherit;
     background: var(--_field);
     inline-size: 100%;
+    min-inline-size: 0;
     min-block-size: 2.5rem;
     padding-block: 0.375rem;
     padding-inline: 0.625rem;
@@ -128,17 +168,126 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   input[aria-invalid='true'],
-  select[aria-invalid='true'] {
+  .apm__tel[data-invalid] {
     border-color: var(--_danger);
-    border-width: 2px;
+    box-shadow: 0 0 0 1px var(--_danger);
   }
-  input[readonly],
-  select:disabled {
+  input[readonly] {
     opacity: 0.7;
+  }
+  /* The number field: the country prefix and the input in one box. */
+  .apm__tel {
+    display: flex;
+    align-items: stretch;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_field);
+  }
+  .apm__tel > input,
+  .apm__tel > input[aria-invalid='true'] {
+    border: 0;
+    box-shadow: none;
+    background: transparent;
+  }
+  .apm__tel:focus-within {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  .apm__tel > :focus-visible {
+    outline: none;
+  }
+  .apm__country {
+    font: inherit;
+    color: inherit;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding-inline: 0.625rem 0.5rem;
+    border: 0;
+    border-inline-end: 1px solid var(--_border);
+    border-radius: var(--_radius) 0 0 var(--_radius);
+    background: transparent;
+    cursor: pointer;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .apm__country:hover {
+    background: color-mix(in srgb, var(--_primary) 8%, transparent);
+  }
+  .apm__country:focus-visible {
+    background: color-mix(in srgb, var(--_primary) 14%, transparent);
+  }
+  .apm__caret {
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: translateY(-25%) rotate(45deg);
+  }
+  .apm__panel {
+    display: grid;
+    gap: 0.25rem;
+    padding: 0.375rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_raised);
+    color: var(--_text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+  }
+  .apm__options {
+    position: relative;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    max-block-size: 15rem;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .apm__option {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.75rem;
+    padding: 0.5rem 0.625rem;
+    border-radius: calc(var(--_radius) - 2px);
+    cursor: pointer;
+  }
+  .apm__option:hover {
+    background: color-mix(in srgb, var(--_primary) 8%, transparent);
+  }
+  .apm__option[data-active] {
+    background: color-mix(in srgb, var(--_primary) 16%, transparent);
+    outline: 1px solid var(--_primary);
+    outline-offset: -1px;
+  }
+  .apm__option[aria-selected='true'] {
+    font-weight: 600;
+  }
+  /* The code input and its send button: the input as wide as a code, the button as wide as its longest label. */
+  .apm__code-row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: stretch;
+  }
+  .apm__code {
+    flex: 0 1 auto;
+    inline-size: calc(var(--_len, 6) * 1.35ch + 1.6rem);
+    letter-spacing: 0.35ch;
+    font-variant-numeric: tabular-nums;
+  }
+  .apm__code[data-len='4'] {
+    --_len: 4;
+  }
+  .apm__code[data-len='5'] {
+    --_len: 5;
+  }
+  .apm__code[data-len='7'] {
+    --_len: 7;
+  }
+  .apm__code[data-len='8'] {
+    --_len: 8;
   }
   .apm__title:focus-visible,
   input:focus-visible,
-  select:focus-visible,
   button:focus-visible {
     outline: 2px solid var(--_primary);
     outline-offset: 2px;
@@ -147,9 +296,14 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
+    align-items: center;
   }
   .apm__button {
     font: inherit;
+    font-weight: 500;
+    display: inline-grid;
+    align-items: center;
+    justify-items: center;
     min-block-size: 2.5rem;
     min-inline-size: 2.5rem;
     padding-block: 0.375rem;
@@ -159,51 +313,190 @@ export const styles = css`
     background: transparent;
     color: var(--_primary);
     cursor: pointer;
-    /* Not opacity: a button that becomes usable shows it at once (and at full contrast). */
-    transition: background-color 120ms ease;
+    transition:
+      background-color 120ms ease,
+      border-color 120ms ease;
   }
-  .apm__button:hover {
+  /* A label, the labels it may become (invisible, for the width) and a spinner share one cell. */
+  .apm__button > * {
+    grid-area: 1 / 1;
+  }
+  .apm__sizer,
+  [data-hidden] {
+    visibility: hidden;
+  }
+  .apm__button--secondary:hover {
     background: color-mix(in srgb, var(--_primary) 10%, transparent);
   }
-  .apm__button--primary,
-  .apm__button--primary:hover {
+  .apm__button--primary {
     background: var(--_primary);
     color: var(--_on-primary);
+  }
+  .apm__button--primary:hover {
+    background: color-mix(in srgb, var(--_primary) 85%, #000);
+    border-color: color-mix(in srgb, var(--_primary) 85%, #000);
   }
   .apm__button--danger {
     border-color: var(--_danger);
     color: var(--_danger);
   }
+  .apm__button--danger:hover {
+    background: color-mix(in srgb, var(--_danger) 10%, transparent);
+  }
+  .apm__button--danger-solid {
+    border-color: var(--_danger);
+    background: var(--_danger);
+    color: var(--_on-danger);
+  }
+  .apm__button--danger-solid:hover {
+    background: color-mix(in srgb, var(--_danger) 85%, #000);
+    border-color: color-mix(in srgb, var(--_danger) 85%, #000);
+  }
+  .apm__button--text {
+    border-color: transparent;
+    color: var(--_muted);
+  }
+  .apm__button--text:hover {
+    color: var(--_text);
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+  /* Inactive: muted colours, not opacity, so the focus ring keeps its full contrast. */
   .apm__button[aria-disabled='true'] {
-    opacity: 0.6;
     cursor: not-allowed;
+    border-color: color-mix(in srgb, var(--_border) 60%, transparent);
+    background: color-mix(in srgb, var(--_border) 14%, transparent);
+    color: var(--_muted);
   }
   .apm__send {
+    flex: none;
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
-  .apm__status:empty,
-  .apm__error:empty {
-    display: none;
+  .apm__link {
+    font: inherit;
+    font-size: 0.875em;
+    justify-self: start;
+    padding: 0.125rem 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    cursor: pointer;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
-  .apm__error {
-    color: var(--_danger);
+  .apm__link:hover {
+    text-decoration-thickness: 2px;
   }
-  /* Narrow containers (from 280 px): one control per line, full-width buttons. */
+  .apm__back {
+    text-decoration: none;
+    margin-block-end: calc(var(--_gap) * -0.5);
+  }
+  .apm__summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25rem 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_border) 12%, transparent);
+    font-size: 0.9375em;
+  }
+  .apm__dots {
+    letter-spacing: 0.15em;
+  }
+  .apm__banner {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    padding: 0.625rem 0.75rem;
+    border-radius: var(--_radius);
+    border: 1px solid color-mix(in srgb, var(--_tone) 45%, transparent);
+    background: color-mix(in srgb, var(--_tone) 10%, transparent);
+  }
+  .apm__banner--success {
+    --_tone: var(--_success);
+  }
+  .apm__banner--error {
+    --_tone: var(--_danger);
+  }
+  .apm__banner--info {
+    --_tone: var(--_primary);
+  }
+  .apm__icon {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin-block-start: 0.125rem;
+    border-radius: 50%;
+    background: var(--_tone);
+    color: var(--_surface-text, #fff);
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1;
+  }
+  :host([theme='dark']) .apm__icon {
+    color: #0b1220;
+  }
+  .apm__spinner {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: apm-spin 0.8s linear infinite;
+  }
+  @keyframes apm-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .apm__skeleton {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .apm__bone {
+    display: block;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_border) 22%, transparent);
+  }
+  .apm__bone--title {
+    block-size: 1.6875em;
+    inline-size: 8em;
+  }
+  .apm__bone--line {
+    block-size: 1.75em;
+    inline-size: 14em;
+    max-inline-size: 100%;
+  }
+  .apm__bone-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .apm__bone--button {
+    block-size: 2.5rem;
+    inline-size: 6em;
+  }
+  /* Narrow containers (from 280 px): full-width actions, the code row stays one line. */
   @container (max-width: 360px) {
-    .apm__row,
     .apm__actions {
       flex-direction: column;
       align-items: stretch;
     }
-    .apm__field--country,
-    .apm__field--grow {
-      flex-basis: auto;
+    .apm__code {
+      flex: 1 1 auto;
+      inline-size: auto;
     }
   }
   @media (prefers-reduced-motion: reduce) {
     .apm__button {
       transition: none;
+    }
+    .apm__spinner {
+      animation: none;
+      border-style: dotted;
     }
   }
 `;

@@ -8,8 +8,10 @@ import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
 import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
-import { eventFor } from './events.js';
-import { moveFocus } from './focus.js';
+import { CountryPickerController } from './controllers/country-picker-controller.js';
+import { countryOptions } from './templates/countries.js';
+import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
+import { moveFocus, recoverFocus } from './focus.js';
 import { styles } from './authing-phone-manager.styles.js';
 import type { Handlers } from './templates/view.js';
 import { widget } from './templates/widget.js';
@@ -26,7 +28,7 @@ const listOf = (value: string | null): string[] =>
 const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
 /** Of those, the ones that may mean another user. */
 const IDENTITY_KEYS = ['appHost', 'accessToken', 'client'] as const;
-const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
+const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries', 'lang'] as const;
 
 /**
  * Lets a signed-in user bind, change and unbind the phone number of their Authing account.
@@ -40,11 +42,16 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @fires {AuthingPhoneChangedEvent} authing-phone-changed - The phone was changed. detail: `{ phoneNumber, phoneCountryCode, previousPhoneNumber, previousPhoneCountryCode }`.
  * @fires {AuthingPhoneUnboundEvent} authing-phone-unbound - The phone was removed. detail: `{ previousPhoneNumber, previousPhoneCountryCode }`.
  * @fires {AuthingErrorEvent} authing-error - A request failed. detail: `{ action, code, message, statusCode?, apiCode?, requestId? }`.
+ * @fires {AuthingRecoveryRequestedEvent} authing-recovery-requested - With `offer-recovery`: the user says the current number gets no codes. detail: `{ phoneCountryCode }`.
  *
  * @csspart base - The outer wrapper.
  * @csspart title - The heading of the current step.
+ * @csspart step - "Step 1 of 2" above a change's heading.
+ * @csspart badge - The "Verified" badge beside the bound number.
  * @csspart phone - The masked current number.
- * @csspart country-select - The country or region of a new number.
+ * @csspart country-select - The `+86 ▾` prefix of a new number: opens the country list.
+ * @csspart country-panel - The open country list: its search field and options.
+ * @csspart country-search - The search field of the country list.
  * @csspart phone-input - The phone number input.
  * @csspart code-input - The SMS code input.
  * @csspart button - Every button.
@@ -54,15 +61,21 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart unbind-button - Starts removing the phone.
  * @csspart cancel-button - Leaves a flow.
  * @csspart back-button - Back to the current number's code.
+ * @csspart edit-button - Edit the current number's code, from a change's second step.
+ * @csspart current-code - The second step's line with the first step's code.
+ * @csspart recovery-button - "Can't get a code on this number?" (with `offer-recovery`).
  * @csspart retry-button - Loads the profile again after a failure.
  * @csspart label - A field's label text.
- * @csspart hint - The code input's hint.
- * @csspart status - Polite status messages.
- * @csspart error - Error messages.
+ * @csspart hint - The line under an input: how long the code is, that a code was sent.
+ * @csspart field-error - An error under the input it is about (also `error-phone`, `error-code`, `error-currentCode`).
+ * @csspart status - The status region at the top: outcomes ("Phone number added").
+ * @csspart error - The alert region at the top: errors about no single input.
  *
  * @cssprop [--authing-color-primary=#1d4ed8] - Buttons, links and focus rings (dark theme: #93c5fd).
  * @cssprop [--authing-color-on-primary=#ffffff] - Text on the primary button (dark: #0b1220).
  * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action (dark: #fca5a5).
+ * @cssprop [--authing-color-on-danger=#ffffff] - Text on the remove button (dark: #0b1220).
+ * @cssprop [--authing-color-success=#15803d] - Confirmations and the Verified badge (dark: #86efac).
  * @cssprop [--authing-color-text=inherit] - Text (dark: #e5e7eb).
  * @cssprop [--authing-color-muted=#4b5563] - Secondary text (dark: #b6bcc6).
  * @cssprop [--authing-color-border=#6b7280] - Input borders (dark: #8b93a1).
@@ -70,7 +83,8 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @cssprop [--authing-color-field=transparent] - Background of inputs (dark: #0b1220).
  * @cssprop [--authing-radius=6px] - Corners of inputs and buttons.
  * @cssprop [--authing-gap=0.75rem] - Spacing between rows.
- * @cssprop [--authing-padding=0] - Padding inside the widget.
+ * @cssprop [--authing-padding=0] - Padding inside the widget (dark theme: 1rem, so text never touches the dark box's edge).
+ * @cssprop [--authing-max-width=28rem] - The widget's widest.
  * @cssprop [--authing-font-family=inherit] - Font.
  */
 export class AuthingPhoneManager extends LitElement {
@@ -89,6 +103,7 @@ export class AuthingPhoneManager extends LitElement {
     theme: { reflect: true },
     timeout: { type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
+    offerRecovery: { attribute: 'offer-recovery', type: Boolean },
     client: { attribute: false },
   };
 
@@ -109,8 +124,8 @@ export class AuthingPhoneManager extends LitElement {
   skipOldPhoneVerification?: boolean;
   /** The SMS code length of the user pool. Unset: the pool's public config (with `app-id`), else a 6-digit code submits itself, 4 to 8 digits are accepted. */
   codeLength?: number;
-  /** ISO code of the country preselected for a new number. */
-  defaultCountry = DEFAULT_COUNTRY;
+  /** ISO code of the country preselected for a new number. Unset: the UI language's region (zh-TW → TW, ja-JP → JP), else CN. */
+  defaultCountry = '';
   /** ISO codes the user may pick from (attribute: comma or space separated); empty allows all. */
   countries: string[] = [];
   /** Replaces any of the widget's strings, e.g. `{ bindTitle: 'Add your mobile', errors: { PHONE_TAKEN: '…' } }`. */
@@ -121,6 +136,11 @@ export class AuthingPhoneManager extends LitElement {
   timeout: number = DEFAULT_TIMEOUT_MS;
   /** Heading level of the step titles, to fit the host page's outline. */
   headingLevel = 2;
+  /**
+   * Shows "Can't get a code on this number?" on a change's first step. Pressing it fires
+   * `authing-recovery-requested`, so the host can open its own recovery path.
+   */
+  offerRecovery = false;
   /**
    * Your own transport to Authing (a proxy, a test double): used instead of the built-in client,
    * which `app-host`, `access-token`, `app-id` and `timeout` configure.
@@ -137,6 +157,16 @@ export class AuthingPhoneManager extends LitElement {
     onNotification: (notification) => this.dispatchEvent(eventFor(notification)),
     onUserChange: (previous) => moveFocus(this, previous, this.phone.state),
   });
+
+  private readonly picker = new CountryPickerController(
+    this,
+    () => this.countryList(),
+    () => this.phone.state.draft.country,
+    (iso) => this.send({ type: 'edit', field: 'country', value: iso }),
+  );
+
+  /** The element focused in the shadow root before an update: if the update removed it, focus was lost. */
+  private focusedBefore: Element | null = null;
 
   constructor() {
     super();
@@ -156,15 +186,35 @@ export class AuthingPhoneManager extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (FLOW_KEYS.some((key) => changed.has(key))) {
-      this.phone.session.configure({
-        verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
-        codeLength: this.codeLength,
-        allowedCountries: this.countries,
-        defaultCountry: this.defaultCountry,
-      });
-    }
+    this.focusedBefore = this.shadowRoot?.activeElement ?? null;
+    if (FLOW_KEYS.some((key) => changed.has(key))) this.configureFlow();
     if (CONNECTION_KEYS.some((key) => changed.has(key))) this.connect(!IDENTITY_KEYS.some((key) => changed.has(key)));
+  }
+
+  /** The region of the UI language when the flow was last configured: the default country if the host names none. */
+  private region?: string;
+
+  private configureFlow(): void {
+    this.region = this.locale.lang.split('-')[1];
+    this.phone.session.configure({
+      verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
+      codeLength: this.codeLength,
+      allowedCountries: this.countries,
+      defaultCountry: this.defaultCountry || this.region || DEFAULT_COUNTRY,
+    });
+  }
+
+  protected override updated(): void {
+    // The language can change without a property of ours (an ancestor's lang): its region may be the default country.
+    if (this.locale.lang.split('-')[1] !== this.region) this.configureFlow();
+    // Try again, or a reload the widget started, replaced the focused control: focus the new step.
+    const lost = !!this.focusedBefore && !this.focusedBefore.isConnected;
+    this.focusedBefore = null;
+    recoverFocus(this, lost);
+  }
+
+  private countryList() {
+    return countryOptions(this.locale.lang, this.locale.messages.regions, this.phone.state.options.allowedCountries);
   }
 
   /** Loads the profile again, e.g. after the host refreshed the token or the user changed it elsewhere. */
@@ -208,10 +258,18 @@ export class AuthingPhoneManager extends LitElement {
     submit: this.handleSubmit,
     input: this.handleInput,
     retry: () => this.reload(),
+    recovery: () => {
+      const phoneCountryCode = this.phone.state.account.phone?.phoneCountryCode;
+      this.dispatchEvent(new AuthingRecoveryRequestedEvent({ phoneCountryCode }));
+    },
   };
 
   override render(): TemplateResult {
+    const country = this.phone.state.draft.country;
     return widget({
+      offerRecovery: this.offerRecovery,
+      picker: this.picker,
+      country: this.countryList().find((c) => c.iso === country),
       t: this.locale.messages,
       lang: this.locale.lang,
       state: this.phone.state,

@@ -51,6 +51,7 @@ export const EVENTS = {
   phoneChanged: 'authing-phone-changed',
   phoneUnbound: 'authing-phone-unbound',
   error: 'authing-error',
+  recoveryRequested: 'authing-recovery-requested',
 } as const;
 
 export type AuthingEventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -82,6 +83,18 @@ export class AuthingProfileLoadedEvent extends CustomEvent<ProfileLoadedDetail> 
     super(EVENTS.profileLoaded, { ...INIT, detail });
   }
 }
+/** With `offer-recovery`: the user cannot get a code on the current number. */
+export interface RecoveryRequestedDetail {
+  /** The current number's calling code, e.g. `+86`, so the host can pick its recovery path. */
+  phoneCountryCode?: string;
+}
+
+export class AuthingRecoveryRequestedEvent extends CustomEvent<RecoveryRequestedDetail> {
+  constructor(detail: RecoveryRequestedDetail) {
+    super(EVENTS.recoveryRequested, { ...INIT, detail });
+  }
+}
+
 export class AuthingErrorEvent extends CustomEvent<ErrorDetail> {
   constructor(detail: ErrorDetail) {
     super(EVENTS.error, { ...INIT, detail });
@@ -96,6 +109,7 @@ export interface AuthingPhoneManagerEventMap {
   'authing-phone-changed': AuthingPhoneChangedEvent;
   'authing-phone-unbound': AuthingPhoneUnboundEvent;
   'authing-error': AuthingErrorEvent;
+  'authing-recovery-requested': AuthingRecoveryRequestedEvent;
 }
 
 declare global {

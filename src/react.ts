@@ -18,6 +18,7 @@ import {
   type AuthingPhoneChangedEvent,
   type AuthingPhoneUnboundEvent,
   type AuthingProfileLoadedEvent,
+  type AuthingRecoveryRequestedEvent,
 } from './events.js';
 import './define.js';
 
@@ -29,13 +30,14 @@ export const events = {
   onPhoneChanged: EVENTS.phoneChanged as EventName<AuthingPhoneChangedEvent>,
   onPhoneUnbound: EVENTS.phoneUnbound as EventName<AuthingPhoneUnboundEvent>,
   onError: EVENTS.error as EventName<AuthingErrorEvent>,
+  onRecoveryRequested: EVENTS.recoveryRequested as EventName<AuthingRecoveryRequestedEvent>,
 } as const;
 
 /**
  * `<AuthingPhoneManager appHost="https://your-app.authing.cn" accessToken={token} onPhoneBound={(e) => …} />`
  *
  * Props: the element's properties (`appHost`, `accessToken`, `appId`, `lang`, `defaultCountry`,
- * `countries`, `skipOldPhoneVerification`, `codeLength`, `timeout`, `headingLevel`, `theme`,
+ * `countries`, `skipOldPhoneVerification`, `codeLength`, `timeout`, `headingLevel`, `offerRecovery`, `theme`,
  * `messages`), the event props of {@link events}, and the usual HTML attributes (`id`, `className`,
  * `style`…). A `ref` gets the element, e.g. to call `reload()`.
  */

@@ -10,8 +10,7 @@ const TITLES: Record<FlowState['step'], string> = {
   bind: 'Add a phone number',
   'change-current': 'Change: confirm your current number',
   'change-new': 'Change: your new number',
-  'unbind-confirm': 'Remove your phone number?',
-  'unbind-code': 'Remove: confirm with a code',
+  unbind: 'Remove your phone number?',
 };
 
 /** Which code field each step shows, and whose number it goes to. */
@@ -19,15 +18,14 @@ const CODE_STEP: Partial<Record<FlowState['step'], { field: 'code' | 'currentCod
   bind: { field: 'code', purpose: 'bind' },
   'change-current': { field: 'currentCode', purpose: 'change-current' },
   'change-new': { field: 'code', purpose: 'change-new' },
-  'unbind-code': { field: 'currentCode', purpose: 'unbind' },
+  unbind: { field: 'currentCode', purpose: 'unbind' },
 };
 
 const SUBMIT: Partial<Record<FlowState['step'], string>> = {
   bind: 'Add',
   'change-current': 'Continue',
   'change-new': 'Change',
-  'unbind-confirm': 'Continue',
-  'unbind-code': 'Remove',
+  unbind: 'Remove',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(

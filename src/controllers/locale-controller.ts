@@ -25,7 +25,9 @@ export class LocaleController implements ReactiveController {
   get messages(): Messages {
     const base = CATALOGS[this.lang];
     const custom = this.overrides();
-    return custom ? { ...base, ...custom, errors: { ...base.errors, ...custom.errors } } : base;
+    return custom
+      ? { ...base, ...custom, errors: { ...base.errors, ...custom.errors }, regions: { ...base.regions, ...custom.regions } }
+      : base;
   }
 
   hostConnected(): void {

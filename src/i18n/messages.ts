@@ -11,7 +11,12 @@ export interface Messages {
   /** Heading of the bind form. */
   bindTitle: string;
   changeTitle: string;
-  unbindTitle: string;
+  /** Heading of the remove step, with the masked number. */
+  unbindTitle: (maskedPhone: string) => string;
+  /** "Step 1 of 2" above a change's heading. */
+  stepOf: (step: number, steps: number) => string;
+  /** The badge beside the bound number. */
+  verified: string;
   currentPhone: string;
   noPhone: string;
   change: string;
@@ -20,10 +25,29 @@ export interface Messages {
   back: string;
   continue: string;
   country: string;
+  /** Label of the search field of the country list. */
+  countrySearch: string;
+  noCountryMatch: string;
+  /**
+   * Region names that replace the browser's (Intl.DisplayNames), by ISO code: the four common regions
+   * as account pages in the language name them. A host may rename any region here.
+   */
+  regions: Record<string, string>;
   phoneNumber: string;
   newPhoneNumber: string;
   code: string;
   codeHint: (length: number | undefined) => string;
+  /** Said after the hint where a complete code is checked at once (WCAG 3.2.2). */
+  submitsWhenComplete: string;
+  /** The hint after a letter was typed into a code input. */
+  digitsOnly: string;
+  /** Step 2 of a change: the first step's code, shown as a line. */
+  codeFor: (maskedPhone: string) => string;
+  edit: string;
+  /** CODE_NOT_SENT on the current number's code. */
+  currentCodeNotSent: string;
+  /** The optional link of a change's first step (`recovery` attribute). */
+  recovery: string;
   sendCode: string;
   resendIn: (seconds: number) => string;
   bind: string;
@@ -34,8 +58,8 @@ export interface Messages {
   /** Step 1 of a change: explains the code to the current number. */
   changeCurrentIntro: (maskedPhone: string) => string;
   changeNewIntro: string;
+  /** The remove step: what removing means, and the code it takes. */
   unbindWarning: (maskedPhone: string) => string;
-  unbindCodeIntro: (maskedPhone: string) => string;
   onlyLoginMethod: string;
   codeSent: (maskedPhone: string) => string;
   bound: string;

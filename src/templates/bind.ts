@@ -1,14 +1,15 @@
 import { html, type TemplateResult } from 'lit';
-import { codeField, form, phoneRow } from './fields.js';
+import { codeField, form, phoneField, title } from './fields.js';
 import type { View } from './view.js';
 
-/** No phone yet: a number, its code, Bind. */
+/** No phone yet: a number, its code, and the one button that binds it. */
 export function bind(view: View): TemplateResult {
   const { t } = view;
   return form(
     view,
-    html`<p class="apm__muted">${t.noPhone}</p>
-      ${phoneRow(view, t.phoneNumber, 'bind')} ${codeField(view, 'code', 'bind')}`,
-    { title: t.bindTitle, submitLabel: t.bind, cancellable: false },
+    html`${title(view, t.bindTitle)}
+      <p class="apm__muted">${t.noPhone}</p>
+      ${phoneField(view, t.phoneNumber)} ${codeField(view, 'bind')}`,
+    { submitLabel: t.bind, cancellable: false },
   );
 }

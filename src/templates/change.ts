@@ -1,28 +1,45 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { maskPhone } from '../core/phone.js';
-import { codeField, form, phoneRow, sendButton } from './fields.js';
+import { backLink, codeField, form, phoneField, title } from './fields.js';
 import type { View } from './view.js';
 
-/** Change, first step: a code to the current number. */
+const current = ({ state }: View) => (state.account.phone ? maskPhone(state.account.phone) : '');
+
+/** Change, first step: a code to the current number (and, if the host offers one, a way out). */
 export function changeCurrent(view: View): TemplateResult {
-  const { t, state } = view;
-  const phone = state.account.phone ? maskPhone(state.account.phone) : '';
+  const { t, on } = view;
+  const recovery = view.offerRecovery
+    ? html`<button type="button" part="button recovery-button" class="apm__link" @click=${on.recovery}>${t.recovery}</button>`
+    : nothing;
   return form(
     view,
-    html`<p class="apm__muted">${t.changeCurrentIntro(phone)}</p>
-      <div class="apm__row">${sendButton(view, 'change-current')}</div>
-      ${codeField(view, 'currentCode', 'change-current')}`,
-    { title: t.changeTitle, submitLabel: t.continue, cancellable: true },
+    html`${title(view, t.changeTitle, [1, 2])}
+      <p class="apm__muted">${t.changeCurrentIntro(current(view))}</p>
+      ${codeField(view, 'change-current', { first: true })} ${recovery}`,
+    { submitLabel: t.continue, cancellable: true },
   );
 }
 
-/** Change, second step: the new number and its code. */
+/**
+ * Change, second step: the new number and its code. With a first step, its code stays in sight as a
+ * line with Edit, so either code can be fixed without retyping the other.
+ */
 export function changeNew(view: View): TemplateResult {
-  const { t, state } = view;
+  const { t, state, on } = view;
+  const twoSteps = state.options.verifyCurrent;
+  const summary = twoSteps
+    ? html`<p class="apm__summary" part="current-code">
+        <span>${t.codeFor(current(view))}: <span class="apm__dots" aria-hidden="true">${'•'.repeat(state.draft.currentCode.length)}</span></span>
+        <button type="button" part="button edit-button" class="apm__link" @click=${() => on.intent({ type: 'back' })}>
+          ${t.edit}<span class="apm__sr-only"> ${t.codeFor(current(view))}</span>
+        </button>
+      </p>`
+    : nothing;
   return form(
     view,
-    html`<p class="apm__muted">${t.changeNewIntro}</p>
-      ${phoneRow(view, t.newPhoneNumber, 'change-new')} ${codeField(view, 'code', 'change-new')}`,
-    { title: t.changeTitle, submitLabel: t.confirmChange, cancellable: true, back: state.options.verifyCurrent },
+    html`${twoSteps ? backLink(view) : nothing} ${title(view, t.changeTitle, twoSteps ? [2, 2] : undefined)} ${summary}
+      <p class="apm__muted">${t.changeNewIntro}</p>
+      ${phoneField(view, t.newPhoneNumber)} ${codeField(view, 'change-new')}`,
+    { submitLabel: t.confirmChange, cancellable: true },
   );
 }

@@ -1,28 +1,56 @@
-import { countries, flagOf } from '../core/phone.js';
+import { countries } from '../core/phone.js';
 
 export interface CountryOption {
   iso: string;
-  label: string;
+  /** The region's name in the UI language. */
+  name: string;
+  /** Calling code without the plus. */
+  callingCode: string;
 }
 
-/** By language and allowed list: pages rarely show more than one or two. */
+/** First in the list, in this order: where most of the widget's users are. */
+export const COMMON_REGIONS = ['CN', 'HK', 'MO', 'TW'];
+
+/** By language, renamed regions and allowed list: pages rarely show more than one or two. */
 const cache = new Map<string, CountryOption[]>();
 
 /**
- * The country options in the UI language, sorted by name: names from Intl.DisplayNames and flags
- * as emoji, so no tables ship. Built once per language and list of allowed countries.
+ * The country options in the UI language: the common regions first, then the rest by name. Names come
+ * from `names` where it has one (the catalog's, a host's), else from Intl.DisplayNames, so no table of
+ * names ships. No flags: they would come before the name and break type-ahead.
  */
-export function countryOptions(lang: string, allowed: readonly string[] | undefined): CountryOption[] {
-  const key = `${lang}|${allowed?.join(',') ?? ''}`;
+export function countryOptions(lang: string, names: Readonly<Record<string, string>>, allowed: readonly string[] | undefined): CountryOption[] {
+  const key = `${lang}|${JSON.stringify(names)}|${allowed?.join(',') ?? ''}`;
   let options = cache.get(key);
   if (!options) {
-    const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : undefined;
+    const display = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : undefined;
+    const rank = (iso: string) => (COMMON_REGIONS.includes(iso) ? COMMON_REGIONS.indexOf(iso) : COMMON_REGIONS.length);
     options = countries()
       .filter((c) => !allowed || allowed.includes(c.iso))
-      .map((c) => ({ iso: c.iso, name: names?.of(c.iso) ?? c.iso, callingCode: c.callingCode }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang))
-      .map((c) => ({ iso: c.iso, label: `${flagOf(c.iso)} ${c.name} +${c.callingCode}` }));
+      .map((c) => ({ iso: c.iso, name: names[c.iso] ?? display?.of(c.iso) ?? c.iso, callingCode: c.callingCode }))
+      .sort((a, b) => rank(a.iso) - rank(b.iso) || a.name.localeCompare(b.name, lang));
     cache.set(key, options);
   }
   return options;
+}
+
+/**
+ * The options a search keeps, best first: by calling code when it is digits (`+81`, `81`), else an ISO
+ * code (`jp`) first, then names that start with it, then names that contain it.
+ */
+export function searchCountries(options: readonly CountryOption[], query: string): CountryOption[] {
+  const q = query.trim().toLocaleLowerCase();
+  if (!q) return [...options];
+  const digits = /^\+?\s*(\d+)$/.exec(q)?.[1];
+  const score = (c: CountryOption): number => {
+    if (digits) return c.callingCode === digits ? 0 : c.callingCode.startsWith(digits) ? 1 : -1;
+    const name = c.name.toLocaleLowerCase();
+    if (c.iso.toLowerCase() === q) return 0;
+    return name.startsWith(q) ? 1 : name.includes(q) ? 2 : -1;
+  };
+  return options
+    .map((c) => [c, score(c)] as const)
+    .filter(([, s]) => s >= 0)
+    .sort((a, b) => a[1] - b[1])
+    .map(([c]) => c);
 }

@@ -1,20 +1,37 @@
-/** The pieces every step is made of: title, buttons, the number row, the code field, the form. */
+/** The pieces every step is made of: heading, buttons, the number field, the code field, the form. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CodePurpose } from '../core/flow/phone-flow.js';
-import { CODE_LENGTH } from '../core/phone.js';
-import { countryOptions } from './countries.js';
+import { live } from 'lit/directives/live.js';
+import { codeFieldOf, type CodePurpose, type Field } from '../core/flow/phone-flow.js';
+import { CODE_LENGTH, maskPhone } from '../core/phone.js';
+import { countryPanel, countryPicker } from './country-picker.js';
+import { messageOf } from './messages.js';
 import type { View } from './view.js';
 
-export function title({ headingLevel }: View, text: string): TemplateResult {
+/** The step's heading, with "Step 1 of 2" above it in a change. */
+export function title({ headingLevel, t }: View, text: string, step?: [number, number]): TemplateResult {
   const level = Math.min(6, Math.max(1, Math.trunc(headingLevel) || 2));
-  return html`<div part="title" class="apm__title" role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
+  return html`${step ? html`<p part="step" class="apm__step">${t.stepOf(...step)}</p>` : nothing}
+    <div part="title" class="apm__title" role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
 }
+
+const spinner = html`<span class="apm__spinner" aria-hidden="true"></span>`;
+
+/**
+ * A button's label, and the labels it may switch to stacked invisibly under it, so its width never
+ * changes; busy, a spinner takes the label's place (and `busyLabel` is what a screen reader hears).
+ */
+function label(text: string, { sizes = [] as string[], busy = false, busyLabel = '' } = {}): TemplateResult {
+  return html`${sizes.map((s) => html`<span class="apm__sizer" aria-hidden="true">${s}</span>`)}
+    <span class="apm__label" ?data-hidden=${busy}>${text}</span>${busy ? html`${spinner}<span class="apm__sr-only">${busyLabel}</span>` : nothing}`;
+}
+
+export type ButtonKind = 'primary' | 'secondary' | 'danger' | 'danger-solid' | 'text';
 
 export function button(
   view: View,
-  label: string,
+  text: string,
   onClick: () => void,
-  kind: 'secondary' | 'danger',
+  kind: ButtonKind,
   name: string,
   autofocus = false,
 ): TemplateResult {
@@ -26,36 +43,47 @@ export function button(
     ?data-autofocus=${autofocus}
     @click=${onClick}
   >
-    ${label}
+    ${text}
   </button>`;
 }
 
 export interface FormOptions {
-  title: string;
   submitLabel: string;
+  /** The submit button's look: the step's one primary action, or the red one that removes the phone. */
+  submitKind?: ButtonKind;
   cancellable: boolean;
-  back?: boolean;
 }
 
+/** A step's form: its content, one main action, then Cancel as a quiet text button. */
 export function form(view: View, body: TemplateResult, options: FormOptions): TemplateResult {
   const { t, state, on } = view;
-  const working = state.pending && state.pending !== 'send-code' && state.pending !== 'load-profile';
+  const working = !!state.pending && state.pending !== 'send-code' && state.pending !== 'load-profile';
   return html`<form class="apm__form" novalidate @submit=${on.submit}>
-    ${title(view, options.title)} ${body}
+    ${body}
     <div class="apm__actions">
-      <button type="submit" part="button submit-button" class="apm__button apm__button--primary" aria-disabled=${String(!!state.pending)}>
-        ${working ? t.working : options.submitLabel}
+      <button
+        type="submit"
+        part="button submit-button"
+        class="apm__button apm__button--${options.submitKind ?? 'primary'}"
+        aria-disabled=${String(!!state.pending)}
+      >
+        ${label(options.submitLabel, { busy: working, busyLabel: t.working })}
       </button>
-      ${options.back ? button(view, t.back, () => on.intent({ type: 'back' }), 'secondary', 'back') : nothing}
-      ${options.cancellable ? button(view, t.cancel, () => on.intent({ type: 'cancel' }), 'secondary', 'cancel') : nothing}
+      ${options.cancellable ? button(view, t.cancel, () => on.intent({ type: 'cancel' }), 'text', 'cancel') : nothing}
     </div>
   </form>`;
 }
 
-export function sendButton(view: View, purpose: CodePurpose): TemplateResult {
+/** Back to the first step of a change: a quiet link at the top of the second. */
+export const backLink = (view: View): TemplateResult =>
+  html`<button type="button" part="button back-button" class="apm__link apm__back" @click=${() => view.on.intent({ type: 'back' })}>
+    <span aria-hidden="true">‹</span> ${view.t.back}
+  </button>`;
+
+export function sendButton(view: View, purpose: CodePurpose, first: boolean): TemplateResult {
   const { t, state, on } = view;
   const seconds = view.cooldown(purpose);
-  const first = purpose === 'change-current' || purpose === 'unbind';
+  const sending = state.pending === 'send-code';
   return html`<button
     type="button"
     part="button send-button"
@@ -64,36 +92,36 @@ export function sendButton(view: View, purpose: CodePurpose): TemplateResult {
     ?data-autofocus=${first}
     @click=${() => on.intent({ type: 'send-code' })}
   >
-    ${state.pending === 'send-code' ? t.sending : seconds > 0 ? t.resendIn(seconds) : t.sendCode}
+    ${label(seconds > 0 ? t.resendIn(seconds) : t.sendCode, {
+      sizes: [t.sendCode, t.resendIn(60)],
+      busy: sending,
+      busyLabel: t.sending,
+    })}
   </button>`;
 }
 
-/** Country, number and Send code: a new number (bind, change). */
-export function phoneRow(view: View, label: string, purpose: CodePurpose): TemplateResult {
-  const { t, state, on, lang } = view;
+/** The message line under a field: its error, else its hint (which may be empty). */
+function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
+  const { state, t } = view;
+  const error = state.error?.field === field ? state.error : undefined;
+  const id = `${field}-message`;
+  return error
+    ? html`<p part="field-error error-${field}" class="apm__field-error" id=${id}>${messageOf(error, t)}</p>`
+    : html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
+}
+
+/** The new number: the country prefix (a searchable combobox) attached to the number input. */
+export function phoneField(view: View, text: string): TemplateResult {
+  const { state, on } = view;
   const { draft, pending } = state;
   const invalid = state.error?.field === 'phone';
-  return html`<div class="apm__row">
-    <label class="apm__field apm__field--country">
-      <span part="label">${t.country}</span>
-      <select
-        part="country-select"
-        name="country"
-        data-field="country"
-        autocomplete="tel-country-code"
-        ?disabled=${!!pending}
-        aria-invalid=${String(invalid)}
-        @change=${on.input}
-      >
-        ${countryOptions(lang, state.options.allowedCountries).map(
-          (c) => html`<option value=${c.iso} ?selected=${c.iso === draft.country}>${c.label}</option>`,
-        )}
-      </select>
-    </label>
-    <label class="apm__field apm__field--grow">
-      <span part="label">${label}</span>
+  return html`<div class="apm__field">
+    <label part="label" for="phone">${text}</label>
+    <div class="apm__tel" ?data-invalid=${invalid}>
+      ${countryPicker(view)}
       <input
         part="phone-input"
+        id="phone"
         name="phone"
         data-field="phoneNumber"
         data-error-field="phone"
@@ -102,41 +130,57 @@ export function phoneRow(view: View, label: string, purpose: CodePurpose): Templ
         inputmode="tel"
         autocomplete="tel-national"
         maxlength="24"
-        .value=${draft.phoneNumber}
+        .value=${live(draft.phoneNumber)}
         ?readonly=${!!pending}
         aria-invalid=${String(invalid)}
-        aria-describedby=${invalid ? 'error' : nothing}
+        aria-describedby="phone-message"
         @input=${on.input}
       />
-    </label>
-    ${sendButton(view, purpose)}
+    </div>
+    ${view.picker.open ? countryPanel(view) : nothing} ${fieldMessage(view, 'phone', '')}
   </div>`;
 }
 
-export function codeField(view: View, field: 'code' | 'currentCode', purpose: CodePurpose): TemplateResult {
+/**
+ * A code input and, beside it, the button that sends its code. Only digits go in; the hint says how
+ * long the code is, and whether a complete code is checked at once (WCAG 3.2.2).
+ */
+export function codeField(view: View, purpose: CodePurpose, { first = false, submitsItself = true } = {}): TemplateResult {
   const { t, state, on } = view;
+  const field = codeFieldOf(state.step)!;
   const invalid = state.error?.field === field;
   const length = state.options.codeLength;
-  return html`<label class="apm__field">
-    <span part="label">${t.code}</span>
-    <input
-      part="code-input"
-      name="code"
-      data-field=${field}
-      data-error-field=${field}
-      data-purpose=${purpose}
-      type="text"
-      inputmode="numeric"
-      autocomplete="one-time-code"
-      maxlength=${length ?? CODE_LENGTH.max}
-      autocapitalize="off"
-      spellcheck="false"
-      .value=${state.draft[field]}
-      ?readonly=${!!state.pending}
-      aria-invalid=${String(invalid)}
-      aria-describedby=${invalid ? 'error code-hint' : 'code-hint'}
-      @input=${on.input}
-    />
-    <span part="hint" class="apm__hint" id="code-hint">${t.codeHint(length ?? CODE_LENGTH.usual)}</span>
-  </label>`;
+  const notice = state.notice?.kind === 'code-sent' ? `${t.codeSent(maskPhone(state.notice.phone))} ` : '';
+  const hint =
+    state.refused === field
+      ? t.digitsOnly
+      : `${notice}${t.codeHint(length ?? CODE_LENGTH.usual)}${submitsItself ? ` ${t.submitsWhenComplete}` : ''}`;
+  return html`<div class="apm__field">
+    <label part="label" for="code">${t.code}</label>
+    <div class="apm__code-row">
+      <input
+        part="code-input"
+        id="code"
+        name="code"
+        class="apm__code"
+        data-len=${length ?? CODE_LENGTH.usual}
+        data-field=${field}
+        data-error-field=${field}
+        data-purpose=${purpose}
+        type="text"
+        inputmode="numeric"
+        pattern="[0-9]*"
+        autocomplete="one-time-code"
+        autocapitalize="off"
+        spellcheck="false"
+        .value=${live(state.draft[field])}
+        ?readonly=${!!state.pending}
+        aria-invalid=${String(invalid)}
+        aria-describedby="${field}-message"
+        @input=${on.input}
+      />
+      ${sendButton(view, purpose, first)}
+    </div>
+    ${fieldMessage(view, field, hint)}
+  </div>`;
 }

@@ -5,7 +5,15 @@ import { maskPhone } from '../core/phone.js';
 import { button, title } from './fields.js';
 import type { View } from './view.js';
 
-export const loading = ({ t, signedIn }: View): TemplateResult => html`<p class="apm__muted">${signedIn ? t.loading : t.signedOut}</p>`;
+/** Loading: a skeleton of the overview's size, so nothing jumps when it arrives. Signed out: a line. */
+export const loading = ({ t, signedIn }: View): TemplateResult =>
+  signedIn
+    ? html`<div class="apm__skeleton" aria-hidden="true">
+          <span class="apm__bone apm__bone--title"></span><span class="apm__bone apm__bone--line"></span>
+          <span class="apm__bone-row"><span class="apm__bone apm__bone--button"></span><span class="apm__bone apm__bone--button"></span></span>
+        </div>
+        <p class="apm__sr-only">${t.loading}</p>`
+    : html`<p class="apm__muted">${t.signedOut}</p>`;
 
 export function unavailable(view: View): TemplateResult {
   const { t, state, on } = view;
@@ -14,7 +22,9 @@ export function unavailable(view: View): TemplateResult {
     state.error && policyOf(state.error.code).hostMustFix
       ? nothing
       : html`<div class="apm__actions">
-          <button type="button" part="button retry-button" class="apm__button" data-autofocus @click=${on.retry}>${t.retry}</button>
+          <button type="button" part="button retry-button" class="apm__button apm__button--secondary" data-autofocus @click=${on.retry}>
+            ${t.retry}
+          </button>
         </div>`;
   return html`${title(view, t.title)}
     <p class="apm__muted">${t.unavailable}</p>
@@ -26,8 +36,9 @@ export function overview(view: View): TemplateResult {
   const { phone, hasOtherLoginMethod } = state.account;
   return html`${title(view, t.title)}
     <p class="apm__current">
-      <span class="apm__muted">${t.currentPhone}</span>
+      <span class="apm__sr-only">${t.currentPhone}</span>
       <span part="phone" class="apm__phone">${phone ? maskPhone(phone) : ''}</span>
+      <span part="badge" class="apm__badge"><span aria-hidden="true">✓</span> ${t.verified}</span>
     </p>
     ${hasOtherLoginMethod ? nothing : html`<p class="apm__muted apm__note">${t.onlyLoginMethod}</p>`}
     <div class="apm__actions">

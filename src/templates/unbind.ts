@@ -1,26 +1,20 @@
 import { html, type TemplateResult } from 'lit';
 import { maskPhone } from '../core/phone.js';
-import { codeField, form, sendButton } from './fields.js';
+import { codeField, form, title } from './fields.js';
 import type { View } from './view.js';
 
-const masked = ({ state }: View) => (state.account.phone ? maskPhone(state.account.phone) : '');
-
-/** Removing the phone, first: what it means. */
-export const unbindConfirm = (view: View): TemplateResult =>
-  form(view, html`<p>${view.t.unbindWarning(masked(view))}</p>`, {
-    title: view.t.unbindTitle,
-    submitLabel: view.t.continue,
-    cancellable: true,
-  });
-
-/** Removing the phone, then: a code to it. */
-export function unbindCode(view: View): TemplateResult {
-  const { t } = view;
+/**
+ * Removing the phone, in one step: what it means, a code to the number, and the red button. A
+ * complete code never submits by itself here: only the button removes the number.
+ */
+export function unbind(view: View): TemplateResult {
+  const { t, state } = view;
+  const phone = state.account.phone ? maskPhone(state.account.phone) : '';
   return form(
     view,
-    html`<p class="apm__muted">${t.unbindCodeIntro(masked(view))}</p>
-      <div class="apm__row">${sendButton(view, 'unbind')}</div>
-      ${codeField(view, 'currentCode', 'unbind')}`,
-    { title: t.unbindTitle, submitLabel: t.confirmUnbind, cancellable: true },
+    html`${title(view, t.unbindTitle(phone))}
+      <p>${t.unbindWarning(phone)}</p>
+      ${codeField(view, 'unbind', { first: true, submitsItself: false })}`,
+    { submitLabel: t.confirmUnbind, submitKind: 'danger-solid', cancellable: true },
   );
 }

@@ -1,5 +1,7 @@
 import type { CodePurpose, FlowState, Intent } from '../core/flow/phone-flow.js';
+import type { CountryPickerController } from '../controllers/country-picker-controller.js';
 import type { Messages } from '../i18n/index.js';
+import type { CountryOption } from './countries.js';
 
 /** Everything the templates read: the session's state, derived values, and the handlers they wire. */
 export interface View {
@@ -10,8 +12,13 @@ export interface View {
   signedIn: boolean;
   /** Level of the step headings (1–6). */
   headingLevel: number;
+  /** The host offers a way out when the current number gets no codes (`offer-recovery`). */
+  offerRecovery: boolean;
   /** Seconds until a code for `purpose` may go again. */
   cooldown(purpose: CodePurpose): number;
+  /** The selected country of the new number, as an option (name and calling code). */
+  country?: CountryOption;
+  picker: CountryPickerController;
   on: Handlers;
 }
 
@@ -19,7 +26,9 @@ export interface Handlers {
   intent(intent: Intent): void;
   /** A form's submit: Enter or its main button. */
   submit(event: SubmitEvent): void;
-  /** An input or select with `data-field`. */
+  /** An input with `data-field`. */
   input(event: Event): void;
   retry(): void;
+  /** "Can't get a code on this number?" */
+  recovery(): void;
 }

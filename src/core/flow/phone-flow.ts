@@ -10,7 +10,17 @@
 import type { ErrorCode, PhoneManagerError } from '../errors.js';
 import { keepsToken, policyOf } from '../error-policy.js';
 import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
-import { CODE_LENGTH, countryOf, DEFAULT_COUNTRY, detectCountry, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
+import {
+  CODE_LENGTH,
+  countryOf,
+  DEFAULT_COUNTRY,
+  detectCountry,
+  parseCode,
+  parsePhone,
+  samePhone,
+  toAsciiDigits,
+  type PhoneNumber,
+} from '../phone.js';
 
 /** Seconds before another code may go to the same number: Authing's limit is one per minute. */
 export const RESEND_SECONDS = 60;
@@ -27,8 +37,8 @@ export type Step =
   | 'change-current'
   /** Change, second step: the new number and its code. */
   | 'change-new'
-  | 'unbind-confirm'
-  | 'unbind-code';
+  /** Removing the phone: what it means, a code to it, and the red button. */
+  | 'unbind';
 
 /** Whose code a send is for; also the `purpose` in `authing-code-sent`. */
 export type CodePurpose = 'bind' | 'change-current' | 'change-new' | 'unbind';
@@ -99,6 +109,8 @@ export interface FlowState {
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
+  /** The code input whose last edit dropped characters that are not digits: the hint says why. */
+  refused?: 'code' | 'currentCode';
   /**
    * The access token or app host changed since the account was loaded: until a profile loads, the
    * account, the flow and what was typed may belong to another user.
@@ -274,7 +286,7 @@ function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, error: undefined, notice: undefined };
   if (flow === 'unbind') {
     if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
-    return { ...base, step: 'unbind-confirm' };
+    return { ...base, step: 'unbind' };
   }
   return { ...base, step: state.options.verifyCurrent ? 'change-current' : 'change-new' };
 }
@@ -310,11 +322,6 @@ function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   return { ...state, draft, error, verified };
 }
 
-function confirmUnbind(state: FlowState): FlowState {
-  if (state.pending || state.step !== 'unbind-confirm') return state;
-  return { ...state, step: 'unbind-code', error: undefined };
-}
-
 /** The number a code for `purpose` goes to, from the profile or the draft; undefined if not valid. */
 export function targetOf(state: FlowState, purpose: CodePurpose): PhoneNumber | undefined {
   if (purpose === 'change-current' || purpose === 'unbind') return state.account.phone;
@@ -338,7 +345,7 @@ const PURPOSE_OF: Partial<Record<Step, CodePurpose>> = {
   bind: 'bind',
   'change-current': 'change-current',
   'change-new': 'change-new',
-  'unbind-code': 'unbind',
+  unbind: 'unbind',
 };
 
 /** The purpose of the Send code button on the current step. */
@@ -370,10 +377,11 @@ function sendCode(state: FlowState, now: number): Transition {
  */
 function checkCode(state: FlowState, field: 'code' | 'currentCode', purpose: CodePurpose): { error?: Transition; passCode?: string } {
   const value = state.draft[field];
+  // First the SMS: a code typed for a number that got none in this flow cannot be right.
+  if (!samePhone(state.sentTo[purpose], targetOf(state, purpose))) return { error: invalid(state, 'CODE_NOT_SENT', field) };
   if (!value.trim()) return { error: invalid(state, 'CODE_REQUIRED', field) };
   const passCode = parseCode(value, state.options.codeLength);
   if (!passCode) return { error: invalid(state, 'CODE_INVALID', field) };
-  if (!samePhone(state.sentTo[purpose], targetOf(state, purpose))) return { error: invalid(state, 'CODE_NOT_SENT', field) };
   return { passCode };
 }
 
@@ -432,9 +440,7 @@ function submit(state: FlowState): Transition {
       }
       return begin(state, { type: 'verify-change', input });
     }
-    case 'unbind-confirm':
-      return { state: confirmUnbind(state) };
-    case 'unbind-code': {
+    case 'unbind': {
       const { passCode, error } = checkCode(state, 'currentCode', 'unbind');
       if (!passCode || !account.phone) return error ?? invalid(state, 'CODE_INVALID', 'currentCode');
       return begin(state, { type: 'unbind', passCode, previous: account.phone });
@@ -566,10 +572,10 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
     case 'CODE_INVALID':
-      // With two codes the field marked is the one on screen; the message says it may be the other.
+      // With two codes Authing does not say which is wrong: no field is marked, both stay editable
+      // (the new one here, the current one a click away), and neither is retyped.
       return {
-        // With two codes the field marked is the one on screen; the message says it may be the other.
-        state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step), ...(twoCodes && { eitherOfTwoCodes: true }) } },
+        state: { ...failed, error: twoCodes ? { ...error, eitherOfTwoCodes: true } : { ...error, field: fieldOf(cause.code, state.step) } },
       };
     default:
       // ALREADY_BOUND, NO_PHONE, OLD_PHONE_MISMATCH: the profile we showed is out of date, so it reloads.
@@ -577,12 +583,20 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
   }
 }
 
-/** A complete code submits itself (typed, pasted or filled by WebOTP), once: not while a request runs. */
+/**
+ * A code input takes digits only (full-width ones become ASCII; a letter is refused, and the hint
+ * says so) up to the code's length, so a pasted "Your code is 123456" still fits. A complete code
+ * submits itself (typed, pasted or filled by WebOTP), once and not while a request runs; never when
+ * removing the phone, which only the red button does.
+ */
 function editCode(state: FlowState, field: 'code' | 'currentCode', value: string): Transition {
-  const next = edit(state, field, value);
+  const ascii = toAsciiDigits(value);
+  const digits = ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
   const length = state.options.codeLength ?? CODE_LENGTH.usual;
   const complete = (code: string) => parseCode(code, length) !== undefined;
-  return complete(value) && !complete(state.draft[field]) && !state.pending ? submit(next) : { state: next };
+  const next = { ...edit(state, field, digits), refused: /\D/.test(ascii) && !complete(digits) ? field : undefined };
+  const submits = state.step !== 'unbind' && !state.pending && complete(digits) && !complete(state.draft[field]);
+  return submits ? submit(next) : { state: next };
 }
 
 /** Enter in the number field sends the code, unless one already went to that number: then it submits. */
@@ -650,7 +664,7 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
 
 /** The code input of a step. */
 export const codeFieldOf = (step: Step): 'code' | 'currentCode' | undefined =>
-  step === 'bind' || step === 'change-new' ? 'code' : step === 'unbind-code' || step === 'change-current' ? 'currentCode' : undefined;
+  step === 'bind' || step === 'change-new' ? 'code' : step === 'unbind' || step === 'change-current' ? 'currentCode' : undefined;
 
 /** Whether the profile lets the user remove the phone (another sign-in method exists). */
 export function accountOf(profile: {

@@ -90,13 +90,13 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
     mounted = mountHeadlessUi(container, { appHost: await emulatorUrl(), appId: TEST_APP_ID, accessToken: USERS.phoneAndEmail.token });
     await heading('Your phone number');
     await click(await buttonLabelled('Remove'));
-    await click(await button('submit'));
-    await heading('Remove: confirm with a code');
+    await heading('Remove your phone number?');
     await click(await button('send'));
     await idle();
     const code = await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE');
     const wrong = code === '000000' ? '111111' : '000000';
     await typeInto('code', wrong);
+    await click(await button('submit')); // removing never submits by itself
     await until(
       () => find('[role="alert"]'),
       () => `no error in "${shown()}"`,
@@ -107,6 +107,7 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
     await sendKeys({ press: 'End' });
     for (let i = 0; i < wrong.length; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: code });
+    await click(await button('submit'));
     await heading('Add a phone number');
     expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal(null);
   });

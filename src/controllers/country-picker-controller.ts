@@ -1,0 +1,139 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { searchCountries, type CountryOption } from '../templates/countries.js';
+
+/**
+ * The open/closed state, search text and active option of the country combobox (ARIA 1.2: a search
+ * input with a listbox popup, opened from the `+86 ▾` prefix of the number field). The options are
+ * only rendered while it is open. Picking one hands its ISO code to `onPick`.
+ */
+export class CountryPickerController implements ReactiveController {
+  open = false;
+  query = '';
+  /** Index of the active option among {@link matches}. */
+  active = 0;
+  private readonly host: ReactiveElement;
+  private readonly options: () => CountryOption[];
+  private readonly selected: () => string;
+  private readonly onPick: (iso: string) => void;
+  private scrollActive = false;
+
+  constructor(host: ReactiveElement, options: () => CountryOption[], selected: () => string, onPick: (iso: string) => void) {
+    this.host = host;
+    this.options = options;
+    this.selected = selected;
+    this.onPick = onPick;
+    host.addController(this);
+  }
+
+  get matches(): CountryOption[] {
+    return this.open ? searchCountries(this.options(), this.query) : [];
+  }
+
+  /** Opens the list on the selected country, or with `query` typed on the closed prefix. */
+  show(query = ''): void {
+    this.open = true;
+    this.query = query;
+    const index = query ? 0 : this.matches.findIndex((c) => c.iso === this.selected());
+    this.active = Math.max(0, index);
+    this.scrollActive = true;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.find<HTMLInputElement>('[part~="country-search"]')?.focus());
+  }
+
+  /** Closes the list; `focus` returns focus to the prefix (Escape) or the number (after a pick). */
+  hide(focus?: 'prefix' | 'number'): void {
+    if (!this.open) return;
+    this.open = false;
+    this.query = '';
+    this.host.requestUpdate();
+    if (focus) {
+      const selector = focus === 'prefix' ? '[part~="country-select"]' : '[part~="phone-input"]';
+      void this.host.updateComplete.then(() => this.find<HTMLElement>(selector)?.focus());
+    }
+  }
+
+  pick(iso: string): void {
+    this.onPick(iso);
+    this.hide('number');
+  }
+
+  search(query: string): void {
+    this.query = query;
+    this.active = 0;
+    this.scrollActive = true;
+    this.host.requestUpdate();
+  }
+
+  /** Keys of the search input: arrows, Home/End, Enter picks, Escape closes, Tab leaves. */
+  key(event: KeyboardEvent): void {
+    const count = this.matches.length;
+    const move = (index: number) => {
+      event.preventDefault();
+      this.active = count ? (index + count) % count : 0;
+      this.scrollActive = true;
+      this.host.requestUpdate();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(this.active + 1);
+      case 'ArrowUp':
+        return move(this.active - 1);
+      case 'Home':
+        return event.ctrlKey ? move(0) : undefined;
+      case 'End':
+        return event.ctrlKey ? move(count - 1) : undefined;
+      case 'PageDown':
+        return move(Math.min(count - 1, this.active + 8));
+      case 'PageUp':
+        return move(Math.max(0, this.active - 8));
+      case 'Enter': {
+        event.preventDefault(); // never the form's submit
+        const option = this.matches[this.active];
+        if (option) this.pick(option.iso);
+        return;
+      }
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation(); // a dialog around the widget stays open
+        return this.hide('prefix');
+      case 'Tab':
+        return this.hide();
+    }
+  }
+
+  /** Keys of the closed prefix: arrows open it, a printable character opens it searching for it. */
+  prefixKey(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this.show();
+    } else if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      this.show(event.key);
+    }
+  }
+
+  /** Focus left the combobox (a click elsewhere, Shift+Tab): close without picking. */
+  leave(event: FocusEvent): void {
+    const to = event.relatedTarget as Node | null;
+    const picker = this.find('[part~="country-panel"]');
+    if (to && picker?.contains(to)) return;
+    this.hide();
+  }
+
+  hostUpdated(): void {
+    if (!this.open || !this.scrollActive) return;
+    this.scrollActive = false;
+    // The list scrolls, never the page (scrollIntoView would move the page too).
+    const list = this.find<HTMLElement>('[role="listbox"]');
+    const option = this.find<HTMLElement>('[role="option"][data-active]');
+    if (!list || !option) return;
+    if (option.offsetTop < list.scrollTop) list.scrollTop = option.offsetTop;
+    else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
+    }
+  }
+
+  private find<T extends Element = Element>(selector: string): T | null {
+    return this.host.shadowRoot?.querySelector<T>(selector) ?? null;
+  }
+}

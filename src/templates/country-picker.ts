@@ -1,0 +1,72 @@
+/**
+ * The country of a new number: a compact `+86 ▾` prefix of the number field that opens a search
+ * input (role combobox) over a listbox of countries, rendered only while open. State and keys:
+ * CountryPickerController.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { View } from './view.js';
+
+/** The closed control: the calling code, read as "Country or region, Japan +81". */
+export function countryPicker(view: View): TemplateResult {
+  const { t, state, picker, country } = view;
+  const code = country ? `+${country.callingCode}` : '';
+  return html`<span id="country-label" hidden>${t.country}</span>
+    <span id="country-value" hidden>${country ? `${country.name} ${code}` : ''}</span>
+    <button
+      type="button"
+      part="country-select"
+      class="apm__country"
+      aria-haspopup="listbox"
+      aria-expanded=${String(picker.open)}
+      aria-controls=${picker.open ? 'countries' : nothing}
+      aria-labelledby="country-label country-value"
+      ?disabled=${!!state.pending}
+      @click=${() => (picker.open ? picker.hide('prefix') : picker.show())}
+      @keydown=${(event: KeyboardEvent) => picker.prefixKey(event)}
+    >
+      <span>${code}</span><span class="apm__caret" aria-hidden="true"></span>
+    </button>`;
+}
+
+/** The open list: a search field and the countries that match it, the active one highlighted. */
+export function countryPanel(view: View): TemplateResult {
+  const { t, state, picker } = view;
+  const matches = picker.matches;
+  const active = matches[picker.active];
+  return html`<div part="country-panel" class="apm__panel" @focusout=${(event: FocusEvent) => picker.leave(event)}>
+    <input
+      part="country-search"
+      class="apm__search"
+      type="text"
+      role="combobox"
+      aria-expanded="true"
+      aria-controls="countries"
+      aria-autocomplete="list"
+      aria-activedescendant=${active ? `country-${active.iso}` : nothing}
+      aria-label=${t.countrySearch}
+      placeholder=${t.countrySearch}
+      autocomplete="off"
+      spellcheck="false"
+      .value=${picker.query}
+      @input=${(event: Event) => picker.search((event.target as HTMLInputElement).value)}
+      @keydown=${(event: KeyboardEvent) => picker.key(event)}
+    />
+    <ul id="countries" role="listbox" aria-label=${t.country} class="apm__options" tabindex="-1">
+      ${matches.map(
+        (c) =>
+          html`<li
+            role="option"
+            id="country-${c.iso}"
+            class="apm__option"
+            aria-selected=${String(c.iso === state.draft.country)}
+            ?data-active=${c === active}
+            @mousedown=${(event: MouseEvent) => event.preventDefault()}
+            @click=${() => picker.pick(c.iso)}
+          >
+            <span>${c.name}</span><span class="apm__muted">+${c.callingCode}</span>
+          </li>`,
+      )}
+    </ul>
+    ${matches.length ? nothing : html`<p class="apm__hint" role="status">${t.noCountryMatch}</p>`}
+  </div>`;
+}
