@@ -17,6 +17,8 @@ const dark = css`
   --_surface: var(--authing-color-surface, #111827);
   --_field: var(--authing-color-field, #0b1220);
   --_raised: #1f2937;
+  /* Hover lightens on dark, darkens on light. */
+  --_hover: #fff;
   /* A dark box on a light page: its text never touches the edge. */
   --_padding: var(--authing-padding, 1rem);
   color-scheme: dark;
@@ -40,6 +42,7 @@ export const styles = css`
     --_surface: var(--authing-color-surface, transparent);
     --_field: var(--authing-color-field, transparent);
     --_raised: #ffffff;
+    --_hover: #000;
     --_padding: var(--authing-padding, 0);
     --_radius: var(--authing-radius, 6px);
     --_gap: var(--authing-gap, 0.75rem);
@@ -73,8 +76,8 @@ export const styles = css`
     margin: 0;
     min-width: 0;
   }
-  /* The status and alert regions stay in the accessibility tree while empty; they take room only when they speak. */
-  .apm__region:not(:empty) {
+  /* The status and alert regions stay in the accessibility tree while empty; only a banner takes room. */
+  .apm__banner {
     margin-block-end: var(--_gap);
   }
   .apm__title {
@@ -224,7 +227,15 @@ export const styles = css`
     border-block-end: 2px solid currentColor;
     transform: translateY(-25%) rotate(45deg);
   }
+  .apm__tel-wrap {
+    position: relative;
+  }
+  /* The open list floats over what follows, so the form does not move. */
   .apm__panel {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: calc(100% + 4px);
+    z-index: 10;
     display: grid;
     gap: 0.25rem;
     padding: 0.375rem;
@@ -333,8 +344,8 @@ export const styles = css`
     color: var(--_on-primary);
   }
   .apm__button--primary:hover {
-    background: color-mix(in srgb, var(--_primary) 85%, #000);
-    border-color: color-mix(in srgb, var(--_primary) 85%, #000);
+    background: color-mix(in srgb, var(--_primary) 85%, var(--_hover));
+    border-color: color-mix(in srgb, var(--_primary) 85%, var(--_hover));
   }
   .apm__button--danger {
     border-color: var(--_danger);
@@ -349,8 +360,8 @@ export const styles = css`
     color: var(--_on-danger);
   }
   .apm__button--danger-solid:hover {
-    background: color-mix(in srgb, var(--_danger) 85%, #000);
-    border-color: color-mix(in srgb, var(--_danger) 85%, #000);
+    background: color-mix(in srgb, var(--_danger) 85%, var(--_hover));
+    border-color: color-mix(in srgb, var(--_danger) 85%, var(--_hover));
   }
   .apm__button--text {
     border-color: transparent;
@@ -485,8 +496,10 @@ export const styles = css`
       flex-direction: column;
       align-items: stretch;
     }
-    .apm__code {
-      flex: 1 1 auto;
+    .apm__bone-row {
+      flex-direction: column;
+    }
+    .apm__bone--button {
       inline-size: auto;
     }
   }

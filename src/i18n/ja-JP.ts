@@ -44,8 +44,7 @@ export const jaJP: Messages = {
   working: 'お待ちください…',
   changeCurrentIntro: (phone) => `ご本人確認のため、現在の電話番号 ${phone} にコードを送信します。`,
   changeNewIntro: '新しい電話番号を入力してください。その番号に確認コードを送信します。',
-  unbindWarning: (phone) =>
-    `削除すると、この番号でのログインやコードの受信ができなくなります。確認のため、${phone} にコードを送信します。`,
+  unbindWarning: (phone) => `削除すると、この番号でのログインやコードの受信ができなくなります。確認のため、${phone} にコードを送信します。`,
   onlyLoginMethod,
   codeSent: (phone) => `${phone} にコードを送信しました。`,
   bound: '電話番号を登録しました。',

@@ -29,7 +29,10 @@ export function changeNew(view: View): TemplateResult {
   const twoSteps = state.options.verifyCurrent;
   const summary = twoSteps
     ? html`<p class="apm__summary" part="current-code">
-        <span>${t.codeFor(current(view))}: <span class="apm__dots" aria-hidden="true">${'•'.repeat(state.draft.currentCode.length)}</span></span>
+        <span
+          >${t.codeFor(current(view))}:
+          <span class="apm__dots" aria-hidden="true">${'•'.repeat(state.draft.currentCode.length)}</span></span
+        >
         <button type="button" part="button edit-button" class="apm__link" @click=${() => on.intent({ type: 'back' })}>
           ${t.edit}<span class="apm__sr-only"> ${t.codeFor(current(view))}</span>
         </button>

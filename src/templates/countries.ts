@@ -6,6 +6,8 @@ export interface CountryOption {
   name: string;
   /** Calling code without the plus. */
   callingCode: string;
+  /** The English name, which a search also finds. */
+  english: string;
 }
 
 /** First in the list, in this order: where most of the widget's users are. */
@@ -19,15 +21,26 @@ const cache = new Map<string, CountryOption[]>();
  * from `names` where it has one (the catalog's, a host's), else from Intl.DisplayNames, so no table of
  * names ships. No flags: they would come before the name and break type-ahead.
  */
-export function countryOptions(lang: string, names: Readonly<Record<string, string>>, allowed: readonly string[] | undefined): CountryOption[] {
+export function countryOptions(
+  lang: string,
+  names: Readonly<Record<string, string>>,
+  allowed: readonly string[] | undefined,
+): CountryOption[] {
   const key = `${lang}|${JSON.stringify(names)}|${allowed?.join(',') ?? ''}`;
   let options = cache.get(key);
   if (!options) {
-    const display = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : undefined;
+    const namer = (tag: string) => (typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([tag], { type: 'region' }) : undefined);
+    const display = namer(lang);
+    const english = namer('en');
     const rank = (iso: string) => (COMMON_REGIONS.includes(iso) ? COMMON_REGIONS.indexOf(iso) : COMMON_REGIONS.length);
     options = countries()
       .filter((c) => !allowed || allowed.includes(c.iso))
-      .map((c) => ({ iso: c.iso, name: names[c.iso] ?? display?.of(c.iso) ?? c.iso, callingCode: c.callingCode }))
+      .map((c) => ({
+        iso: c.iso,
+        name: names[c.iso] ?? display?.of(c.iso) ?? c.iso,
+        callingCode: c.callingCode,
+        english: english?.of(c.iso) ?? c.iso,
+      }))
       .sort((a, b) => rank(a.iso) - rank(b.iso) || a.name.localeCompare(b.name, lang));
     cache.set(key, options);
   }
@@ -36,7 +49,8 @@ export function countryOptions(lang: string, names: Readonly<Record<string, stri
 
 /**
  * The options a search keeps, best first: by calling code when it is digits (`+81`, `81`), else an ISO
- * code (`jp`) first, then names that start with it, then names that contain it.
+ * code (`jp`) first, then names that start with it, then names that contain it; English names count
+ * too, after the UI language's.
  */
 export function searchCountries(options: readonly CountryOption[], query: string): CountryOption[] {
   const q = query.trim().toLocaleLowerCase();
@@ -45,8 +59,11 @@ export function searchCountries(options: readonly CountryOption[], query: string
   const score = (c: CountryOption): number => {
     if (digits) return c.callingCode === digits ? 0 : c.callingCode.startsWith(digits) ? 1 : -1;
     const name = c.name.toLocaleLowerCase();
+    const english = c.english.toLowerCase();
     if (c.iso.toLowerCase() === q) return 0;
-    return name.startsWith(q) ? 1 : name.includes(q) ? 2 : -1;
+    if (name.startsWith(q)) return 1;
+    if (name.includes(q)) return 2;
+    return english.startsWith(q) ? 3 : english.includes(q) ? 4 : -1;
   };
   return options
     .map((c) => [c, score(c)] as const)

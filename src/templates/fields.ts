@@ -22,19 +22,13 @@ const spinner = html`<span class="apm__spinner" aria-hidden="true"></span>`;
  */
 function label(text: string, { sizes = [] as string[], busy = false, busyLabel = '' } = {}): TemplateResult {
   return html`${sizes.map((s) => html`<span class="apm__sizer" aria-hidden="true">${s}</span>`)}
-    <span class="apm__label" ?data-hidden=${busy}>${text}</span>${busy ? html`${spinner}<span class="apm__sr-only">${busyLabel}</span>` : nothing}`;
+    <span class="apm__label" ?data-hidden=${busy}>${text}</span
+    >${busy ? html`${spinner}<span class="apm__sr-only">${busyLabel}</span>` : nothing}`;
 }
 
 export type ButtonKind = 'primary' | 'secondary' | 'danger' | 'danger-solid' | 'text';
 
-export function button(
-  view: View,
-  text: string,
-  onClick: () => void,
-  kind: ButtonKind,
-  name: string,
-  autofocus = false,
-): TemplateResult {
+export function button(view: View, text: string, onClick: () => void, kind: ButtonKind, name: string, autofocus = false): TemplateResult {
   return html`<button
     type="button"
     part="button ${name}-button"
@@ -117,27 +111,30 @@ export function phoneField(view: View, text: string): TemplateResult {
   const invalid = state.error?.field === 'phone';
   return html`<div class="apm__field">
     <label part="label" for="phone">${text}</label>
-    <div class="apm__tel" ?data-invalid=${invalid}>
-      ${countryPicker(view)}
-      <input
-        part="phone-input"
-        id="phone"
-        name="phone"
-        data-field="phoneNumber"
-        data-error-field="phone"
-        data-autofocus
-        type="tel"
-        inputmode="tel"
-        autocomplete="tel-national"
-        maxlength="24"
-        .value=${live(draft.phoneNumber)}
-        ?readonly=${!!pending}
-        aria-invalid=${String(invalid)}
-        aria-describedby="phone-message"
-        @input=${on.input}
-      />
+    <div class="apm__tel-wrap">
+      <div class="apm__tel" ?data-invalid=${invalid}>
+        ${countryPicker(view)}
+        <input
+          part="phone-input"
+          id="phone"
+          name="phone"
+          data-field="phoneNumber"
+          data-error-field="phone"
+          data-autofocus
+          type="tel"
+          inputmode="tel"
+          autocomplete="tel-national"
+          maxlength="24"
+          .value=${live(draft.phoneNumber)}
+          ?readonly=${!!pending}
+          aria-invalid=${String(invalid)}
+          aria-describedby="phone-message"
+          @input=${on.input}
+        />
+      </div>
+      ${view.picker.open ? countryPanel(view) : nothing}
     </div>
-    ${view.picker.open ? countryPanel(view) : nothing} ${fieldMessage(view, 'phone', '')}
+    ${fieldMessage(view, 'phone', '')}
   </div>`;
 }
 
@@ -150,11 +147,13 @@ export function codeField(view: View, purpose: CodePurpose, { first = false, sub
   const field = codeFieldOf(state.step)!;
   const invalid = state.error?.field === field;
   const length = state.options.codeLength;
-  const notice = state.notice?.kind === 'code-sent' ? `${t.codeSent(maskPhone(state.notice.phone))} ` : '';
-  const hint =
-    state.refused === field
-      ? t.digitsOnly
-      : `${notice}${t.codeHint(length ?? CODE_LENGTH.usual)}${submitsItself ? ` ${t.submitsWhenComplete}` : ''}`;
+  const sentences = [
+    state.notice?.kind === 'code-sent' ? t.codeSent(maskPhone(state.notice.phone)) : '',
+    t.codeHint(length ?? CODE_LENGTH.usual),
+    submitsItself ? t.submitsWhenComplete : '',
+  ];
+  // Chinese and Japanese sentences follow each other without a space.
+  const hint = state.refused === field ? t.digitsOnly : sentences.filter(Boolean).join(/^(zh|ja)/.test(view.lang) ? '' : ' ');
   return html`<div class="apm__field">
     <label part="label" for="code">${t.code}</label>
     <div class="apm__code-row">

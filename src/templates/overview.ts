@@ -10,7 +10,9 @@ export const loading = ({ t, signedIn }: View): TemplateResult =>
   signedIn
     ? html`<div class="apm__skeleton" aria-hidden="true">
           <span class="apm__bone apm__bone--title"></span><span class="apm__bone apm__bone--line"></span>
-          <span class="apm__bone-row"><span class="apm__bone apm__bone--button"></span><span class="apm__bone apm__bone--button"></span></span>
+          <span class="apm__bone-row"
+            ><span class="apm__bone apm__bone--button"></span><span class="apm__bone apm__bone--button"></span
+          ></span>
         </div>
         <p class="apm__sr-only">${t.loading}</p>`
     : html`<p class="apm__muted">${t.signedOut}</p>`;
