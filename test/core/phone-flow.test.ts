@@ -146,11 +146,33 @@ describe('phone flow machine', () => {
   });
 
   it('respects a configured code length', () => {
-    const state = typed(sent(typed(ready({ hasOtherLoginMethod: false }, { codeLength: 4 }), { phoneNumber: '13912345678' })), {
-      code: '123456',
-    });
-    expect(submit(state).effect).to.equal(undefined);
-    expect(type(state, { code: '1234' }).effect?.type).to.equal('bind');
+    const state = sent(typed(ready({ hasOtherLoginMethod: false }, { codeLength: 4 }), { phoneNumber: '13912345678' }));
+    const short = typed(state, { code: '123' });
+    expect(submit(short).state.error?.code, 'too short').to.equal('CODE_INVALID');
+    expect(type(short, { code: '1234' }).effect?.type).to.equal('bind');
+    expect(typed(state, { code: '123456' }).draft.code, 'a longer paste is cut to the length').to.equal('1234');
+  });
+
+  it('a code input keeps digits only: full-width become ASCII, a letter is refused and said so', () => {
+    const state = sent(typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' }));
+    const letter = typed(state, { code: '12a' });
+    expect(letter.draft.code).to.equal('12');
+    expect(letter.refused).to.equal('code');
+    expect(typed(letter, { code: '123' }).refused, 'the next digit clears the hint').to.equal(undefined);
+    expect(typed(state, { code: '１２３' }).draft.code).to.equal('123');
+    const pasted = type(state, { code: 'Your code is 654321.' });
+    expect(pasted.effect, 'a pasted message gives its code, which submits').to.deep.include({ type: 'bind' });
+    expect(pasted.state.refused).to.equal(undefined);
+  });
+
+  it('a code for a number that got no SMS in this flow is refused before it is checked', () => {
+    const change = start(ready(), 'change');
+    const typedFirst = type(change, { currentCode: '123456' });
+    expect(typedFirst.effect).to.equal(undefined);
+    expect(typedFirst.state.error).to.deep.equal({ code: 'CODE_NOT_SENT', field: 'currentCode' });
+    expect(typedFirst.state.step).to.equal('change-current');
+    expect(submit(change).state.error?.code, 'nothing typed, nothing sent').to.equal('CODE_NOT_SENT');
+    expect(submit(sent(change)).state.error?.code, 'sent, nothing typed').to.equal('CODE_REQUIRED');
   });
 
   it('change: current number on the unbind channel, new on the bind channel, verify then update', () => {
@@ -334,12 +356,19 @@ describe('phone flow machine', () => {
     const verify = verifyingTwo();
     const wrong = fail(verify.state, verify.effect!, new PhoneManagerError('CODE_INVALID', '验证码不正确'));
     expect(wrong.state.step).to.equal('change-new');
-    expect(wrong.state.error).to.deep.include({ code: 'CODE_INVALID', field: 'code', eitherOfTwoCodes: true });
+    expect(wrong.state.error).to.deep.include({ code: 'CODE_INVALID', eitherOfTwoCodes: true });
+    expect(wrong.state.error?.field, 'which one is wrong is not known: no field is marked').to.equal(undefined);
     expect(wrong.state.draft, 'both kept').to.deep.include({ code: '222222', currentCode: '111111' });
     const expired = fail(verify.state, verify.effect!, new PhoneManagerError('CODE_EXPIRED', '验证码已失效'));
     expect(expired.state.error).to.deep.include({ code: 'CODE_EXPIRED', eitherOfTwoCodes: true });
-    // Editing the code clears it, as any error about a field.
+    // Editing either code clears it; Back (Edit) keeps both codes, and Continue goes straight to verify.
     expect(typed(wrong.state, { code: '33333' }).error).to.equal(undefined);
+    const first = reduce(wrong.state, { type: 'back' }).state;
+    expect(first.step).to.equal('change-current');
+    expect(first.draft).to.deep.include({ code: '222222', currentCode: '111111' });
+    const fixed = submit(typed(first, { currentCode: '111112' }));
+    expect(fixed.effect?.type, 'the fixed first code goes with the kept second one').to.equal('verify-change');
+    expect(fixed.effect).to.deep.nested.include({ 'input.oldPhonePassCode': '111112', 'input.newPhonePassCode': '222222' });
 
     const verifyOne = type(sent(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' })), {
       code: '222222',
@@ -355,15 +384,14 @@ describe('phone flow machine', () => {
     expect(bindError?.eitherOfTwoCodes).to.equal(undefined);
   });
 
-  it('unbind: only with another sign-in method; confirm, code, unbind', () => {
+  it('unbind: only with another sign-in method; one step, a code, and only the button removes', () => {
     const only = start(ready({ ...bob, hasOtherLoginMethod: false }), 'unbind');
     expect(only.step).to.equal('overview');
     expect(only.error?.code).to.equal('LAST_LOGIN_METHOD');
-    let state = start(ready(), 'unbind');
-    expect(state.step).to.equal('unbind-confirm');
-    state = submit(state).state;
-    expect(state.step).to.equal('unbind-code');
+    const state = start(ready(), 'unbind');
+    expect(state.step).to.equal('unbind');
     expect(sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone! } });
+    expect(type(sent(state), { currentCode: '333333' }).effect, 'a complete code does not remove by itself').to.equal(undefined);
     const unbind = submit(typed(sent(state), { currentCode: '3333' }));
     expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '3333', previous: bob.phone });
     const done = succeed(unbind.state, unbind.effect!);
