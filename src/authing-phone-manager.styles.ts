@@ -19,6 +19,7 @@ const dark = css`
   --_raised: #1f2937;
   /* Hover lightens on dark, darkens on light. */
   --_hover: #fff;
+  --_on-tone: #0b1220;
   /* A dark box on a light page: its text never touches the edge. */
   --_padding: var(--authing-padding, 1rem);
   color-scheme: dark;
@@ -328,12 +329,18 @@ export const styles = css`
       background-color 120ms ease,
       border-color 120ms ease;
   }
-  /* A label, the labels it may become (invisible, for the width) and a spinner share one cell. */
-  .apm__button > * {
+  /* Its label or spinner and, invisible, the labels it may show (for the width) share one cell. */
+  .apm__button > *,
+  .apm__button::before,
+  .apm__button::after {
     grid-area: 1 / 1;
   }
-  .apm__sizer,
-  [data-hidden] {
+  .apm__button[data-size-a]::before {
+    content: attr(data-size-a);
+    visibility: hidden;
+  }
+  .apm__button[data-size-b]::after {
+    content: attr(data-size-b);
     visibility: hidden;
   }
   .apm__button--secondary:hover {
@@ -434,7 +441,9 @@ export const styles = css`
   .apm__banner--info {
     --_tone: var(--_primary);
   }
-  .apm__icon {
+  /* Icons are drawn, not text: screen readers hear only the message (the alternative text is empty). */
+  .apm__banner::before,
+  .apm__badge::before {
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -443,13 +452,36 @@ export const styles = css`
     margin-block-start: 0.125rem;
     border-radius: 50%;
     background: var(--_tone);
-    color: var(--_surface-text, #fff);
+    color: var(--_on-tone, #fff);
     font-size: 0.75rem;
     font-weight: 700;
     line-height: 1;
   }
-  :host([theme='dark']) .apm__icon {
-    color: #0b1220;
+  .apm__banner--success::before {
+    content: '✓';
+    content: '✓' / '';
+  }
+  .apm__banner--error::before {
+    content: '!';
+    content: '!' / '';
+  }
+  .apm__banner--info::before {
+    content: 'i';
+    content: 'i' / '';
+  }
+  .apm__badge::before {
+    content: '✓';
+    content: '✓' / '';
+    inline-size: auto;
+    block-size: auto;
+    margin: 0;
+    background: none;
+    color: inherit;
+  }
+  .apm__back::before {
+    content: '‹';
+    content: '‹' / '';
+    margin-inline-end: 0.25em;
   }
   .apm__spinner {
     inline-size: 1.1em;

@@ -14,16 +14,15 @@ export function title({ headingLevel, t }: View, text: string, step?: [number, n
     <div part="title" class="apm__title" role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
 }
 
-const spinner = html`<span class="apm__spinner" aria-hidden="true"></span>`;
-
 /**
- * A button's label, and the labels it may switch to stacked invisibly under it, so its width never
- * changes; busy, a spinner takes the label's place (and `busyLabel` is what a screen reader hears).
+ * A button's content: its label, or while busy a spinner (and `busyLabel` for screen readers). The
+ * labels it may show are stacked invisibly under it (`data-size-*`, drawn by CSS), so its width
+ * never changes.
  */
-function label(text: string, { sizes = [] as string[], busy = false, busyLabel = '' } = {}): TemplateResult {
-  return html`${sizes.map((s) => html`<span class="apm__sizer" aria-hidden="true">${s}</span>`)}
-    <span class="apm__label" ?data-hidden=${busy}>${text}</span
-    >${busy ? html`${spinner}<span class="apm__sr-only">${busyLabel}</span>` : nothing}`;
+function label(text: string, busy: boolean, busyLabel: string): TemplateResult {
+  return busy
+    ? html`<span class="apm__spinner" aria-hidden="true"></span><span class="apm__sr-only">${busyLabel}</span>`
+    : html`<span>${text}</span>`;
 }
 
 export type ButtonKind = 'primary' | 'secondary' | 'danger' | 'danger-solid' | 'text';
@@ -60,8 +59,9 @@ export function form(view: View, body: TemplateResult, options: FormOptions): Te
         part="button submit-button"
         class="apm__button apm__button--${options.submitKind ?? 'primary'}"
         aria-disabled=${String(!!state.pending)}
+        data-size-a=${options.submitLabel}
       >
-        ${label(options.submitLabel, { busy: working, busyLabel: t.working })}
+        ${label(options.submitLabel, working, t.working)}
       </button>
       ${options.cancellable ? button(view, t.cancel, () => on.intent({ type: 'cancel' }), 'text', 'cancel') : nothing}
     </div>
@@ -71,7 +71,7 @@ export function form(view: View, body: TemplateResult, options: FormOptions): Te
 /** Back to the first step of a change: a quiet link at the top of the second. */
 export const backLink = (view: View): TemplateResult =>
   html`<button type="button" part="button back-button" class="apm__link apm__back" @click=${() => view.on.intent({ type: 'back' })}>
-    <span aria-hidden="true">‹</span> ${view.t.back}
+    ${view.t.back}
   </button>`;
 
 export function sendButton(view: View, purpose: CodePurpose, first: boolean): TemplateResult {
@@ -84,13 +84,11 @@ export function sendButton(view: View, purpose: CodePurpose, first: boolean): Te
     class="apm__button apm__button--secondary apm__send"
     aria-disabled=${String(!!state.pending || seconds > 0)}
     ?data-autofocus=${first}
+    data-size-a=${t.sendCode}
+    data-size-b=${t.resendIn(60)}
     @click=${() => on.intent({ type: 'send-code' })}
   >
-    ${label(seconds > 0 ? t.resendIn(seconds) : t.sendCode, {
-      sizes: [t.sendCode, t.resendIn(60)],
-      busy: sending,
-      busyLabel: t.sending,
-    })}
+    ${label(seconds > 0 ? t.resendIn(seconds) : t.sendCode, sending, t.sending)}
   </button>`;
 }
 

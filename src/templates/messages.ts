@@ -20,7 +20,6 @@ export function alertOf({ error }: FlowState, t: Messages): TemplateResult | typ
   if (!error || error.field) return nothing;
   const requestId = policyOf(error.code).requestId && error.cause?.requestId;
   return html`<div class="apm__banner apm__banner--error">
-    <span class="apm__icon" aria-hidden="true">!</span>
     <span>${messageOf(error, t)}${requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing}</span>
   </div>`;
 }
@@ -34,7 +33,5 @@ export function noticeOf({ notice }: FlowState, t: Messages): TemplateResult | t
   if (notice.kind === 'code-sent') return html`<span class="apm__sr-only">${t.codeSent(maskPhone(notice.phone))}</span>`;
   const success = notice.kind !== 'verify-current-required';
   const text = notice.kind === 'verify-current-required' ? t.verifyCurrentRequired : t[notice.kind];
-  return html`<div class="apm__banner apm__banner--${success ? 'success' : 'info'}">
-    <span class="apm__icon" aria-hidden="true">${success ? '✓' : 'i'}</span><span>${text}</span>
-  </div>`;
+  return html`<div class="apm__banner apm__banner--${success ? 'success' : 'info'}"><span>${text}</span></div>`;
 }

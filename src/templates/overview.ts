@@ -40,7 +40,7 @@ export function overview(view: View): TemplateResult {
     <p class="apm__current">
       <span class="apm__sr-only">${t.currentPhone}</span>
       <span part="phone" class="apm__phone">${phone ? maskPhone(phone) : ''}</span>
-      <span part="badge" class="apm__badge"><span aria-hidden="true">✓</span> ${t.verified}</span>
+      <span part="badge" class="apm__badge">${t.verified}</span>
     </p>
     ${hasOtherLoginMethod ? nothing : html`<p class="apm__muted apm__note">${t.onlyLoginMethod}</p>`}
     <div class="apm__actions">

@@ -298,7 +298,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     expect((await failed).detail).to.include({ action: 'change', code: 'CODE_INVALID', apiCode: 2001 });
     await waitIdle(el);
     expect(errorText(el)).to.equal(
-      'One of the two codes is wrong. Check the code sent to your new number, or go Back to check the one sent to your current number.',
+      'One of the two codes is incorrect. Check the code for your new number, or edit the one for your current number.',
     );
     expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesInvalid])));
     expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal(NEW_PHONE);
@@ -321,9 +321,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, code);
     expect((await failed).detail).to.include({ action: 'change', code: 'CODE_EXPIRED', apiCode: 2300 });
     await waitIdle(el);
-    expect(errorText(el)).to.equal(
-      'The codes have expired or were already used. Request new ones: first for your current number, then for the new one.',
-    );
+    expect(errorText(el)).to.equal('The codes have expired or were already used. Request new ones, starting with your current number.');
     expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesExpired])));
     expect(el.shadowRoot!.querySelector('[part~="phone-input"]') === null, 'back at the current number').to.equal(true);
   });
@@ -353,7 +351,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrong(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
     await failed;
     await waitIdle(el);
-    expect(errorText(el)).to.equal('That code is not right. Check it and try again.');
+    expect(errorText(el)).to.equal('That code is incorrect. Check it and try again.');
   });
 });
 

@@ -85,7 +85,7 @@ describe('countdown, double submits, aborts and the token', () => {
 
 describe('a new access token or app host whose profile does not load', () => {
   const BOB_MASKED = '138****8000';
-  const UNAVAILABLE = 'Your phone settings could not be loaded.';
+  const UNAVAILABLE = 'We couldn’t load your phone number.';
 
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
@@ -158,7 +158,7 @@ describe('a new access token or app host whose profile does not load', () => {
     el.appHost = 'http://127.0.0.1:9'; // the discard port: nothing listens
     expect((await failed).detail).to.include({ action: 'load-profile', code: 'NETWORK' });
     await waitIdle(el);
-    showsNothingOfBob(el, 'Could not connect. Check your internet connection and try again.');
+    showsNothingOfBob(el, 'Couldn’t connect. Check your internet connection and try again.');
   });
 
   it("the same user's refreshed token carries on where the user was", async () => {

@@ -79,13 +79,13 @@ describe('countries and numbers', () => {
     await type(phoneInput(el), '13800138000');
     await press('Enter');
     await el.updateComplete;
-    expect(errorText(el)).to.equal('Enter a valid mobile phone number.');
+    expect(errorText(el)).to.equal('Enter a valid mobile number.');
     el.remove();
     el = await mount(USERS.noPhone.token, { countries: 'CN' });
     await type(phoneInput(el), '+1 415 555 2671');
     await press('Enter');
     await el.updateComplete;
-    expect(errorText(el)).to.equal('Enter a valid mobile phone number.');
+    expect(errorText(el)).to.equal('Enter a valid mobile number.');
     expect(await emulator.outbox()).to.have.length(0);
   });
 });

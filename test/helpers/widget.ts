@@ -12,7 +12,8 @@ export const TEST_APP_ID = 'test-app';
 
 /**
  * Mounts a widget for `token` (at the end of `parent`, the body by default) and waits until its profile has
- * loaded. It has `app-id` {@link TEST_APP_ID} unless `attributes` gives another one, or `null` for none.
+ * loaded. It has `app-id` {@link TEST_APP_ID} and `default-country` CN unless `attributes` gives another
+ * value, or `null` for none.
  */
 export async function mount(
   token: string,
@@ -24,6 +25,8 @@ export async function mount(
   el.setAttribute('access-token', token);
   el.setAttribute('lang', 'en-US');
   el.setAttribute('app-id', TEST_APP_ID);
+  // The tests' numbers are mainland ones; without it an en-US widget preselects the US.
+  el.setAttribute('default-country', 'CN');
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null) el.removeAttribute(name);
     else el.setAttribute(name, value);
@@ -74,7 +77,16 @@ export function part<T extends HTMLElement = HTMLElement>(el: Widget, name: stri
 
 export const text = (el: Widget): string => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const title = (el: Widget): string => el.shadowRoot!.querySelector('[part~="title"]')?.textContent?.trim() ?? '';
-export const errorText = (el: Widget): string => part(el, 'error').textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** Every error the widget shows: the alert at the top and those under their fields. */
+export const errorText = (el: Widget): string =>
+  [part(el, 'error'), ...el.shadowRoot!.querySelectorAll('[part~="field-error"]')]
+    .map((node) => node.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+/** The error under one input (`phone`, `code`, `currentCode`), or '' when it has none. */
+export const fieldError = (el: Widget, field: string): string =>
+  el.shadowRoot!.querySelector(`[part~="error-${field}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const statusText = (el: Widget): string => part(el, 'status').textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Finds a button by its visible label. */
