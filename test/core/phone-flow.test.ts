@@ -366,6 +366,8 @@ describe('phone flow machine', () => {
     const first = reduce(wrong.state, { type: 'back' }).state;
     expect(first.step).to.equal('change-current');
     expect(first.draft).to.deep.include({ code: '222222', currentCode: '111111' });
+    expect(submit(first).effect, 'the refused pair is not sent again: Continue only goes on').to.equal(undefined);
+    expect(submit(first).state.step).to.equal('change-new');
     const fixed = submit(typed(first, { currentCode: '111112' }));
     expect(fixed.effect?.type, 'the fixed first code goes with the kept second one').to.equal('verify-change');
     expect(fixed.effect).to.deep.nested.include({ 'input.oldPhonePassCode': '111112', 'input.newPhonePassCode': '222222' });

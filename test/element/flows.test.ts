@@ -1,12 +1,14 @@
 // The three flows end to end: real key presses and clicks in Chromium, the emulator over real HTTP
 // from another origin, and the emulator's state checked afterwards.
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS, LANGS } from '../../src/i18n/index.js';
 import { emulator, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
   errorText,
+  fieldError,
   focused,
   mount,
   nextEvent,
@@ -103,21 +105,29 @@ describe('bind, change and unbind against the emulator', () => {
     ]);
   });
 
-  it('unbinds: confirm, code to the current number, unbind-phone', async () => {
+  it('unbinds in one step: the warning, a code to the current number, and the red button, which alone removes it', async () => {
     const el = await mount(USERS.phoneAndEmail.token);
     await click(button(el, 'Remove'));
-    await waitForTitle(el, 'Remove phone number');
-    expect(text(el)).to.contain('Remove +86 138****8000 from your account?');
+    await waitForTitle(el, 'Remove +86 138****8000?');
+    expect(text(el)).to.contain('You won’t be able to sign in or receive codes with this number any more.');
     expect(focused(el)).to.equal(part(el, 'title'), 'focus on the step heading, so the warning is read first');
     await press('Tab');
-    expect(focused(el)).to.equal(part(el, 'submit-button'));
+    expect(focused(el)).to.equal(part(el, 'code-input'));
+    await press('Tab');
+    expect(focused(el)).to.equal(part(el, 'send-button'));
     await press('Enter');
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
-
-    await click(part(el, 'send-button'));
     await waitIdle(el);
+    expect(focused(el), 'the code was sent: its input').to.equal(part(el, 'code-input'));
+    expect(part(el, 'submit-button').className).to.contain('danger-solid');
+    await sendKeys({ type: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    await el.updateComplete;
+    expect(
+      (await emulator.requests()).some((r) => r.path === '/api/v3/unbind-phone'),
+      'a complete code does not remove',
+    ).to.equal(false);
+    expect(fieldError(el, 'currentCode')).to.equal('');
     const unbound = nextEvent(el, 'authing-phone-unbound');
-    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+    await click(button(el, 'Remove phone number'));
     expect((await unbound).detail).to.deep.equal({ previousPhoneNumber: '13800138000', previousPhoneCountryCode: '+86' });
     await waitIdle(el);
     expect(title(el)).to.equal('Add a phone number');
@@ -128,18 +138,17 @@ describe('bind, change and unbind against the emulator', () => {
   it('unbinds for a user whose other sign-in method is a social identity', async () => {
     const el = await mount(USERS.phoneAndSocial.token);
     await click(button(el, 'Remove'));
-    await click(button(el, 'Continue'));
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="send-button"]'), 'no code step');
     await click(part(el, 'send-button'));
     await waitIdle(el);
     const unbound = nextEvent(el, 'authing-phone-unbound');
-    await sendTypedCode(el, await emulator.codeFor(USERS.phoneAndSocial.phone, 'CHANNEL_UNBIND_PHONE'));
+    await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor(USERS.phoneAndSocial.phone, 'CHANNEL_UNBIND_PHONE'));
+    await press('Enter');
     await unbound;
   });
 
   it('offers no unbind when the phone is the only way to sign in, and says so', async () => {
     const el = await mount(USERS.phoneOnly.token);
-    expect(text(el)).to.contain('This phone number is your only way to sign in');
+    expect(text(el)).to.contain('This number is your only way to sign in');
     expect(() => button(el, 'Remove')).to.throw();
     expect(button(el, 'Change')).to.exist;
   });
@@ -155,7 +164,7 @@ describe('bind, change and unbind against the emulator', () => {
     await waitIdle(el);
     await sendTypedCode(el, await emulator.codeFor('13911112222', 'CHANNEL_BIND_PHONE'));
     // The pool verifies the old phone after all: the widget adds the step instead of failing.
-    await waitUntil(() => statusText(el).includes('requires confirming your current number'), 'step not added');
+    await waitUntil(() => statusText(el).includes('also needs a code sent to your current number'), 'step not added');
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['OLD_PHONE_REQUIRED']);
     expect(errorText(el)).to.equal('');
     await click(part(el, 'send-button'));
@@ -186,8 +195,9 @@ describe('bind, change and unbind against the emulator', () => {
     await waitIdle(el);
     await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-    await click(button(el, 'Back'));
+    await click(part(el, 'back-button'));
     expect(part<HTMLInputElement>(el, 'code-input').value).to.match(/^\d{6}$/);
+    expect(focused(el), 'back to fix the code: its input, selected').to.equal(part(el, 'code-input'));
     await click(button(el, 'Cancel'));
     await waitForTitle(el, 'Phone number');
     expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
@@ -212,7 +222,6 @@ describe('bind, change and unbind against the emulator', () => {
   it('with code-length set, only a code of that length is sent', async () => {
     await emulator.configure({ codeLength: 4 });
     const el = await mount(USERS.noPhone.token, { 'code-length': '4' });
-    expect(part(el, 'code-input').getAttribute('maxlength')).to.equal('4');
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
     await press('Enter');
     await waitIdle(el);
@@ -245,7 +254,7 @@ describe('bind, change and unbind against the emulator', () => {
       expect(title(el)).to.equal('Phone number');
       el.lang = 'zh-CN';
       await el.updateComplete;
-      await click(button(el, '修改'));
+      await click(button(el, '更换'));
       await click(part(el, 'send-button'));
       await waitIdle(el);
       const sms = (await emulator.requests()).find((r) => r.path === '/api/v3/send-sms');
@@ -302,12 +311,18 @@ describe('a change that sends two codes: Authing does not say which one failed',
     );
     expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesInvalid])));
     expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal(NEW_PHONE);
-    expect(focused(el)).to.equal(part(el, 'code-input'), 'focus on the code on screen, to retype it');
-    await click(button(el, 'Back'));
+    expect(part(el, 'code-input').getAttribute('aria-invalid'), 'which code is wrong is not known: none is marked').to.equal('false');
+    expect(el.shadowRoot!.querySelector('[part~="field-error"]')).to.equal(null);
+    expect(part(el, 'current-code').textContent).to.match(/Code for \+86 138\*{4}8000: •{6}/);
+    // Edit shows the first code again, kept; Continue comes back here with the new code kept too.
+    await click(part(el, 'edit-button'));
     expect(part<HTMLInputElement>(el, 'code-input').value, "the current number's code is kept").to.match(/^\d{6}$/);
-    const changed = nextEvent(el, 'authing-phone-changed');
-    await click(part(el, 'submit-button')); // Continue: on to the new number's step and its code
+    await click(part(el, 'submit-button')); // Continue, the first code unchanged: back to step 2, nothing sent
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    expect(part<HTMLInputElement>(el, 'code-input').value, "the new number's code is kept").to.equal(wrong(code));
+    expect((await emulator.requests()).filter((r) => r.path === '/api/v3/verify-update-phone-request')).to.have.length(1);
+    // Fixing the new number's code alone completes the change.
+    const changed = nextEvent(el, 'authing-phone-changed');
     await sendTypedCode(el, code);
     expect((await changed).detail.phoneNumber).to.equal(NEW_PHONE);
     expect(errorText(el)).to.equal('');

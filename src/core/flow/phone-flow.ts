@@ -109,6 +109,8 @@ export interface FlowState {
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
+  /** The pair of codes (`current:new`) Authing refused as "one of the two is wrong": not sent again as it is. */
+  refusedPair?: string;
   /** The code input whose last edit dropped characters that are not digits: the hint says why. */
   refused?: 'code' | 'currentCode';
   /**
@@ -385,6 +387,8 @@ function checkCode(state: FlowState, field: 'code' | 'currentCode', purpose: Cod
   return { passCode };
 }
 
+const pairOf = (draft: Draft) => `${draft.currentCode}:${draft.code}`;
+
 /** The typed new number, or the error that says what is wrong with it (nothing typed, or not a number). */
 function checkNewPhone(state: FlowState): { error?: Transition; phone?: PhoneNumber } {
   if (!state.draft.phoneNumber.trim()) return { error: invalid(state, 'PHONE_REQUIRED', 'phone') };
@@ -409,8 +413,10 @@ function submit(state: FlowState): Transition {
       const code = checkCode(state, 'currentCode', 'change-current');
       if (!code.passCode) return code.error!;
       const next = { ...state, step: 'change-new' as const, error: undefined, notice: undefined };
-      // Back here because the server asked for the current number: the new one is ready, go on.
-      return state.sentTo['change-new'] && parseCode(draft.code, options.codeLength) ? submit(next) : { state: next };
+      // Back here to fix this code, or because the server asked for it: the new number's code is
+      // ready, so go on with both, unless it is the very pair Authing just refused.
+      const ready = state.sentTo['change-new'] && parseCode(draft.code, options.codeLength);
+      return ready && pairOf(draft) !== state.refusedPair ? submit(next) : { state: next };
     }
     case 'change-new': {
       const { phone, error } = checkNewPhone(state);
@@ -575,7 +581,9 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
       // With two codes Authing does not say which is wrong: no field is marked, both stay editable
       // (the new one here, the current one a click away), and neither is retyped.
       return {
-        state: { ...failed, error: twoCodes ? { ...error, eitherOfTwoCodes: true } : { ...error, field: fieldOf(cause.code, state.step) } },
+        state: twoCodes
+          ? { ...failed, refusedPair: pairOf(state.draft), error: { ...error, eitherOfTwoCodes: true } }
+          : { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } },
       };
     default:
       // ALREADY_BOUND, NO_PHONE, OLD_PHONE_MISMATCH: the profile we showed is out of date, so it reloads.
