@@ -36,7 +36,7 @@ export const styles = css`
     --_on-primary: var(--authing-color-on-primary, #ffffff);
     --_danger: var(--authing-color-danger, #b91c1c);
     --_on-danger: var(--authing-color-on-danger, #ffffff);
-    --_success: var(--authing-color-success, #15803d);
+    --_success: var(--authing-color-success, #166534);
     --_text: var(--authing-color-text, inherit);
     --_muted: var(--authing-color-muted, #4b5563);
     --_border: var(--authing-color-border, #6b7280);

@@ -1,39 +1,98 @@
-// axe-core on the widget in each state a user meets.
-import { expect } from '@open-wc/testing';
-import { emulator, USERS } from '../helpers/emulator.js';
-import { button, click, mount, part, press, type, unmountAll, waitForError, waitIdle } from '../helpers/widget.js';
+// axe-core on the widget in each state a user meets, light and dark, in a 320 px container.
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import { click, mount, nextEvent, part, press, type, unmountAll, waitForError, waitIdle, type Widget } from '../helpers/widget.js';
 
-describe('accessibility (axe)', () => {
-  beforeEach(() => emulator.reset());
-  afterEach(unmountAll);
+for (const theme of ['light', 'dark'] as const) {
+  describe(`accessibility (axe), ${theme}, 320 px`, () => {
+    let box: HTMLDivElement;
+    beforeEach(async () => {
+      await emulator.reset();
+      box = document.createElement('div');
+      box.style.cssText = `width: 320px; background: ${theme === 'dark' ? '#fff' : '#fff'}`;
+      document.body.append(box);
+    });
+    afterEach(() => {
+      unmountAll();
+      box.remove();
+    });
 
-  it('bind form, code sent, and an error', async () => {
-    const el = await mount(USERS.noPhone.token);
-    await expect(el).to.be.accessible();
-    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
-    await press('Enter');
-    await waitIdle(el);
-    await expect(el).to.be.accessible();
-    await type(part<HTMLInputElement>(el, 'code-input'), '1');
-    await press('Enter');
-    await waitForError(el);
-    await expect(el).to.be.accessible();
+    const open = (token: string, attributes: Record<string, string | null> = {}) => mount(token, { theme, ...attributes }, box);
+    const accessible = (el: Widget) => expect(el).to.be.accessible();
+
+    it('loading, the bind form, a field error, a code sent, the country list, and the confirmation', async () => {
+      await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+      const loadingEl = document.createElement('authing-phone-manager');
+      loadingEl.setAttribute('app-host', await emulatorUrl());
+      loadingEl.setAttribute('app-id', 'test-app');
+      loadingEl.setAttribute('theme', theme);
+      loadingEl.accessToken = USERS.noPhone.token;
+      const loaded = nextEvent(loadingEl, 'authing-profile-loaded');
+      box.append(loadingEl);
+      await loadingEl.updateComplete;
+      await accessible(loadingEl);
+      await loaded;
+      loadingEl.remove();
+
+      const el = await open(USERS.noPhone.token);
+      await accessible(el);
+      await click(part(el, 'submit-button'));
+      await waitForError(el);
+      await accessible(el);
+      await click(part(el, 'country-select'));
+      await el.updateComplete;
+      await accessible(el);
+      await press('Escape');
+      await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+      await press('Enter');
+      await waitIdle(el);
+      await accessible(el);
+      const bound = nextEvent(el, 'authing-phone-bound');
+      await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+      await bound;
+      await waitIdle(el);
+      await accessible(el);
+    });
+
+    it('overview, both change steps with the two-codes alert, the unbind step and the only-login-method overview', async () => {
+      const el = await open(USERS.phoneAndEmail.token, { lang: 'zh-CN', 'offer-recovery': '' });
+      await accessible(el);
+      await click(part(el, 'change-button'));
+      await el.updateComplete;
+      await accessible(el);
+      await click(part(el, 'send-button'));
+      await waitIdle(el);
+      await type(part<HTMLInputElement>(el, 'code-input'), await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE'));
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no second step');
+      await accessible(el);
+      await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
+      await press('Enter');
+      await waitIdle(el);
+      const code = await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE');
+      await type(part<HTMLInputElement>(el, 'code-input'), code === '000000' ? '111111' : '000000');
+      await waitForError(el);
+      await waitIdle(el);
+      await accessible(el);
+      await click(part(el, 'cancel-button'));
+      await click(part(el, 'unbind-button'));
+      await el.updateComplete;
+      await accessible(el);
+      const only = await open(USERS.phoneOnly.token);
+      await accessible(only);
+    });
+
+    it('a profile that could not load, with Try again', async () => {
+      await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
+      const el = document.createElement('authing-phone-manager');
+      el.setAttribute('app-host', await emulatorUrl());
+      el.setAttribute('app-id', 'test-app');
+      el.setAttribute('theme', theme);
+      el.accessToken = USERS.phoneAndEmail.token;
+      const failed = nextEvent(el, 'authing-error');
+      box.append(el);
+      await failed;
+      await waitIdle(el);
+      await accessible(el);
+    });
   });
-
-  it('overview, both change steps, and the unbind steps', async () => {
-    const el = await mount(USERS.phoneAndEmail.token, { lang: 'zh-CN' });
-    await expect(el).to.be.accessible();
-    await click(button(el, '修改'));
-    await expect(el).to.be.accessible();
-    await click(button(el, '取消'));
-    await click(button(el, '解绑'));
-    await expect(el).to.be.accessible();
-    await click(button(el, '下一步'));
-    await expect(el).to.be.accessible();
-  });
-
-  it('the only-login-method overview', async () => {
-    const el = await mount(USERS.phoneOnly.token);
-    await expect(el).to.be.accessible();
-  });
-});
+}

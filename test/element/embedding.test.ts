@@ -26,6 +26,7 @@ describe('embedding: a client of the host’s own, and registration under anothe
     const calls: string[] = [];
     const el = document.createElement('authing-phone-manager');
     el.lang = 'en-US';
+    el.defaultCountry = 'CN';
     el.client = await recordingClient(calls);
     const loaded = nextEvent(el, 'authing-profile-loaded');
     document.body.append(el);

@@ -146,15 +146,15 @@ describe('errors, each with its message, event and a working retry', () => {
   it('NO_PHONE: the phone was removed elsewhere; the widget shows the bind form', async () => {
     const el = await mount(USERS.phoneAndEmail.token);
     await click(button(el, 'Remove'));
-    await click(button(el, 'Continue'));
     await click(part(el, 'send-button'));
     await waitIdle(el);
     const code = await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE');
     await emulator.seed([{ userId: USERS.phoneAndEmail.id, phone: null, phoneCountryCode: null }]);
     const error = nextEvent(el, 'authing-error');
     await type(codeInput(el), code);
+    await press('Enter');
     expect((await error).detail).to.include({ action: 'unbind', code: 'NO_PHONE' });
     await waitForTitle(el, 'Add a phone number');
-    expect(errorText(el)).to.contain('No phone number is linked');
+    expect(errorText(el)).to.contain('Your phone number was removed elsewhere');
   });
 });

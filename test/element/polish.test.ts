@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../../src/core/errors.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {
   button,
+  click,
   errorText,
   focused,
   mount,
@@ -20,9 +21,20 @@ import {
   type Widget,
 } from '../helpers/widget.js';
 
-const select = (el: Widget) => part<HTMLSelectElement>(el, 'country-select');
+const prefix = (el: Widget) => part<HTMLButtonElement>(el, 'country-select');
 const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+/** What a screen reader says for the country prefix: its label, then the selected country's name and code. */
+const countryName = (el: Widget) =>
+  prefix(el)
+    .getAttribute('aria-labelledby')!
+    .split(' ')
+    .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim())
+    .join(' ');
+const panel = (el: Widget) => el.shadowRoot!.querySelector('[part~="country-panel"]');
+const search = (el: Widget) => part<HTMLInputElement>(el, 'country-search');
+const options = (el: Widget) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const activeOption = (el: Widget) => el.shadowRoot!.getElementById(search(el).getAttribute('aria-activedescendant') ?? '');
 
 /** Presses Tab until `target` has focus (at most `max` times): what a keyboard user does. */
 async function tabTo(el: Widget, target: () => Element | null, max = 12): Promise<void> {
@@ -34,28 +46,89 @@ describe('countries and numbers', () => {
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
 
-  it('preselects China, names countries in the UI language with flags, and honours default-country and countries', async () => {
-    let el = await mount(USERS.noPhone.token, { lang: 'zh-CN' });
-    expect(select(el).value).to.equal('CN');
-    expect(select(el).selectedOptions[0].textContent).to.equal('🇨🇳 中国 +86');
-    expect(select(el).options.length).to.be.greaterThan(200);
+  it('preselects the UI language’s region, lists the common regions first by their names on Chinese pages, and honours default-country and countries', async () => {
+    let el = await mount(USERS.noPhone.token, { lang: 'zh-CN', 'default-country': null });
+    expect(prefix(el).textContent!.trim()).to.equal('+86');
+    expect(countryName(el)).to.equal('国家或地区 中国大陆 +86');
+    expect(panel(el), 'options are rendered only while open').to.equal(null);
+    await click(prefix(el));
+    await el.updateComplete;
+    expect(prefix(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(
+      options(el)
+        .slice(0, 4)
+        .map((o) => o.firstElementChild!.textContent),
+    ).to.deep.equal(['中国大陆', '中国香港', '中国澳门', '中国台湾']);
+    expect(options(el).length).to.be.greaterThan(200);
+    expect(
+      options(el).every((o) => !/\p{Regional_Indicator}/u.test(o.textContent!)),
+      'no flags before names',
+    ).to.equal(true);
+    for (const [lang, code] of [
+      ['ja-JP', '+81'],
+      ['zh-TW', '+886'],
+      ['en-US', '+1'],
+    ] as const) {
+      el.remove();
+      el = await mount(USERS.noPhone.token, { lang, 'default-country': null });
+      expect(prefix(el).textContent!.trim(), lang).to.equal(code);
+    }
     el.remove();
     el = await mount(USERS.noPhone.token, { 'default-country': 'hk', countries: 'CN, HK,MO TW' });
-    expect(select(el).value).to.equal('HK');
-    expect([...select(el).options].map((o) => o.value).sort()).to.deep.equal(['CN', 'HK', 'MO', 'TW']);
-    // Names come from the engine's Intl.DisplayNames: "Hong Kong" in Chromium, "Hong Kong SAR China" in
-    // Firefox and WebKit. What matters is the flag, the English name the engine has, the calling code.
-    const hongKong = new Intl.DisplayNames(['en-US'], { type: 'region' }).of('HK')!;
-    expect(hongKong).to.match(/^Hong Kong\b/);
-    expect(select(el).selectedOptions[0].textContent).to.equal(`🇭🇰 ${hongKong} +852`);
+    expect(countryName(el)).to.equal('Country or region Hong Kong +852');
+    el.messages = { regions: { HK: 'Hong Kong SAR' } };
+    await click(prefix(el));
+    await el.updateComplete;
+    expect(options(el).map((o) => o.firstElementChild!.textContent)).to.deep.equal(['China', 'Hong Kong SAR', 'Macau', 'Taiwan']);
+    expect(activeOption(el)?.getAttribute('aria-selected'), 'opens on the selected country').to.equal('true');
   });
 
-  it('picks a country with the keyboard and sends its calling code', async () => {
-    const el = await mount(USERS.noPhone.token, { countries: 'CN,HK,US' });
-    await tabTo(el, () => select(el));
-    await press('ArrowDown'); // China → Hong Kong, in name order
+  it('the country combobox: "Japan" and Enter picks +81, "+852" typed on the prefix, "81" with arrows; Escape closes', async () => {
+    const el = await mount(USERS.noPhone.token);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await tabTo(el, () => prefix(el));
+    await press('Enter');
     await el.updateComplete;
-    expect(select(el).value).to.equal('HK');
+    expect(focused(el)).to.equal(search(el));
+    expect(search(el).getAttribute('role')).to.equal('combobox');
+    expect(search(el).getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ type: 'Japan' });
+    await el.updateComplete;
+    expect(activeOption(el)?.textContent).to.match(/^\s*Japan\s*\+81\s*$/);
+    await press('Enter');
+    await el.updateComplete;
+    expect(panel(el)).to.equal(null);
+    expect(prefix(el).textContent!.trim()).to.equal('+81');
+    expect(countryName(el)).to.equal('Country or region Japan +81');
+    expect(focused(el), 'on to the number').to.equal(phoneInput(el));
+
+    // Typing on the closed prefix opens the list searching for what was typed.
+    prefix(el).focus();
+    await sendKeys({ type: '+852' });
+    await el.updateComplete;
+    expect(search(el).value).to.equal('+852');
+    expect(activeOption(el)?.id).to.equal('country-HK');
+    await press('Enter');
+    await el.updateComplete;
+    expect(prefix(el).textContent!.trim()).to.equal('+852');
+
+    // A calling code without the plus, then the arrows.
+    await click(prefix(el));
+    await el.updateComplete;
+    await sendKeys({ type: '81' });
+    await el.updateComplete;
+    expect(activeOption(el)?.id).to.equal('country-JP');
+    await press('ArrowDown');
+    await press('ArrowUp');
+    await el.updateComplete;
+    expect(activeOption(el)?.id).to.equal('country-JP');
+    // Escape closes without picking, back on the prefix.
+    await press('Escape');
+    await el.updateComplete;
+    expect(panel(el)).to.equal(null);
+    expect(prefix(el).textContent!.trim()).to.equal('+852');
+    expect(focused(el)).to.equal(prefix(el));
+
     await type(phoneInput(el), '9123 4567');
     const sent = nextEvent(el, 'authing-code-sent');
     await press('Enter');
@@ -64,11 +137,36 @@ describe('countries and numbers', () => {
     expect(sms.phoneCountryCode).to.equal('+852');
   });
 
+  it('an ISO code or a name in the UI language finds a country; nothing found says so; a click picks', async () => {
+    const el = await mount(USERS.noPhone.token, { lang: 'zh-CN' });
+    await click(prefix(el));
+    await el.updateComplete;
+    await sendKeys({ type: 'gb' });
+    await el.updateComplete;
+    expect(activeOption(el)?.id).to.equal('country-GB');
+    await search(el).select();
+    await sendKeys({ type: '日本' });
+    await el.updateComplete;
+    expect(activeOption(el)?.id).to.equal('country-JP');
+    await search(el).select();
+    await sendKeys({ type: 'zzzz' });
+    await el.updateComplete;
+    expect(options(el)).to.have.length(0);
+    expect(panel(el)!.textContent).to.contain('没有匹配的国家或地区。');
+    await search(el).select();
+    await sendKeys({ type: '853' });
+    await el.updateComplete;
+    await click(options(el)[0]);
+    await el.updateComplete;
+    expect(prefix(el).textContent!.trim()).to.equal('+853');
+    expect(panel(el)).to.equal(null);
+  });
+
   it('a pasted international number picks its country', async () => {
     const el = await mount(USERS.noPhone.token);
     await type(phoneInput(el), '+44 7911 123456');
     await el.updateComplete;
-    expect(select(el).value).to.equal('GB');
+    expect(prefix(el).textContent!.trim()).to.equal('+44');
     await press('Enter');
     await waitIdle(el);
     expect(statusText(el)).to.equal('Code sent to +44 791****3456.');
@@ -201,7 +299,7 @@ describe('theming and layout', () => {
     expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
     const box = narrow.getBoundingClientRect();
     expect(box.width).to.equal(280);
-    for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('input, select, button')) {
+    for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('input, button')) {
       const rect = node.getBoundingClientRect();
       expect(rect.left, node.outerHTML.slice(0, 40)).to.be.at.least(box.left - 1);
       expect(rect.right, node.outerHTML.slice(0, 40)).to.be.at.most(box.right + 1);
@@ -278,14 +376,13 @@ describe('keyboard only, with axe at every step', () => {
     await el.updateComplete;
     expect(focused(el)).to.equal(part(el, 'title'));
     await expect(el).to.be.accessible();
-    await press('Tab');
-    await press('Enter');
-    await el.updateComplete;
-    expect(focused(el)).to.equal(part(el, 'send-button'));
+    await tabTo(el, () => part(el, 'send-button'));
     await press('Enter');
     await waitIdle(el);
-    const unbound = nextEvent(el, 'authing-phone-unbound');
+    expect(focused(el)).to.equal(codeInput(el));
     await sendKeys({ type: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+    const unbound = nextEvent(el, 'authing-phone-unbound');
+    await press('Enter'); // the code alone does not remove: Enter, as the red button
     await unbound;
     await waitIdle(el);
     expect(title(el)).to.equal('Add a phone number');

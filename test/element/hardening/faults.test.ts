@@ -42,6 +42,12 @@ const UNBIND = 'CHANNEL_UNBIND_PHONE';
 /** A free number to bind, and one to change to. */
 const NEW_PHONE = '13800135555';
 const CHANGE_TO = '13911112222';
+/** Types the code to the current number and presses Enter: removing never submits by itself. */
+async function typeAndRemove(el: Widget, code: string): Promise<void> {
+  await type(codeInput(el), code);
+  await press('Enter');
+}
+
 const BOB = USERS.phoneAndEmail; // phone 13800138000, email: may change and unbind
 const TIMEOUT_MS = 300;
 
@@ -254,13 +260,12 @@ const ENDPOINTS: Endpoint[] = [
     user: BOB,
     async prepare(el, ctx) {
       await click(part(el, 'unbind-button'));
-      await click(part(el, 'submit-button')); // Continue
       await until(() => el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
       await clickSend(el);
       ctx.code = await emulator.codeFor(BOB.phone, UNBIND);
     },
     prepareCalls: ['get-profile', 'send-sms'],
-    trigger: (el, ctx) => type(codeInput(el), ctx.code),
+    trigger: (el, ctx) => typeAndRemove(el, ctx.code),
     triggerCalls: ['unbind-phone'],
     kept: (el, ctx) => expect(codeInput(el).value).to.equal(ctx.code),
     retry: (el) => submitAndWait(el, 'authing-phone-unbound'),
@@ -582,14 +587,13 @@ describe('fault matrix', () => {
     it('unbind-phone × wrong code → CODE_INVALID; the right code then unbinds (zh-CN)', async () => {
       const c = await start(BOB.token, 'zh-CN');
       await click(part(c.el, 'unbind-button'));
-      await click(part(c.el, 'submit-button'));
       await until(() => c.el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
       await clickSend(c.el);
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
-      await c.fails('CODE_INVALID', 'unbind', () => type(codeInput(c.el), wrong(code)), ['unbind-phone']);
+      await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrong(code)), ['unbind-phone']);
       const unbound = nextEvent(c.el, 'authing-phone-unbound');
-      await type(codeInput(c.el), code);
+      await typeAndRemove(c.el, code);
       await unbound;
       c.expect('unbind-phone');
       expect(await phoneOf(BOB.id)).to.equal(null);
@@ -646,19 +650,18 @@ describe('fault matrix', () => {
     it('unbind-phone × expired code → CODE_EXPIRED; a new code unbinds (zh-CN)', async () => {
       const c = await start(BOB.token, 'zh-CN');
       await click(part(c.el, 'unbind-button'));
-      await click(part(c.el, 'submit-button'));
       await until(() => c.el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
       await clickSend(c.el);
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
       await emulator.advanceClock(301);
-      await c.fails('CODE_EXPIRED', 'unbind', () => type(codeInput(c.el), code), ['unbind-phone']);
+      await c.fails('CODE_EXPIRED', 'unbind', () => typeAndRemove(c.el, code), ['unbind-phone']);
       await withPageClockAhead(301_000, async () => {
         await waitSendable(c.el);
         await clickSend(c.el);
       });
       const unbound = nextEvent(c.el, 'authing-phone-unbound');
-      await type(codeInput(c.el), await emulator.codeFor(BOB.phone, UNBIND));
+      await typeAndRemove(c.el, await emulator.codeFor(BOB.phone, UNBIND));
       await unbound;
       c.expect('send-sms', 'unbind-phone');
       c.end(['CODE_EXPIRED']);
@@ -795,13 +798,12 @@ describe('fault matrix', () => {
     it('unbind-phone × last login method → LAST_LOGIN_METHOD; no unbind until another method exists again (zh-CN)', async () => {
       const c = await start(BOB.token, 'zh-CN');
       await click(part(c.el, 'unbind-button'));
-      await click(part(c.el, 'submit-button'));
       await until(() => c.el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
       await clickSend(c.el);
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
       await emulator.seed([{ userId: BOB.id, email: null }]); // the email was removed elsewhere
-      await c.fails('LAST_LOGIN_METHOD', 'unbind', () => type(codeInput(c.el), code), ['unbind-phone'], {
+      await c.fails('LAST_LOGIN_METHOD', 'unbind', () => typeAndRemove(c.el, code), ['unbind-phone'], {
         detail: { statusCode: 422, apiCode: 2217 },
       });
       expect(title(c.el), 'back on the overview').to.equal(CATALOGS['zh-CN'].title);
@@ -816,7 +818,6 @@ describe('fault matrix', () => {
       await idle(c.el);
       c.expect('get-profile');
       await click(part(c.el, 'unbind-button'));
-      await click(part(c.el, 'submit-button'));
       await until(() => c.el.shadowRoot!.querySelector('[part~="code-input"]'), 'no code step');
       await emulator.advanceClock(61);
       await withPageClockAhead(61_000, async () => {
@@ -824,7 +825,7 @@ describe('fault matrix', () => {
         await clickSend(c.el);
         c.expect('send-sms');
         const unbound = nextEvent(c.el, 'authing-phone-unbound');
-        await type(codeInput(c.el), await emulator.codeFor(BOB.phone, UNBIND)); // complete: submits itself
+        await typeAndRemove(c.el, await emulator.codeFor(BOB.phone, UNBIND));
         await unbound;
       });
       c.expect('unbind-phone');

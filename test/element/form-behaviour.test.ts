@@ -1,0 +1,254 @@
+// How the redesigned form behaves around its fields: a layout that holds still, errors where they belong,
+// focus that is never lost, a code input that takes digits only, and the optional recovery link.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { CATALOGS } from '../../src/i18n/index.js';
+import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import {
+  button,
+  click,
+  errorText,
+  fieldError,
+  focused,
+  mount,
+  nextEvent,
+  part,
+  press,
+  text,
+  title,
+  type,
+  unmountAll,
+  waitIdle,
+  type Widget,
+} from '../helpers/widget.js';
+
+const box = (node: Element) => {
+  const { x, y, width, height } = node.getBoundingClientRect();
+  return { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
+};
+const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+const en = CATALOGS['en-US'];
+
+describe('a layout that holds still', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  for (const lang of ['en-US', 'zh-CN', 'zh-TW', 'ja-JP'] as const) {
+    it(`${lang}: the send button and the code input keep their boxes when the countdown starts, ticks and ends`, async () => {
+      const el = await mount(USERS.phoneAndEmail.token, { lang });
+      await click(part(el, 'change-button'));
+      await el.updateComplete;
+      const send = () => part(el, 'send-button');
+      const before = { send: box(send()), code: box(codeInput(el)) };
+      await click(send());
+      await waitUntil(() => /\d/.test(send().textContent!), 'no countdown');
+      await waitIdle(el);
+      expect(box(send()), 'countdown').to.deep.equal(before.send);
+      expect(box(codeInput(el)), 'code input, with the countdown').to.deep.equal(before.code);
+      // The end of the countdown, without waiting a minute: the widget's clock runs on Date.now().
+      const realNow = Date.now;
+      try {
+        Date.now = () => realNow() + 61_000;
+        await waitUntil(() => !/\d/.test(send().textContent!), 'countdown never ended', { timeout: 3000 });
+      } finally {
+        Date.now = realNow;
+      }
+      expect(send().textContent!.trim()).to.equal(CATALOGS[lang].sendCode);
+      expect(box(send()), 'after the countdown').to.deep.equal(before.send);
+      expect(box(codeInput(el))).to.deep.equal(before.code);
+    });
+  }
+
+  it('a busy submit button keeps its width and shows a spinner; the code input is as wide as a code', async () => {
+    await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 600 });
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const submit = part(el, 'submit-button');
+    const width = box(submit).width;
+    expect(box(codeInput(el)).width, 'about six digits wide').to.be.within(60, 160);
+    await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+    await waitUntil(() => submit.querySelector('.apm__spinner'), 'no spinner');
+    expect(box(submit).width).to.equal(width);
+    expect(submit.textContent!.trim(), 'heard while busy').to.equal(en.working);
+    await waitIdle(el);
+  });
+
+  it('the widget keeps its own width in a wide container', async () => {
+    const wide = document.createElement('div');
+    wide.style.width = '1200px';
+    document.body.append(wide);
+    try {
+      const el = await mount(USERS.noPhone.token, {}, wide);
+      expect(box(el).width).to.equal(Math.round(28 * parseFloat(getComputedStyle(document.documentElement).fontSize)));
+    } finally {
+      wide.remove();
+    }
+  });
+});
+
+describe('errors where they belong', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('an error about a field stands under it and describes it; an error about none is the alert at the top', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '12345');
+    await press('Enter');
+    await el.updateComplete;
+    const phone = part(el, 'phone-input');
+    expect(fieldError(el, 'phone')).to.equal(en.errors.PHONE_INVALID);
+    const describedBy = phone.getAttribute('aria-describedby')!;
+    expect(el.shadowRoot!.getElementById(describedBy)!.textContent!.trim()).to.equal(en.errors.PHONE_INVALID);
+    expect(part(el, 'error').textContent!.trim(), 'the alert says nothing').to.equal('');
+    expect(part(el, 'error').getBoundingClientRect().height).to.equal(0);
+    // The code input's description is its hint, once: not inside its label too.
+    const code = codeInput(el);
+    expect(el.shadowRoot!.querySelector('label[for="code"]')!.textContent!.trim()).to.equal(en.code);
+    expect(el.shadowRoot!.getElementById(code.getAttribute('aria-describedby')!)!.textContent).to.contain(en.codeHint(6));
+
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'http500' });
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    const failed = nextEvent(el, 'authing-error');
+    await press('Enter');
+    await failed;
+    await waitIdle(el);
+    expect(fieldError(el, 'phone'), 'not about the number').to.equal('');
+    const alert = part(el, 'error');
+    expect(alert.textContent!.trim()).to.equal(en.errors.SERVER);
+    expect(alert.getBoundingClientRect().bottom, 'the alert stands at the top').to.be.at.most(
+      part(el, 'title').getBoundingClientRect().top,
+    );
+  });
+
+  it('the status and alert regions stay in the accessibility tree while empty; success is a visible confirmation at the top', async () => {
+    const el = await mount(USERS.noPhone.token);
+    for (const name of ['status', 'error']) expect(getComputedStyle(part(el, name)).display, name).not.to.equal('none');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+    await bound;
+    await waitIdle(el);
+    const status = part(el, 'status');
+    expect(status.textContent!.trim()).to.equal(en.bound);
+    expect(status.getBoundingClientRect().height, 'visible').to.be.greaterThan(20);
+    expect(status.getBoundingClientRect().bottom).to.be.at.most(part(el, 'title').getBoundingClientRect().top);
+    expect(part(el, 'badge').textContent!.trim()).to.equal(en.verified);
+  });
+});
+
+describe('focus is never lost', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('after Try again, focus goes to the step that loads', async () => {
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 1 });
+    const el = document.createElement('authing-phone-manager');
+    el.setAttribute('app-host', await emulatorUrl());
+    el.setAttribute('app-id', 'test-app');
+    el.setAttribute('lang', 'en-US');
+    el.setAttribute('access-token', USERS.phoneAndEmail.token);
+    const failed = nextEvent(el, 'authing-error');
+    document.body.append(el);
+    await failed;
+    await waitIdle(el);
+    const retry = part(el, 'retry-button');
+    await click(retry);
+    await waitUntil(() => title(el) === en.title && !!el.shadowRoot!.querySelector('[part~="change-button"]'), `no overview: ${text(el)}`);
+    await waitUntil(() => focused(el) !== null, 'focus fell to the page');
+    expect(focused(el)).to.equal(part(el, 'change-button'));
+  });
+
+  it('after an error that reloads the profile, focus stays in the widget', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    await emulator.seed([{ userId: USERS.noPhone.id, phone: '13700137000', phoneCountryCode: '+86' }]);
+    const failed = nextEvent(el, 'authing-error');
+    await type(codeInput(el), code);
+    expect((await failed).detail.code).to.equal('ALREADY_BOUND');
+    await waitUntil(() => !!el.shadowRoot!.querySelector('[part~="change-button"]'), 'no overview');
+    await waitUntil(() => focused(el) !== null, 'focus fell to the page');
+    expect(errorText(el)).to.equal(en.errors.ALREADY_BOUND);
+  });
+});
+
+describe('the code input', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('takes digits only, with a hint for a letter; a pasted message gives its code; after a wrong code, typing replaces it', async () => {
+    const el = await mount(USERS.noPhone.token);
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    await sendKeys({ type: '12a' });
+    await el.updateComplete;
+    expect(codeInput(el).value).to.equal('12');
+    expect(part(el, 'hint').textContent!.trim()).to.equal(en.digitsOnly);
+    await sendKeys({ type: '3' });
+    await el.updateComplete;
+    expect(part(el, 'hint').textContent).to.contain(en.submitsWhenComplete);
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    const wrong = code === '000000' ? '111111' : '000000';
+    const failed = nextEvent(el, 'authing-error');
+    await type(codeInput(el), wrong);
+    await failed;
+    await waitIdle(el);
+    expect(fieldError(el, 'code')).to.equal(en.errors.CODE_INVALID);
+    expect(focused(el)).to.equal(codeInput(el));
+    const input = codeInput(el);
+    expect([input.selectionStart, input.selectionEnd], 'the wrong code is selected').to.deep.equal([0, 6]);
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await sendKeys({ type: code }); // replaces the selection
+    await bound;
+  });
+
+  it('a pasted SMS text is cut to the code, and submits it', async () => {
+    const el = await mount(USERS.noPhone.token, { 'code-length': '6' });
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+    const bound = nextEvent(el, 'authing-phone-bound');
+    const input = codeInput(el);
+    input.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', `Your code is ${code}. It expires in 5 minutes.`);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    // A synthetic paste does not insert text in every engine: insert it the way the browser would.
+    if (input.value === '') {
+      input.value = `Your code is ${code}. It expires in 5 minutes.`;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    }
+    await bound;
+  });
+});
+
+describe('"Can’t get a code on this number?"', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('only with offer-recovery, on the first step of a change: it fires authing-recovery-requested and sends nothing', async () => {
+    let el = await mount(USERS.phoneAndEmail.token);
+    await click(part(el, 'change-button'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="recovery-button"]')).to.equal(null);
+    el.remove();
+    el = await mount(USERS.phoneAndEmail.token, { 'offer-recovery': '' });
+    await click(part(el, 'change-button'));
+    await el.updateComplete;
+    const before = (await emulator.requests()).length;
+    const asked = nextEvent(document.body, 'authing-recovery-requested');
+    await click(button(el, en.recovery));
+    const event = await asked;
+    expect(event.composed).to.equal(true);
+    expect(event.detail).to.deep.equal({ phoneCountryCode: '+86' });
+    expect((await emulator.requests()).length).to.equal(before);
+  });
+});
