@@ -22,7 +22,7 @@ const LOG_LIMIT = 200;
 const POLL_VISIBLE_MS = 1000;
 const POLL_HIDDEN_MS = 5000;
 
-type Lang = 'zh-CN' | 'en-US';
+type Lang = 'zh-CN' | 'zh-TW' | 'en-US' | 'ja-JP';
 
 const FAULTS: Record<string, { describe: string; body: (lang: Lang) => FaultInput }> = {
   http500: { describe: 'HTTP 500', body: () => ({ kind: 'http500' }) },
@@ -35,7 +35,7 @@ const FAULTS: Record<string, { describe: string; body: (lang: Lang) => FaultInpu
     body: (lang) => ({
       kind: 'envelope',
       statusCode: 429,
-      message: lang === 'en-US' ? 'Verification code has been sent within a minute' : '该手机号 1 分钟内已发送过验证码',
+      message: lang.startsWith('zh') ? '该手机号 1 分钟内已发送过验证码' : 'Verification code has been sent within a minute',
     }),
   },
 };
@@ -216,6 +216,7 @@ for (const type of WIDGET_EVENTS) {
     addLogEntry(type, detail, kind);
     // A code is on its way: look at the outbox now rather than at the next tick.
     if (type === 'authing-code-sent') schedulePoll(0);
+    if (type === EVENTS.recoveryRequested) note('Here the host opens its own recovery path (support, another sign-in method).');
   });
 }
 
@@ -241,7 +242,7 @@ function applyLang(announce = true): void {
 }
 
 function currentLang(): Lang {
-  return widget.getAttribute('lang') === 'zh-CN' ? 'zh-CN' : 'en-US';
+  return (widget.getAttribute('lang') ?? 'en-US') as Lang;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,7 +418,14 @@ function wireControls(): void {
 // Start
 
 async function main(): Promise<void> {
-  const browserLang: Lang = /^zh\b/i.test(navigator.language) ? 'zh-CN' : 'en-US';
+  const tag = navigator.language;
+  const browserLang: Lang = /^zh\b/i.test(tag)
+    ? /\b(TW|HK|MO|Hant)\b/i.test(tag)
+      ? 'zh-TW'
+      : 'zh-CN'
+    : /^ja\b/i.test(tag)
+      ? 'ja-JP'
+      : 'en-US';
   const langRadio = document.querySelector<HTMLInputElement>(`input[name="lang"][value="${browserLang}"]`);
   if (langRadio) langRadio.checked = true;
   applyLang(false);

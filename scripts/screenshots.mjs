@@ -76,12 +76,12 @@ try {
 
   const shots =
     engine === 'webkit'
-      ? [{ file: 'webkit-light-en-US.png', theme: 'Light', lang: 'English (en-US)', state: overview }]
+      ? [{ file: 'webkit-light-en-US.png', theme: 'Light', lang: 'English', state: overview }]
       : [
-          { file: 'light-en-US.png', theme: 'Light', lang: 'English (en-US)', state: overview },
-          { file: 'dark-en-US.png', theme: 'Dark', lang: 'English (en-US)', state: changeCodeSent },
-          { file: 'light-zh-CN.png', theme: 'Light', lang: '中文 (zh-CN)', state: bindCodeSent },
-          { file: 'dark-zh-CN.png', theme: 'Dark', lang: '中文 (zh-CN)', state: changeWrongCode },
+          { file: 'light-en-US.png', theme: 'Light', lang: 'English', state: overview },
+          { file: 'dark-en-US.png', theme: 'Dark', lang: 'English', state: changeCodeSent },
+          { file: 'light-zh-CN.png', theme: 'Light', lang: '简体中文', state: bindCodeSent },
+          { file: 'dark-zh-CN.png', theme: 'Dark', lang: '简体中文', state: changeWrongCode },
         ];
   for (const shot of shots) {
     const page = await openDemo({ deviceScaleFactor: 2 });
@@ -99,7 +99,7 @@ try {
   // The demo page's picture is Chromium's.
   if (engine === 'chromium') {
     const page = await openDemo({ deviceScaleFactor: 1 });
-    await page.getByLabel('English (en-US)', { exact: true }).check();
+    await page.getByLabel('English', { exact: true }).check();
     await bindCodeSent(page);
     await page.locator('#sms-list .sms').first().waitFor({ timeout: TIMEOUT_MS });
     await settle(page);

@@ -32,6 +32,7 @@ function PhoneSettings({ appHost }: { appHost: string }) {
         appId="demo-app"
         accessToken={token}
         lang="en-US"
+        defaultCountry="CN"
         onProfileLoaded={record}
         onCodeSent={record}
         onPhoneBound={(event) => record(event)}

@@ -200,6 +200,7 @@ describe('custom-elements.json', () => {
       'theme',
       'timeout',
       'heading-level',
+      'offer-recovery',
     ]) {
       assert.ok(attributes.includes(name), `attribute ${name}`);
     }
@@ -214,6 +215,7 @@ describe('custom-elements.json', () => {
       'authing-phone-changed',
       'authing-phone-unbound',
       'authing-profile-loaded',
+      'authing-recovery-requested',
     ]);
     for (const event of element.events) {
       assert.match(event.type.text, /^Authing\w+Event$/, `${event.name} has its event class`);

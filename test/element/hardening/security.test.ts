@@ -72,10 +72,11 @@ describe('security', () => {
         expect((await failed).detail).to.include({ code: 'SERVER', message: payload });
         await idle(el);
         expect(errorText(el)).to.contain(payload, 'shown literally');
+        // The alert's own banner and text wrapper, the request id: nothing else is an element.
         const nodes = [...part(el, 'error').querySelectorAll('*')];
         expect(
-          nodes.every((node) => node.classList.contains('apm__request-id')),
-          'no element but the request id',
+          nodes.every((node) => node.matches('.apm__banner, .apm__banner > span:not([class]), .apm__request-id')),
+          'no element but the banner and the request id',
         ).to.equal(true);
         expect(el.shadowRoot!.querySelectorAll('img, script, svg, iframe, a, style, b')).to.have.length(0);
         await new Promise((resolve) => setTimeout(resolve, 20)); // an onerror/onload would have run by now
@@ -148,6 +149,7 @@ describe('security', () => {
       await sendCode(el, () => frameClick(frame, part(el, 'send-button')));
       const unbound = nextEvent(el, 'authing-phone-unbound');
       await frameType(frame, codeInput(el), await emulator.codeFor(BOB.phone, UNBIND));
+      await sendKeys({ press: 'Enter' }); // removing never submits by itself
       await unbound;
       await idle(el);
       await sendCode(el, async () => {
@@ -351,6 +353,7 @@ describe('security', () => {
         el.setAttribute('app-host', await emulatorUrl());
         el.setAttribute('app-id', 'test-app');
         el.setAttribute('lang', 'en-US');
+        el.setAttribute('default-country', 'CN');
         el.accessToken = TOKEN; // the property: never reflected to an attribute
         const events = recordEvents(el, EVENTS);
         const loaded = nextEvent(el, 'authing-profile-loaded');
@@ -394,11 +397,13 @@ describe('security', () => {
         codes.push(code);
         const wrong = nextEvent(el, 'authing-error');
         await type(codeInput(el), code === '000000' ? '111111' : '000000');
+        await press('Enter'); // removing never submits by itself
         await wrong;
         await idle(el);
         snapshot();
         const unbound = nextEvent(el, 'authing-phone-unbound');
         await type(codeInput(el), code);
+        await press('Enter');
         await unbound;
         await idle(el);
 
@@ -490,6 +495,7 @@ describe('security', () => {
           await sendCode(el, () => click(part(el, 'send-button')));
           await emulator.fault({ path: '/api/v3/unbind-phone', kind: 'delay', delayMs: 20_000 });
           await type(codeInput(el), await emulator.codeFor(BOB.phone, UNBIND));
+          await press('Enter');
         },
       },
     ];
@@ -602,6 +608,7 @@ describe('security', () => {
         },
         async go(el) {
           await type(codeInput(el), await emulator.codeFor(BOB.phone, UNBIND));
+          await press('Enter');
         },
       },
     ];

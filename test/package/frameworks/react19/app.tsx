@@ -27,6 +27,7 @@ function PhoneSettings({ appHost, accessToken }: AppProps) {
         app-id="test-app"
         accessToken={accessToken}
         lang="en-US"
+        default-country="CN"
         onauthing-profile-loaded={record}
         onauthing-code-sent={record}
         onauthing-phone-bound={(event) => {
