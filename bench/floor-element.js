@@ -1,10 +1,9 @@
 // The speed floor: bare Lit elements that render the same form as <authing-phone-manager>, with none
-// of its logic. Bundled with esbuild at bench time (bench/lib/floor.mjs); the country options come in
-// as a build-time constant, so the form is static data.
+// of its logic. Bundled with esbuild at bench time (bench/lib/floor.mjs).
 //
-//   <bench-floor view="bind">        the bind form: heading, intro, country select (every option the
-//                                    widget lists), phone input, Send code, code input and hint, submit
-//                                    button, status and error lines
+//   <bench-floor view="bind">        the bind form: heading, intro, the country prefix (its list closed,
+//                                    as the widget renders it), phone input, code input, Send code and
+//                                    hint, submit button, status and alert regions
 //   <bench-floor view="overview">    the overview: heading, current number, Change and Remove buttons
 //   <bench-floor-fetch view="…" app-host="…" access-token="…">
 //                                    the same, rendered only once one GET /api/v3/get-profile (same URL
@@ -14,10 +13,6 @@
 // The parts carry the widget's part names, so the bench's "interactive" check is the same for both.
 // No styles: the widget's stylesheet is part of what it costs.
 import { LitElement, html } from 'lit';
-
-/* global BENCH_COUNTRY_OPTIONS */
-/** @type {Array<{ iso: string, label: string }>} */
-const COUNTRY_OPTIONS = BENCH_COUNTRY_OPTIONS;
 
 export class BenchFloor extends LitElement {
   static properties = { view: {} };
@@ -31,8 +26,8 @@ export class BenchFloor extends LitElement {
   render() {
     return html`<section part="base" aria-busy="false">
       ${this.view === 'overview' ? overview() : bindForm()}
-      <p part="status" role="status"></p>
-      <p part="error" id="error" role="alert"></p>
+      <div part="status" role="status"></div>
+      <div part="error" id="error" role="alert"></div>
     </section>`;
   }
 }
@@ -44,25 +39,23 @@ const bindForm = () =>
     ${title('Add a phone number')}
     <p>No phone number is linked to your account.</p>
     <div>
-      <label>
-        <span part="label">Country or region</span>
-        <select part="country-select" name="country" autocomplete="tel-country-code">
-          ${COUNTRY_OPTIONS.map((c) => html`<option value=${c.iso} ?selected=${c.iso === 'CN'}>${c.label}</option>`)}
-        </select>
-      </label>
-      <label>
-        <span part="label">Phone number</span>
-        <input part="phone-input" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="24" />
-      </label>
-      <button type="button" part="button send-button">Send code</button>
+      <label part="label" for="phone">Phone number</label>
+      <div>
+        <button type="button" part="country-select" aria-haspopup="listbox" aria-expanded="false">+86</button>
+        <input part="phone-input" id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="24" />
+      </div>
+      <p part="hint" id="phone-message"></p>
     </div>
-    <label>
-      <span part="label">Verification code</span>
-      <input part="code-input" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="8" />
-      <span part="hint" id="code-hint">6 digits, sent by SMS</span>
-    </label>
     <div>
-      <button type="submit" part="button submit-button">Add phone number</button>
+      <label part="label" for="code">Verification code</label>
+      <div>
+        <input part="code-input" id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" />
+        <button type="button" part="button send-button">Send code</button>
+      </div>
+      <p part="hint" id="code-message">The 6-digit code from the SMS. It’s checked as soon as it’s complete.</p>
+    </div>
+    <div>
+      <button type="submit" part="button submit-button">Verify and add</button>
     </div>
   </form>`;
 

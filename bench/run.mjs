@@ -88,7 +88,7 @@ log('1. Bytes');
 const bytes = await measureBytes(root);
 
 log('2. Speed (starting the emulator, the page server and Chromium)');
-const floor = await buildFloorBundle(root);
+const floor = await buildFloorBundle();
 // In this process, on a port of its own (so the page's calls are cross-origin, as against real Authing),
 // every SMS carrying CODE: no code lookup inside a timed flow. Its CORS allows the page server's origin only.
 const server = await startStaticServer({ widgetFile, floorCode: floor.code });

@@ -17,8 +17,11 @@ export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
  * languages loaded on demand): see the README's Size section. Raised from 27.5 KB once, for what real
  * Authing needs (rate-limit and daily-cap answers, token scopes, the pool's public config, cooldowns
  * kept across reloads, four languages' new messages): 29,509 B, then 29,077 B with static properties.
+ * Raised again for the redesigned flows (a searchable country combobox, errors at their fields, the
+ * one-step removal, skeleton and spinners, stable-width buttons, and the copy that goes with them in four
+ * languages): 34,446 B. The languages on demand are what bring it down again.
  */
-export const BUDGET_GZIP_BYTES = 28.8 * 1024;
+export const BUDGET_GZIP_BYTES = 33.8 * 1024;
 
 async function* javascriptFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

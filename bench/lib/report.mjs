@@ -171,8 +171,8 @@ The emulator answers at once (no delay faults); every SMS carries a fixed code (
 option, see \`bench/run.mjs\`), so no code lookup happens inside a timed flow.
 
 * **The floor** (\`bench/floor-element.js\`, bundled by esbuild at bench time): a bare Lit element that
-  renders the same form, static, with no logic and no styles: the same heading, text, country select
-  with the same ${shape.bind.floor.options} options, inputs and buttons as the widget's bind form, or the
+  renders the same form, static, with no logic and no styles: the same heading, text, country prefix
+  (its list closed, as the widget renders it), inputs and buttons as the widget's bind form, or the
   same overview. "Floor + profile request" is that element rendering only after one \`GET
   /api/v3/get-profile\` with the widget's URL and headers has answered: the floor plus the one request
   the widget cannot do without.
@@ -193,7 +193,7 @@ option, see \`bench/run.mjs\`), so no code lookup happens inside a timed flow.
   shows the next one. The emulator is reset and a fresh widget mounted (untimed) before every run.
   *Bind*: type a number, Send code, type the code (it submits itself) → overview. *Change*: Change,
   Send code to the current number, its code → new-number step, type it, Send code, its code → overview.
-  *Unbind*: Remove, Continue, Send code, its code → bind form. **The flow floor** makes the same API
+  *Unbind*: Remove, Send code, its code, Remove phone number → bind form. **The flow floor** makes the same API
   calls straight from the page, in sequence, with the same URLs, methods, headers and bodies (so the
   same CORS preflight cache entries), reading each JSON answer and checking its statusCode, and nothing
   else: the time the network and the emulator need. The difference is the widget's own overhead

@@ -123,12 +123,11 @@ const WIDGET_FLOWS = {
   },
   async unbind(el) {
     press(need(el, 'unbind-button'));
-    await waitFor(el, (e) => !!part(e, 'submit-button') && !part(e, 'send-button') && !busy(e), 'unbind: confirm step');
-    press(need(el, 'submit-button'));
     await waitFor(el, idleWith('send-button'), 'unbind: code step');
     await sendCode(el);
     const unbound = nextEvent(el, 'authing-phone-unbound');
     typeInto(need(el, 'code-input'), CODE);
+    press(need(el, 'submit-button')); // removing never submits by itself
     await unbound;
     await waitFor(el, READY.bind, 'bind form after unbinding');
   },

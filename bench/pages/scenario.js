@@ -42,7 +42,7 @@ export const FLOWS = {
   unbind: {
     view: 'overview',
     minimum: { '/api/v3/send-sms': 1, '/api/v3/unbind-phone': 1 },
-    label: 'unbind: confirm, send code, enter code',
+    label: 'unbind: send code, enter code, remove',
   },
 };
 

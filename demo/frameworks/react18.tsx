@@ -15,7 +15,7 @@ function PhoneSettings({ appHost }: { appHost: string }) {
     <>
       <p className="help" id="react-version">
         React {version}
-        {version.startsWith('18.') ? '' : ' — for React 18: npx vite --config demo/frameworks/vite.react18.config.mjs'}
+        {version.startsWith('18.') ? '' : ' — not React 18: open this page from npm start’s main page'}
       </p>
       <label>
         Signed-in user{' '}

@@ -3,8 +3,9 @@
 // wrapper's in src/react.ts included, resolved to the React 18 that npm installs in
 // test/package/frameworks/react18 (an npm workspace). Open /frameworks/react18.html.
 //
-// `npm start` cannot do this: its React 19 page and src/react.ts share one module graph, and
-// src/react.ts can only have one React.
+// `npm start` starts this server itself the first time its React 18 link is opened, and redirects
+// there: its own React 19 page and src/react.ts share one module graph, and src/react.ts can only have
+// one React.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vite';
 import demoConfig from '../../vite.config.ts';
