@@ -5,6 +5,8 @@
 //   docs/screenshots/dark-en-US.png    change, second step: the new number and the code just sent
 //   docs/screenshots/light-zh-CN.png   bind: a code sent to the new number
 //   docs/screenshots/dark-zh-CN.png    change: a wrong code, the error said in Chinese
+//   docs/screenshots/phone-light-zh-CN.png   390 px wide: the country list open, searching "852"
+//   docs/screenshots/phone-dark-en-US.png    390 px wide: removing the number, its code sent
 //   demo/screenshot.png                the demo page at 1280 x 800 (bind, a code in the phone panel)
 //
 //   docs/screenshots/webkit-light-en-US.png   the overview in WebKit, with --engine webkit (only that one)
@@ -82,15 +84,21 @@ try {
           { file: 'dark-en-US.png', theme: 'Dark', lang: 'English', state: changeCodeSent },
           { file: 'light-zh-CN.png', theme: 'Light', lang: '简体中文', state: bindCodeSent },
           { file: 'dark-zh-CN.png', theme: 'Dark', lang: '简体中文', state: changeWrongCode },
+          { file: 'phone-light-zh-CN.png', theme: 'Light', lang: '简体中文', state: countrySearch, width: 390 },
+          { file: 'phone-dark-en-US.png', theme: 'Dark', lang: 'English', state: unbindCodeSent, width: 390 },
         ];
   for (const shot of shots) {
-    const page = await openDemo({ deviceScaleFactor: 2 });
+    const page = await openDemo({ deviceScaleFactor: 2, width: shot.width });
     await page.getByLabel(shot.theme, { exact: true }).check();
     await page.getByLabel(shot.lang, { exact: true }).check();
     await shot.state(page);
     await settle(page);
     const frame = await page.locator('.widget-frame').boundingBox();
-    const clip = { x: frame.x - MARGIN, y: frame.y - MARGIN, width: frame.width + 2 * MARGIN, height: frame.height + 2 * MARGIN };
+    // The open country list floats below the frame: the picture takes it in.
+    const open = part(page, 'country-panel');
+    const panel = (await open.count()) ? await open.boundingBox() : null;
+    const bottom = Math.max(frame.y + frame.height, panel ? panel.y + panel.height : 0);
+    const clip = { x: frame.x - MARGIN, y: frame.y - MARGIN, width: frame.width + 2 * MARGIN, height: bottom - frame.y + 2 * MARGIN };
     const file = path.join(OUT_DIR, shot.file);
     await page.screenshot({ path: file, clip });
     console.log(`  ${path.relative(ROOT, file)}`);
@@ -104,14 +112,15 @@ try {
     await page.locator('#sms-list .sms').first().waitFor({ timeout: TIMEOUT_MS });
     await settle(page);
     // The first 800 px hold all three panels; the rest is more controls and log, and 20 % more bytes.
+    await page.evaluate(() => window.scrollTo(0, 0)); // focus on the code input may have scrolled it
     await page.screenshot({ path: DEMO_PNG });
     console.log(`  ${path.relative(ROOT, DEMO_PNG)}`);
   }
 
   // ----------------------------------------------------------------------------------------------
 
-  /** The demo at 1280 px wide, emulator reset. */
-  async function openDemo({ deviceScaleFactor }) {
+  /** The demo at 1280 px wide (or `width`), emulator reset. */
+  async function openDemo({ deviceScaleFactor, width = 1280 }) {
     let page;
     if (engine === 'webkit') {
       // One MiniBrowser per picture; closing the page ends it. Its colour scheme is light.
@@ -125,7 +134,7 @@ try {
       });
     } else {
       const context = await browser.newContext({
-        viewport: { width: 1280, height: 800 },
+        viewport: { width, height: 800 },
         deviceScaleFactor,
         locale: 'en-US',
         colorScheme: 'light',
@@ -177,6 +186,18 @@ try {
     await part(page, 'phone-input').fill(NEW_PHONE);
     await sendCode(page);
     return emulator.codeFor(NEW_PHONE);
+  }
+
+  async function countrySearch(page) {
+    await signIn(page, ALICE);
+    await part(page, 'country-select').click();
+    await part(page, 'country-search').pressSequentially('852');
+  }
+
+  async function unbindCodeSent(page) {
+    await signIn(page, BOB);
+    await part(page, 'unbind-button').click();
+    await sendCode(page);
   }
 
   async function changeWrongCode(page) {

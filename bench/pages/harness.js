@@ -26,6 +26,7 @@ function create(kind, view) {
     el.setAttribute('userpool-id', 'bench-pool');
     el.setAttribute('access-token', user.token);
     el.setAttribute('lang', 'en-US');
+    el.setAttribute('default-country', 'CN'); // the bench's numbers are mainland ones
   } else {
     el.setAttribute('view', view);
     if (kind === 'floor-fetch') {
