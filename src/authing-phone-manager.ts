@@ -9,7 +9,7 @@ import { LocaleController, type MessageOverrides } from './controllers/locale-co
 import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
 import { CountryPickerController } from './controllers/country-picker-controller.js';
-import { countryOptions } from './templates/countries.js';
+import { countryOption, countryOptions } from './templates/countries.js';
 import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
 import { moveFocus, recoverFocus } from './focus.js';
 import { styles } from './authing-phone-manager.styles.js';
@@ -269,7 +269,7 @@ export class AuthingPhoneManager extends LitElement {
     return widget({
       offerRecovery: this.offerRecovery,
       picker: this.picker,
-      country: this.countryList().find((c) => c.iso === country),
+      country: countryOption(this.locale.lang, this.locale.messages.regions, country),
       t: this.locale.messages,
       lang: this.locale.lang,
       state: this.phone.state,

@@ -139,6 +139,8 @@ let mounted;
 /** Mounts a widget for the flow's user and waits until it is interactive (not timed). */
 export async function prepareFlow(name) {
   const { view } = FLOWS[name];
+  // The widget keeps resend cooldowns for the tab (sessionStorage); the emulator was reset, so they go too.
+  sessionStorage.clear();
   mounted = create('widget', view);
   document.body.append(mounted);
   await waitFor(mounted, READY[view], `widget ${view} before ${name}`);
@@ -171,6 +173,7 @@ async function call(token, path, body) {
       accept: 'application/json',
       'content-type': 'application/json',
       'x-authing-lang': 'en-US',
+      'x-authing-userpool-id': 'bench-pool',
     },
     body: JSON.stringify(body),
     credentials: 'omit',

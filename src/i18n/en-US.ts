@@ -30,6 +30,7 @@ export const enUS: Messages = {
   code: 'Verification code',
   codeHint: (length) => (length ? `The ${length}-digit code from the SMS.` : 'The code from the SMS.'),
   submitsWhenComplete: 'It’s checked as soon as it’s complete.',
+  enterCode: (length) => `Enter the ${length}-digit code from the SMS.`,
   digitsOnly: 'The code has digits only.',
   codeFor: (phone) => `Code for ${phone}`,
   edit: 'Edit',

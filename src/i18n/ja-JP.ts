@@ -30,6 +30,7 @@ export const jaJP: Messages = {
   code: '確認コード',
   codeHint: (length) => (length ? `SMS で届いた ${length} 桁のコードです。` : 'SMS で届いたコードです。'),
   submitsWhenComplete: 'すべて入力すると自動で送信されます。',
+  enterCode: (length) => `SMS で届いた ${length} 桁のコードを入力してください。`,
   digitsOnly: 'コードは数字のみです。',
   codeFor: (phone) => `${phone} のコード`,
   edit: '修正',

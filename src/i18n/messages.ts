@@ -39,6 +39,8 @@ export interface Messages {
   codeHint: (length: number | undefined) => string;
   /** Said after the hint where a complete code is checked at once (WCAG 3.2.2). */
   submitsWhenComplete: string;
+  /** CODE_REQUIRED under a code input: the code's length said. */
+  enterCode: (length: number) => string;
   /** The hint after a letter was typed into a code input. */
   digitsOnly: string;
   /** Step 2 of a change: the first step's code, shown as a line. */

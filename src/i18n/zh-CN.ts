@@ -29,6 +29,7 @@ export const zhCN: Messages = {
   code: '验证码',
   codeHint: (length) => (length ? `请输入短信中的 ${length} 位验证码。` : '请输入短信中的验证码。'),
   submitsWhenComplete: '输入完整后将自动提交。',
+  enterCode: (length) => `请输入短信中的 ${length} 位验证码。`,
   digitsOnly: '验证码只包含数字。',
   codeFor: (phone) => `${phone} 的验证码`,
   edit: '修改',

@@ -29,6 +29,7 @@ export const zhTW: Messages = {
   code: '驗證碼',
   codeHint: (length) => (length ? `請輸入簡訊中的 ${length} 位數驗證碼。` : '請輸入簡訊中的驗證碼。'),
   submitsWhenComplete: '輸入完整後會自動送出。',
+  enterCode: (length) => `請輸入簡訊中的 ${length} 位數驗證碼。`,
   digitsOnly: '驗證碼只包含數字。',
   codeFor: (phone) => `${phone} 的驗證碼`,
   edit: '修改',

@@ -1,4 +1,4 @@
-import { countries } from '../core/phone.js';
+import { countries, countryOf } from '../core/phone.js';
 
 export interface CountryOption {
   iso: string;
@@ -12,6 +12,22 @@ export interface CountryOption {
 
 /** First in the list, in this order: where most of the widget's users are. */
 export const COMMON_REGIONS = ['CN', 'HK', 'MO', 'TW'];
+
+const namers = new Map<string, Intl.DisplayNames | undefined>();
+/** Region names in a language, one Intl.DisplayNames per language. */
+function namerOf(lang: string): Intl.DisplayNames | undefined {
+  if (!namers.has(lang))
+    namers.set(lang, typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([lang], { type: 'region' }) : undefined);
+  return namers.get(lang);
+}
+
+/** One country as an option, without building the list: what the closed prefix needs. */
+export function countryOption(lang: string, names: Readonly<Record<string, string>>, iso: string): CountryOption | undefined {
+  const country = countryOf(iso);
+  if (!country) return undefined;
+  const english = namerOf('en')?.of(iso) ?? iso;
+  return { iso: country.iso, name: names[iso] ?? namerOf(lang)?.of(iso) ?? iso, callingCode: country.callingCode, english };
+}
 
 /** By language, renamed regions and allowed list: pages rarely show more than one or two. */
 const cache = new Map<string, CountryOption[]>();
@@ -29,9 +45,8 @@ export function countryOptions(
   const key = `${lang}|${JSON.stringify(names)}|${allowed?.join(',') ?? ''}`;
   let options = cache.get(key);
   if (!options) {
-    const namer = (tag: string) => (typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([tag], { type: 'region' }) : undefined);
-    const display = namer(lang);
-    const english = namer('en');
+    const display = namerOf(lang);
+    const english = namerOf('en');
     const rank = (iso: string) => (COMMON_REGIONS.includes(iso) ? COMMON_REGIONS.indexOf(iso) : COMMON_REGIONS.length);
     options = countries()
       .filter((c) => !allowed || allowed.includes(c.iso))

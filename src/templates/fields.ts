@@ -98,7 +98,9 @@ function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
   const error = state.error?.field === field ? state.error : undefined;
   const id = `${field}-message`;
   return error
-    ? html`<p part="field-error error-${field}" class="apm__field-error" id=${id}>${messageOf(error, t)}</p>`
+    ? html`<p part="field-error error-${field}" class="apm__field-error" id=${id}>
+        ${messageOf(error, t, state.options.codeLength ?? CODE_LENGTH.usual)}
+      </p>`
     : html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
 }
 

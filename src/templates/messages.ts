@@ -6,9 +6,10 @@ import { maskPhone } from '../core/phone.js';
 import type { Messages } from '../i18n/index.js';
 
 /** The words for an error: the catalog's, or the server's where the policy says they say more. */
-export function messageOf({ code, cause, field, eitherOfTwoCodes, codesSpent }: FlowError, t: Messages): string {
+export function messageOf({ code, cause, field, eitherOfTwoCodes, codesSpent }: FlowError, t: Messages, codeLength?: number): string {
   if (eitherOfTwoCodes) return code === 'CODE_EXPIRED' ? t.twoCodesExpired : t.twoCodesInvalid;
   if (code === 'CODE_NOT_SENT' && field === 'currentCode') return t.currentCodeNotSent;
+  if (code === 'CODE_REQUIRED' && codeLength) return t.enterCode(codeLength);
   // A business answer (statusCode below 500) in the requested language; a 5xx's words are no help.
   const serverSaid = cause?.message && cause.statusCode !== undefined && cause.statusCode < 500;
   const message = policyOf(code).serverWords && serverSaid ? cause.message : t.errors[code];

@@ -35,12 +35,12 @@ export function unavailable(view: View): TemplateResult {
 
 export function overview(view: View): TemplateResult {
   const { t, state, on } = view;
-  const { phone, hasOtherLoginMethod } = state.account;
+  const { phone, phoneVerified, hasOtherLoginMethod } = state.account;
   return html`${title(view, t.title)}
     <p class="apm__current">
       <span class="apm__sr-only">${t.currentPhone}</span>
       <span part="phone" class="apm__phone">${phone ? maskPhone(phone) : ''}</span>
-      <span part="badge" class="apm__badge">${t.verified}</span>
+      ${phoneVerified ? html`<span part="badge" class="apm__badge">${t.verified}</span>` : nothing}
     </p>
     ${hasOtherLoginMethod ? nothing : html`<p class="apm__muted apm__note">${t.onlyLoginMethod}</p>`}
     <div class="apm__actions">

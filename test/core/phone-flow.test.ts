@@ -46,8 +46,10 @@ describe('phone flow machine', () => {
     expect(flow.accountOf({ userId: 'u-1', phone: '13800138000', phoneCountryCode: null, email: null, identities: [] })).to.deep.equal({
       userId: 'u-1',
       phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' },
+      phoneVerified: true,
       hasOtherLoginMethod: false,
     });
+    expect(flow.accountOf({ phone: '13800138000', phoneVerified: false }).phoneVerified, 'set by an administrator').to.equal(false);
     expect(flow.accountOf({ phone: null, email: 'a@b.c' }).hasOtherLoginMethod).to.equal(true);
     expect(flow.accountOf({ phone: '1', identities: [{}] }).hasOtherLoginMethod).to.equal(true);
   });

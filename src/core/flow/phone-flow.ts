@@ -50,6 +50,8 @@ export interface Account {
   /** Whose account this is: after a new token, only the same user's flow may carry on. */
   userId?: string;
   phone?: PhoneNumber;
+  /** Authing's `phoneVerified`: false for a number an administrator set without an SMS. */
+  phoneVerified?: boolean;
   /** Email or an external identity: another way to sign in, so the phone may be removed. */
   hasOtherLoginMethod: boolean;
 }
@@ -471,7 +473,7 @@ function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: st
     }
     case 'bind': {
       const { phoneNumber, phoneCountryCode } = effect.input;
-      const account = { ...state.account, phone: { phoneNumber, phoneCountryCode } };
+      const account = { ...state.account, phone: { phoneNumber, phoneCountryCode }, phoneVerified: true };
       return {
         state: { ...finished, account, step: 'overview', notice: { kind: 'bound' } },
         outcome: { type: 'phone-bound', phone: account.phone },
@@ -487,14 +489,14 @@ function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: st
       };
     }
     case 'update-phone': {
-      const account = { ...state.account, phone: effect.phone };
+      const account = { ...state.account, phone: effect.phone, phoneVerified: true };
       return {
         state: { ...finished, account, step: 'overview', notice: { kind: 'changed' } },
         outcome: { type: 'phone-changed', phone: effect.phone, previous: effect.previous },
       };
     }
     case 'unbind': {
-      const account = { ...state.account, phone: undefined };
+      const account = { ...state.account, phone: undefined, phoneVerified: undefined };
       return {
         state: { ...finished, account, step: 'bind', notice: { kind: 'unbound' } },
         outcome: { type: 'phone-unbound', previous: effect.previous },
@@ -679,9 +681,15 @@ export function accountOf(profile: {
   userId?: string;
   phone?: string | null;
   phoneCountryCode?: string | null;
+  phoneVerified?: boolean | null;
   email?: string | null;
   identities?: ReadonlyArray<unknown> | null;
 }): Account {
   const phone = profile.phone ? { phoneNumber: profile.phone, phoneCountryCode: profile.phoneCountryCode || '+86' } : undefined;
-  return { userId: profile.userId, phone, hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0 };
+  return {
+    userId: profile.userId,
+    phone,
+    phoneVerified: phone ? profile.phoneVerified !== false : undefined,
+    hasOtherLoginMethod: !!profile.email || (profile.identities?.length ?? 0) > 0,
+  };
 }
