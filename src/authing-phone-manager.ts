@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
 import type { Draft } from './core/flow/phone-flow.js';
@@ -210,9 +210,20 @@ export class AuthingPhoneManager extends LitElement {
     retry: () => this.reload(),
   };
 
-  override render(): TemplateResult {
+  /** Also waits for a language still loading, and the render that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.locale.loading) return done;
+    await this.locale.loading;
+    return super.getUpdateComplete();
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const t = this.locale.messages;
+    // The page's language is still loading: nothing rather than another language's words.
+    if (!t) return nothing;
     return widget({
-      t: this.locale.messages,
+      t,
       lang: this.locale.lang,
       state: this.phone.state,
       signedIn: !!(this.client || this.accessToken),
