@@ -279,7 +279,9 @@ async function translationChunks(): Promise<TranslationChunk[]> {
           loader: 'ts',
         },
       });
-      const { zhCN, catalog } = (await import(`data:text/javascript;base64,${Buffer.from(catalogs.outputFiles[0].text).toString('base64')}`)) as {
+      const { zhCN, catalog } = (await import(
+        `data:text/javascript;base64,${Buffer.from(catalogs.outputFiles[0].text).toString('base64')}`
+      )) as {
         zhCN: object;
         catalog: object;
       };
@@ -292,7 +294,12 @@ async function translationChunks(): Promise<TranslationChunk[]> {
         }
       };
       walk(zhCN, catalog as Record<string, unknown>);
-      const chunk = await esbuild({ ...esm, charset, minify: true, stdin: { contents: `export default [${values.join(',')}];`, loader: 'js' } });
+      const chunk = await esbuild({
+        ...esm,
+        charset,
+        minify: true,
+        stdin: { contents: `export default [${values.join(',')}];`, loader: 'js' },
+      });
       const code = chunk.outputFiles[0].text;
       const hash = createHash('sha384').update(code).digest('base64url').slice(0, 10);
       return { lang, fileName: `authing-phone-manager.${lang}.${hash}.js`, code };

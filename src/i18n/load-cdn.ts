@@ -14,10 +14,14 @@ declare const __TRANSLATION_CHUNKS__: Partial<Record<Lang, string>>;
 const base = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
 
 export async function importTranslation(lang: Lang): Promise<Messages> {
-  const { default: values } = (await import(/* @vite-ignore */ new URL(__TRANSLATION_CHUNKS__[lang]!, base).href)) as { default: unknown[] };
+  const { default: values } = (await import(/* @vite-ignore */ new URL(__TRANSLATION_CHUNKS__[lang]!, base).href)) as {
+    default: unknown[];
+  };
   let next = 0;
   const rebuild = (shape: object): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, typeof value === 'object' ? rebuild(value as object) : values[next++]]));
+    Object.fromEntries(
+      Object.entries(shape).map(([key, value]) => [key, typeof value === 'object' ? rebuild(value as object) : values[next++]]),
+    );
   const catalog = rebuild(zhCN);
   // A chunk from another build would shift every string: refuse it rather than show the wrong words.
   if (next !== values.length) throw new Error(`${lang}: the chunk does not match this file`);
