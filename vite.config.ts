@@ -14,6 +14,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { build as esbuild } from 'esbuild';
+import ts from 'typescript';
 import { defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 
@@ -209,6 +210,45 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
+/**
+ * Collapses each run of whitespace that holds a line break, in the static text of the html`…` templates
+ * of src/, to one space: the indentation of the source. One space renders as the run did (no template
+ * sits in a `pre` or `white-space: pre` box); `${…}` expressions are not touched. The templates are found
+ * by TypeScript's parser, not a regular expression, since they nest.
+ */
+function minifyHtmlTemplates(): Plugin {
+  return {
+    name: 'authing-phone-manager:minify-html-templates',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\/src\/.*\.ts$/ },
+      handler(code, id) {
+        if (!code.includes('html`')) return null;
+        const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+        const edits: Array<{ start: number; end: number; text: string }> = [];
+        const visit = (node: ts.Node): void => {
+          if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+            const template = node.template;
+            const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+            for (const part of parts) {
+              // Inside the delimiters: ` or } before, ` or ${ after.
+              const start = part.getStart(source) + 1;
+              const end = part.getEnd() - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1);
+              const text = code.slice(start, end).replace(/\s*\n\s*/g, ' ');
+              if (text !== code.slice(start, end)) edits.push({ start, end, text });
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+        let out = code;
+        for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + text + out.slice(end);
+        return { code: out, map: null };
+      },
+    },
+  };
+}
+
 /** The CDN build's files: the two CDN files and the language chunks beside them. */
 const CDN_FILE = /^authing-phone-manager(\.iife|\.[a-z]{2}-[A-Z]{2}\.[\w-]+)?\.js$/;
 
@@ -222,7 +262,7 @@ const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 function npmBuild(): UserConfig {
   return {
-    plugins: [minifyCssTemplates()],
+    plugins: [minifyCssTemplates(), minifyHtmlTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -331,7 +371,7 @@ function cdnTranslations(chunks: TranslationChunk[]): Plugin {
 async function cdnBuild(): Promise<UserConfig> {
   const chunks = await translationChunks();
   return {
-    plugins: [minifyCssTemplates(), cdnTranslations(chunks)],
+    plugins: [minifyCssTemplates(), minifyHtmlTemplates(), cdnTranslations(chunks)],
     define: { __TRANSLATION_CHUNKS__: JSON.stringify(Object.fromEntries(chunks.map((chunk) => [chunk.lang, chunk.fileName]))) },
     build: {
       outDir: 'dist/cdn',
