@@ -229,7 +229,9 @@ function minifyHtmlTemplates(): Plugin {
         const visit = (node: ts.Node): void => {
           if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
             const template = node.template;
-            const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+            const parts = ts.isNoSubstitutionTemplateLiteral(template)
+              ? [template]
+              : [template.head, ...template.templateSpans.map((span) => span.literal)];
             for (const part of parts) {
               // Inside the delimiters: ` or } before, ` or ${ after.
               const start = part.getStart(source) + 1;

@@ -43,4 +43,6 @@ export const PHONE_METADATA =
   '${groups.map((g) => `${g.isos}${g.delta}:${g.lengths}`).join('|')}';
 `;
 writeFileSync(new URL('../src/core/phone-metadata.ts', import.meta.url), out);
-console.log(`src/core/phone-metadata.ts: ${groups.reduce((n, g) => n + g.isos.length / 2, 0)} countries in ${groups.length} groups, ${out.length} bytes`);
+console.log(
+  `src/core/phone-metadata.ts: ${groups.reduce((n, g) => n + g.isos.length / 2, 0)} countries in ${groups.length} groups, ${out.length} bytes`,
+);

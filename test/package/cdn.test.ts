@@ -105,7 +105,10 @@ describe('CDN files in plain pages', () => {
         script.src = `/dist/cdn/${file}?${integrity.slice(7, 15)}`; // a fresh URL, not a cached answer
         opened.frame.contentDocument!.head.append(script);
       });
-    expect(Object.keys(hashes).filter((file) => !CHUNK.test(file))).to.deep.equal(['authing-phone-manager.iife.js', 'authing-phone-manager.js']);
+    expect(Object.keys(hashes).filter((file) => !CHUNK.test(file))).to.deep.equal([
+      'authing-phone-manager.iife.js',
+      'authing-phone-manager.js',
+    ]);
     expect(await load('authing-phone-manager.iife.js', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).to.equal(
       'blocked',
     );

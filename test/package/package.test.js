@@ -287,6 +287,12 @@ describe('server-side rendering safety', () => {
     });
   }
 
+  it('importing authing-phone-manager/translations/en-US (and ja-JP, zh-TW) in plain Node throws nothing', async () => {
+    const script = `for (const lang of ['en-US', 'ja-JP', 'zh-TW']) await import('authing-phone-manager/translations/' + lang);`;
+    const { stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+    assert.equal(stderr, '');
+  });
+
   it('authing-phone-manager/core runs a session in plain Node: it loads a profile from the emulator', async () => {
     const { startEmulator } = await import('../../emulator/index.js');
     const running = await startEmulator({ port: 0 });
