@@ -17,11 +17,12 @@ import { transform } from 'esbuild';
 export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
 /**
  * gzip bytes (level 9) the classic CDN file may take, lit, ofetch and the zh-CN strings included. A
- * ratchet at today's size plus a little room, lowered as the file shrinks; the goal is 20 KB (20,480 B):
- * see the README's Size section.
+ * ratchet at today's size (25,443 B) plus a little room, lowered as the file shrinks; the goal is
+ * 20,480 B. Raised once, from 27.5 KB to 28.8 KB, for what real Authing needs; lowered to 25,600 B when
+ * the other languages moved to chunks (issue 14). What is left and what would cut it: the README's Size section.
  */
-export const BUDGET_GZIP_BYTES = 28.8 * 1024;
-/** The language chunks beside the CDN files, and the gzip bytes each may take. */
+export const BUDGET_GZIP_BYTES = 25_600;
+/** The language chunks beside the CDN files, and the gzip bytes each may take (issue 14's budget). */
 export const CHUNK_FILE = /^dist\/cdn\/authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/;
 export const CHUNK_BUDGET_GZIP_BYTES = 1600;
 

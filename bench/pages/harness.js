@@ -171,6 +171,7 @@ async function call(token, path, body) {
       accept: 'application/json',
       'content-type': 'application/json',
       'x-authing-lang': 'en-US',
+      'x-authing-userpool-id': 'bench-pool',
     },
     body: JSON.stringify(body),
     credentials: 'omit',
