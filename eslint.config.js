@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules, Lit's and web components' rules for the element, and the
 // layering of architecture.md as import rules: src/core knows nothing of Lit or the DOM, and only
-// src/core/api talks HTTP (ofetch).
+// src/core/api talks HTTP (fetch).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
@@ -12,7 +12,7 @@ const UI = {
   group: ['**/controllers/*', '**/templates/*', '**/authing-phone-manager*', '**/i18n/*', '**/events*'],
   message: 'src/core knows nothing of the element.',
 };
-const OFETCH = { name: 'ofetch', message: 'Only src/core/api talks HTTP.' };
+const HTTP = { name: 'fetch', message: 'Only src/core/api talks HTTP.' };
 /** What a headless module must not touch: the page. */
 const DOM_GLOBALS = [
   'window',
@@ -47,15 +47,15 @@ export default tseslint.config(
     rules: {
       ...lit.configs['flat/recommended'].rules,
       ...wc.configs['flat/recommended'].rules,
-      'no-restricted-imports': ['error', { paths: [OFETCH] }],
+      'no-restricted-globals': ['error', HTTP],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/api/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [OFETCH], patterns: [LIT, UI] }],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      'no-restricted-imports': ['error', { patterns: [LIT, UI] }],
+      'no-restricted-globals': ['error', HTTP, ...DOM_GLOBALS],
     },
   },
   {

@@ -1,7 +1,7 @@
 // Vite config for the whole project.
 //
 //   npm start (vite)   the demo in demo/, with an Authing emulator on its own port (see emulatorPlugin below)
-//   vite build         the npm build: ES modules in dist/, lit, @lit/*, ofetch and react left to the user's bundler
+//   vite build         the npm build: ES modules in dist/, lit, @lit/* and react left to the user's bundler
 //   vite build --mode cdn   the two single-file CDN builds in dist/cdn/, everything inside
 //
 // Type declarations come from tsc (tsconfig.build.json) and the manifest from the CEM analyzer: see
@@ -11,7 +11,10 @@
 // `useDefineForClassFields: false` apply to src/ without anything here.
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { build as esbuild } from 'esbuild';
+import ts from 'typescript';
 import { createServer, defineConfig, type Plugin, type UserConfig, type ViteDevServer } from 'vite';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 
@@ -99,7 +102,7 @@ function cdnFilesPlugin(): Plugin {
       const outDir = fileURLToPath(new URL('./node_modules/.cache/demo-cdn', import.meta.url));
       server.middlewares.use('/cdn', (req, res, next) => {
         const name = (req.url ?? '').replace(/^\//, '').split('?')[0];
-        if (!/^authing-phone-manager(\.iife)?\.js$/.test(name)) return next();
+        if (!CDN_FILE.test(name)) return next();
         // In a child process: this one runs the dev server with NODE_ENV=development, which would
         // bundle lit's development build into the file.
         built ??= runCdnBuild(outDir).then(() => outDir);
@@ -152,7 +155,7 @@ async function startOnPreferredPort(server: ViteDevServer): Promise<RunningEmula
   return emulator;
 }
 
-export default defineConfig(({ command, mode }): UserConfig => {
+export default defineConfig(({ command, mode }): UserConfig | Promise<UserConfig> => {
   if (command === 'serve') {
     // The demo: demo/index.html is served at "/". It imports ../src directly (Vite allows files up to
     // the project root), so edits to the element reload the page.
@@ -256,8 +259,52 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
+/**
+ * Collapses each run of whitespace that holds a line break, in the static text of the html`…` templates
+ * of src/, to one space: the indentation of the source. One space renders as the run did (no template
+ * sits in a `pre` or `white-space: pre` box); `${…}` expressions are not touched. The templates are found
+ * by TypeScript's parser, not a regular expression, since they nest.
+ */
+function minifyHtmlTemplates(): Plugin {
+  return {
+    name: 'authing-phone-manager:minify-html-templates',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\/src\/.*\.ts$/ },
+      handler(code, id) {
+        if (!code.includes('html`')) return null;
+        const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+        const edits: Array<{ start: number; end: number; text: string }> = [];
+        const visit = (node: ts.Node): void => {
+          if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+            const template = node.template;
+            const parts = ts.isNoSubstitutionTemplateLiteral(template)
+              ? [template]
+              : [template.head, ...template.templateSpans.map((span) => span.literal)];
+            for (const part of parts) {
+              // Inside the delimiters: ` or } before, ` or ${ after.
+              const start = part.getStart(source) + 1;
+              const end = part.getEnd() - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1);
+              const text = code.slice(start, end).replace(/\s*\n\s*/g, ' ');
+              if (text !== code.slice(start, end)) edits.push({ start, end, text });
+            }
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+        let out = code;
+        for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + text + out.slice(end);
+        return { code: out, map: null };
+      },
+    },
+  };
+}
+
+/** The CDN build's files: the two CDN files and the language chunks beside them. */
+const CDN_FILE = /^authing-phone-manager(\.iife|\.[a-z]{2}-[A-Z]{2}\.[\w-]+)?\.js$/;
+
 /** Packages the npm build leaves to the user's bundler, so one copy of lit serves the whole page. */
-const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^ofetch($|\/)/, /^react($|\/)/];
+const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^react($|\/)/];
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
@@ -266,7 +313,7 @@ const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 function npmBuild(): UserConfig {
   return {
-    plugins: [minifyCssTemplates()],
+    plugins: [minifyCssTemplates(), minifyHtmlTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -279,6 +326,7 @@ function npmBuild(): UserConfig {
           define: entry('./src/define.ts'),
           react: entry('./src/react.ts'),
           core: entry('./src/core/index.ts'),
+          ...Object.fromEntries(LAZY_LANGS.map((lang) => [`translations/${lang}`, entry(`./src/translations/${lang}.ts`)])),
         },
         formats: ['es'],
       },
@@ -290,14 +338,92 @@ function npmBuild(): UserConfig {
   };
 }
 
+/** The languages outside the CDN files (zh-CN, src/i18n/registry.ts's default, is inside). */
+const LAZY_LANGS = ['en-US', 'zh-TW', 'ja-JP'] as const;
+
+interface TranslationChunk {
+  lang: string;
+  fileName: string;
+  code: string;
+}
+
+/**
+ * Each language but the default as a standalone ES module: `authing-phone-manager.<lang>.<hash>.js`,
+ * whose default export is the catalog's values in the order of zh-CN's keys (src/i18n/load-cdn.ts
+ * puts the keys back). The hash (of its bytes) in the name means a CDN file, pinned by its own SRI
+ * hash, only ever asks for the chunks built with it.
+ */
+async function translationChunks(): Promise<TranslationChunk[]> {
+  const esm = { format: 'esm', target: 'es2022', legalComments: 'none', write: false } as const;
+  // module scripts are always UTF-8; \uXXXX escapes would triple CJK text
+  const charset = 'utf8';
+  return Promise.all(
+    LAZY_LANGS.map(async (lang) => {
+      const name = lang.replace('-', '').replace(/^../, (prefix) => prefix.toLowerCase()); // en-US -> enUS
+      const catalogs = await esbuild({
+        ...esm,
+        charset,
+        bundle: true,
+        stdin: {
+          contents: `export { zhCN } from './zh-CN.ts'; export { ${name} as catalog } from './${lang}.ts';`,
+          resolveDir: entry('./src/i18n'),
+          loader: 'ts',
+        },
+      });
+      const { zhCN, catalog } = (await import(
+        `data:text/javascript;base64,${Buffer.from(catalogs.outputFiles[0].text).toString('base64')}`
+      )) as {
+        zhCN: object;
+        catalog: object;
+      };
+      const values: string[] = [];
+      const walk = (shape: object, of: Record<string, unknown>) => {
+        for (const [key, value] of Object.entries(shape)) {
+          const own = of[key];
+          if (typeof value === 'object') walk(value as object, own as Record<string, unknown>);
+          else values.push(typeof own === 'function' ? String(own) : JSON.stringify(own)); // catalogs' functions use nothing but their arguments
+        }
+      };
+      walk(zhCN, catalog as Record<string, unknown>);
+      const chunk = await esbuild({
+        ...esm,
+        charset,
+        minify: true,
+        stdin: { contents: `export default [${values.join(',')}];`, loader: 'js' },
+      });
+      const code = chunk.outputFiles[0].text;
+      const hash = createHash('sha384').update(code).digest('base64url').slice(0, 10);
+      return { lang, fileName: `authing-phone-manager.${lang}.${hash}.js`, code };
+    }),
+  );
+}
+
+/** Puts src/i18n/load-cdn.ts in place of load.ts, and writes the chunks beside the CDN files. */
+function cdnTranslations(chunks: TranslationChunk[]): Plugin {
+  return {
+    name: 'authing-phone-manager:cdn-translations',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './load.js' && importer?.endsWith('/src/i18n/registry.ts')) return entry('./src/i18n/load-cdn.ts');
+      return null;
+    },
+    generateBundle(options) {
+      if (options.format !== 'es') return; // once: both CDN files share them
+      for (const chunk of chunks) this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
+    },
+  };
+}
+
 /**
  * dist/cdn/authing-phone-manager.js (an ES module) and dist/cdn/authing-phone-manager.iife.js (a classic
- * script, global `AuthingPhoneManager`): one file each, lit and ofetch inside, registering the
+ * script, global `AuthingPhoneManager`): one file each, lit inside, registering the
  * element. Both export what `authing-phone-manager/define` exports.
  */
-function cdnBuild(): UserConfig {
+async function cdnBuild(): Promise<UserConfig> {
+  const chunks = await translationChunks();
   return {
-    plugins: [minifyCssTemplates()],
+    plugins: [minifyCssTemplates(), minifyHtmlTemplates(), cdnTranslations(chunks)],
+    define: { __TRANSLATION_CHUNKS__: JSON.stringify(Object.fromEntries(chunks.map((chunk) => [chunk.lang, chunk.fileName]))) },
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
@@ -310,8 +436,12 @@ function cdnBuild(): UserConfig {
         formats: ['es', 'iife'],
         fileName: (format) => (format === 'es' ? 'authing-phone-manager.js' : `authing-phone-manager.${format}.js`),
       },
-      // Vite keeps a library's ES output unminified (for the user's bundler); this one goes to browsers as is.
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: {
+        // Vite keeps a library's ES output unminified (for the user's bundler); this one goes to browsers as is.
+        output: { minify: true },
+        // load-cdn.ts reads import.meta.url only in the ES module file; the classic one has document.currentScript.
+        onLog: (level, log, handler) => (log.code === 'EMPTY_IMPORT_META' ? undefined : handler(level, log)),
+      },
     },
   };
 }

@@ -145,15 +145,18 @@ function cspPagesPlugin() {
 }
 
 /**
- * Serves the CDN files byte for byte, as a CDN does: the plugins' transforms (esbuild re-prints every
- * .js file it serves) would change them, and with them their SRI hashes. A middleware that answers
- * without calling next() runs before those transforms.
+ * Serves the CDN files and their language chunks byte for byte, as a CDN does: the plugins' transforms
+ * (esbuild re-prints every .js file it serves) would change them, and with them their SRI hashes. A
+ * middleware that answers without calling next() runs before those transforms. Under
+ * /dist/cdn-lost-chunks/ the two CDN files are served and their chunks are not (404): a CDN that lost them.
  */
 async function cdnFilesAsBuilt(context, next) {
-  const match = /^\/dist\/cdn\/(authing-phone-manager(?:\.iife)?\.js)$/.exec(context.path);
+  const match = /^\/dist\/(cdn|cdn-lost-chunks)\/(authing-phone-manager(?:\.iife|\.[a-z]{2}-[A-Z]{2}\.[\w-]+)?\.js)$/.exec(context.path);
   if (!match) return next();
+  const [, folder, file] = match;
   try {
-    context.body = await readFile(new URL(`./dist/cdn/${match[1]}`, import.meta.url));
+    if (folder === 'cdn-lost-chunks' && !/^authing-phone-manager(\.iife)?\.js$/.test(file)) throw new Error('lost');
+    context.body = await readFile(new URL(`./dist/cdn/${file}`, import.meta.url));
   } catch {
     context.status = 404;
     return undefined;

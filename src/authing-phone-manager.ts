@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
 import type { Draft } from './core/flow/phone-flow.js';
@@ -214,7 +214,7 @@ export class AuthingPhoneManager extends LitElement {
   }
 
   private countryList() {
-    return countryOptions(this.locale.lang, this.locale.messages.regions, this.phone.state.options.allowedCountries);
+    return countryOptions(this.locale.lang, this.locale.messages?.regions ?? {}, this.phone.state.options.allowedCountries);
   }
 
   /** Loads the profile again, e.g. after the host refreshed the token or the user changed it elsewhere. */
@@ -264,13 +264,24 @@ export class AuthingPhoneManager extends LitElement {
     },
   };
 
-  override render(): TemplateResult {
+  /** Also waits for a language still loading, and the render that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.locale.loading) return done;
+    await this.locale.loading;
+    return super.getUpdateComplete();
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const t = this.locale.messages;
+    // The page's language is still loading: nothing rather than another language's words.
+    if (!t) return nothing;
     const country = this.phone.state.draft.country;
     return widget({
       offerRecovery: this.offerRecovery,
       picker: this.picker,
-      country: countryOption(this.locale.lang, this.locale.messages.regions, country),
-      t: this.locale.messages,
+      country: countryOption(this.locale.lang, t.regions, country),
+      t,
       lang: this.locale.lang,
       state: this.phone.state,
       signedIn: !!(this.client || this.accessToken),

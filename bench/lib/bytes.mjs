@@ -35,7 +35,7 @@ export async function measureBytes(root) {
   const missing = CDN_FILES.filter((f) => !byFile.has(f));
   if (missing.length) throw new Error(`measureOutputs() did not report ${missing.join(', ')}`);
 
-  // What `import 'authing-phone-manager/define'` adds to a bundle (lit, @lit/task and ofetch stay external).
+  // What `import 'authing-phone-manager/define'` adds to a bundle (lit stays external).
   const npmFiles = importGraph(root, NPM_ENTRY).filter((f) => byFile.has(f));
   const sum = (key) => npmFiles.reduce((total, f) => total + byFile.get(f)[key], 0);
   const npm = { entry: NPM_ENTRY, files: npmFiles, raw: sum('raw'), min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') };

@@ -51,12 +51,12 @@ function bytesSection(bytes) {
   return `## 1. Bytes
 
 **Method.** \`npm run build\` (unless \`--no-build\`), then \`measureOutputs()\` from \`scripts/size.mjs\`
-(the same figures as \`npm run size\`) reports every JavaScript file of the build: raw bytes as
-written; minified by esbuild unless the build already minified it; gzip -9 and brotli 11 of the
-minified text. The peer figures are copied, with their notes and source, from the appendix of
+(the same figures as \`npm run size\`) reports every JavaScript file of the build: the CDN files
+and their language chunks (\`dist/cdn/\`) as they ship, byte for byte; the npm build (not minified:
+the app's bundler does that) minified by esbuild first; gzip -9 and brotli 11. The peer figures are copied, with their notes and source, from the appendix of
 the team's peer study (peers.md) into \`bench/peers.json\`; they were measured there (gzip -9 and brotli 11 of
 what a page downloads to show each peer, so the same compression settings), not here. Ratios are peer ÷ ours, against
-\`${ours.file}\` (the single-file CDN build, lit, @lit/task and ofetch inside), so 10× means the peer
+\`${ours.file}\` (the ES module CDN file: lit and the zh-CN strings inside; the other languages are chunks beside it), so 10× means the peer
 makes a page download ten times as much. Not every peer does the same job: several are SDKs without UI,
 and most are whole sign-in UIs; the notes in \`bench/peers.json\` say what each covers.
 
@@ -68,7 +68,7 @@ ${table(
   ['l', 'r', 'r', 'r', 'r'],
 )}
 
-What \`import 'authing-phone-manager/define'\` adds to an app's bundle (lit, @lit/task and ofetch are
+What \`import 'authing-phone-manager/define'\` adds to an app's bundle (lit is
 external there, shared with the app): \`${bytes.npm.files.join('` + `')}\` = ${int(bytes.npm.raw)} B raw,
 ${int(bytes.npm.min)} B minified, ${int(bytes.npm.gzip)} B gzip, ${int(bytes.npm.brotli)} B brotli (sums of
 the per-file figures; a bundler's output will differ a little).
@@ -83,8 +83,9 @@ ${table(headers, [oursRow, ...baselines.map(peerRow)], align)}
 
 ${
   litFloor
-    ? `The widget's own code on top of its dependencies, estimated as ours − the "Lit floor" baseline (lit +
-@lit/task + ofetch bundled by esbuild): ≈ ${int(ours.raw - litFloor.raw)} B raw, ${int(ours.gzip - litFloor.gzip)} B gzip,
+    ? `The widget's own code on top of its dependencies, estimated as ours − the "Lit floor" baseline (lit,
+@lit/task and ofetch bundled by esbuild, as the peer study measured it; the widget ships neither of the last two
+any more, so this undercounts its own code): ≈ ${int(ours.raw - litFloor.raw)} B raw, ${int(ours.gzip - litFloor.gzip)} B gzip,
 ${int(ours.brotli - litFloor.brotli)} B brotli (compressed sizes do not subtract exactly).`
     : ''
 }${guard ? ` Authing's own Guard CDN pair is ${ratio(guard.gzip, ours.gzip)} our gzip size.` : ''}`;
@@ -197,7 +198,7 @@ option, see \`bench/run.mjs\`), so no code lookup happens inside a timed flow.
   calls straight from the page, in sequence, with the same URLs, methods, headers and bodies (so the
   same CORS preflight cache entries), reading each JSON answer and checking its statusCode, and nothing
   else: the time the network and the emulator need. The difference is the widget's own overhead
-  (rendering each step, the flow logic, ofetch, events, focus moves).
+  (rendering each step, the flow logic, the fetch calls, events, focus moves).
 
 ### Same size? What each renders
 
@@ -372,7 +373,7 @@ fails. The figures are from one run on the machine below; run it again to get yo
 ## Summary
 
 * **Bytes**: \`${bytes.reference.file}\` is ${int(bytes.reference.raw)} B raw, ${int(bytes.reference.gzip)} B gzip,
-  ${int(bytes.reference.brotli)} B brotli, with lit, @lit/task and ofetch inside.${guard ? ` Authing Guard's CDN pair is ${ratio(guard.gzip, bytes.reference.gzip)} that (gzip).` : ''}
+  ${int(bytes.reference.brotli)} B brotli, with lit and the zh-CN strings inside.${guard ? ` Authing Guard's CDN pair is ${ratio(guard.gzip, bytes.reference.gzip)} that (gzip).` : ''}
 * **Mount** (warm, profile load included): bind form interactive in ${ms(mw['bind/widget'].ready.median)} (static floor
   ${ms(mw['bind/floor'].ready.median)}, ${ratio(mw['bind/widget'].ready.median, mw['bind/floor'].ready.median)}; floor + one profile request ${ms(mw['bind/floor-fetch'].ready.median)}, ${ratio(mw['bind/widget'].ready.median, mw['bind/floor-fetch'].ready.median)});
   overview in ${ms(mw['overview/widget'].ready.median)} (floor ${ms(mw['overview/floor'].ready.median)}; floor + request ${ms(mw['overview/floor-fetch'].ready.median)}, ${ratio(mw['overview/widget'].ready.median, mw['overview/floor-fetch'].ready.median)}).

@@ -4,10 +4,12 @@
 //   /index.html            the warm page: ready.js, the widget, the floor and the harness
 //   /cold.html?kind=…      a cold-load page: one script (the widget or the floor) and one element
 //   /widget.js             dist/cdn/authing-phone-manager.js, as built
+//   /authing-phone-manager.<lang>.<hash>.js   its language chunks (dist/cdn), which it loads from beside itself
 //   /floor.js              the floor bundle (bench/lib/floor.mjs)
 //   /harness.js, /scenario.js, /ready.js   bench/pages/
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PAGES = fileURLToPath(new URL('../pages/', import.meta.url));
@@ -94,6 +96,10 @@ export async function startStaticServer({ widgetFile, floorCode }) {
     '/scenario.js': [JS, readFileSync(`${PAGES}scenario.js`)],
     '/ready.js': [JS, readFileSync(`${PAGES}ready.js`)],
   };
+  const cdn = dirname(widgetFile);
+  for (const name of readdirSync(cdn).filter((file) => /^authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/.test(file))) {
+    files[`/${basename(name)}`] = [JS, readFileSync(join(cdn, name))];
+  }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
     let entry = files[url.pathname === '/' ? '/index.html' : url.pathname];

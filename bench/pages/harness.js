@@ -139,7 +139,8 @@ let mounted;
 /** Mounts a widget for the flow's user and waits until it is interactive (not timed). */
 export async function prepareFlow(name) {
   const { view } = FLOWS[name];
-  // The widget keeps resend cooldowns for the tab (sessionStorage); the emulator was reset, so they go too.
+  // The widget keeps send-code cooldowns in sessionStorage across mounts; the emulator was just reset,
+  // so the last round's cooldown would only hold the send button back.
   sessionStorage.clear();
   mounted = create('widget', view);
   document.body.append(mounted);

@@ -1,10 +1,12 @@
-// The example app's server: the account page, and the widget's browser build at /vendor/. A real app
-// serves these its own way; the tests only need the page at some URL.
+// The example app's server: the account page, and the widget's browser build at /vendor/ (the file and
+// the language chunks beside it). A real app serves these its own way; the tests only need the page at
+// some URL.
 //
 //   import { startAccountPage } from './server.mjs';
 //   const app = await startAccountPage();   // { url, close() }
 import http from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PAGE = fileURLToPath(new URL('./index.html', import.meta.url));
@@ -17,6 +19,12 @@ export async function startAccountPage({ port = 0 } = {}) {
     '/': ['text/html; charset=utf-8', PAGE],
     '/vendor/authing-phone-manager.js': ['text/javascript; charset=utf-8', WIDGET],
   };
+  // Its language chunks go beside it: the widget loads the page's language from there (zh-CN is inside).
+  const folder = dirname(WIDGET);
+  for (const name of await readdir(folder).catch(() => [])) {
+    if (/^authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/.test(name))
+      files[`/vendor/${name}`] = ['text/javascript; charset=utf-8', join(folder, name)];
+  }
   const server = http.createServer(async (req, res) => {
     const entry = files[new URL(req.url ?? '/', 'http://app').pathname];
     if (!entry || req.method !== 'GET') return res.writeHead(404).end('not found');

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { CATALOGS, resolveLang, type Lang, type Messages } from '../i18n/index.js';
+import type { Lang, Messages } from '../i18n/messages.js';
+import { DEFAULT_LANG, loadTranslation, resolveLang, translationOf } from '../i18n/registry.js';
 
 /** Strings a host replaces: any top-level string or function, and any error message. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors'>> & { errors?: Partial<Messages['errors']> };
@@ -7,12 +8,23 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors'>> & { errors?: Pa
 /**
  * The widget's language: its own `lang`, else the nearest ancestor's (across shadow roots) or the
  * document's, else the browser's, else en-US. Resolved on every update, so a change applies at once.
+ *
+ * A language that is not registered yet is loaded (in parallel with the profile request). Until it is
+ * there the widget keeps what it showed, or shows nothing on its first render: never another
+ * language's words for a moment. When it cannot load, the widget shows {@link DEFAULT_LANG}.
  */
 export class LocaleController implements ReactiveController {
   private readonly host: ReactiveElement;
   private readonly explicit: () => string | undefined;
   private readonly overrides: () => MessageOverrides | undefined;
-  lang: Lang = 'en-US';
+  /** The language shown (and sent to Authing); while a first catalog loads, the one on its way. */
+  lang: Lang = DEFAULT_LANG;
+  private catalog?: Messages;
+  /** The language being loaded, and the promise that settles once the host has re-rendered for it. */
+  private awaited?: Lang;
+  loading?: Promise<void>;
+  /** Languages that failed to load for this widget: it shows the default rather than asking again. */
+  private readonly failed = new Set<Lang>();
 
   /** `explicit` reads the host's own `lang` property, which may be set without the attribute. */
   constructor(host: ReactiveElement, explicit: () => string | undefined, overrides: () => MessageOverrides | undefined) {
@@ -22,10 +34,11 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
-  get messages(): Messages {
-    const base = CATALOGS[this.lang];
+  /** The words to show, or undefined while the first catalog loads. */
+  get messages(): Messages | undefined {
+    const base = this.catalog;
     const custom = this.overrides();
-    return custom
+    return base && custom
       ? { ...base, ...custom, errors: { ...base.errors, ...custom.errors }, regions: { ...base.regions, ...custom.regions } }
       : base;
   }
@@ -39,11 +52,26 @@ export class LocaleController implements ReactiveController {
   }
 
   private resolve(): void {
-    this.lang =
+    const wanted =
       resolveLang(this.explicit()) ??
       resolveLang(inheritedLang(this.host)) ??
       (typeof navigator === 'undefined' ? undefined : (navigator.languages ?? [navigator.language]).map(resolveLang).find(Boolean)) ??
       'en-US';
+    const lang = this.failed.has(wanted) ? DEFAULT_LANG : wanted;
+    const catalog = translationOf(lang);
+    if (catalog) {
+      this.lang = lang;
+      this.catalog = catalog;
+      return;
+    }
+    if (!this.catalog) this.lang = lang;
+    if (this.awaited === lang) return;
+    this.awaited = lang;
+    this.loading = loadTranslation(lang).then((loaded) => {
+      if (!loaded) this.failed.add(lang);
+      if (this.awaited === lang) this.awaited = this.loading = undefined;
+      this.host.requestUpdate();
+    });
   }
 }
 

@@ -30,10 +30,15 @@ let parsed: Country[] | undefined;
 
 /** Every country with a calling code; within a calling code the main country comes first. */
 export function countries(): readonly Country[] {
-  parsed ??= PHONE_METADATA.split('|').map((entry) => {
-    const [, iso, callingCode, lengths] = /^([A-Z]{2})(\d+):(\w+)$/.exec(entry)!;
-    return { iso, callingCode, lengths: [...lengths].map((n) => parseInt(n, 36)) };
-  });
+  if (!parsed) {
+    // The table's format: scripts/generate-phone-metadata.mjs.
+    let code = 0;
+    parsed = PHONE_METADATA.split('|').flatMap((group) => {
+      const [, isos, delta, lengths] = /^([A-Z]+)(\d+):(\w+)$/.exec(group)!;
+      const callingCode = String((code += Number(delta)));
+      return isos.match(/../g)!.map((iso) => ({ iso, callingCode, lengths: [...lengths].map((n) => parseInt(n, 36)) }));
+    });
+  }
   return parsed;
 }
 

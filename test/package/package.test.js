@@ -27,7 +27,8 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^dist\/(index|define|react|core)\.js$/,
   /^dist\/chunks\/authing-phone-manager-[\w-]+\.js$/,
-  /^dist\/cdn\/authing-phone-manager(\.iife)?\.js$/,
+  /^dist\/cdn\/authing-phone-manager(\.iife|\.(en-US|zh-TW|ja-JP)\.[\w-]{10})?\.js$/,
+  /^dist\/translations\/(en-US|zh-TW|ja-JP)\.js$/,
   /^dist\/cdn\/sri\.json$/,
   /^dist\/custom-elements\.json$/,
   /^dist\/([\w-]+\/)*[\w.-]+\.d\.ts$/,
@@ -51,6 +52,7 @@ const REQUIRED = [
   'dist/events.d.ts',
   'dist/cdn/authing-phone-manager.js',
   'dist/cdn/authing-phone-manager.iife.js',
+  ...['en-US', 'zh-TW', 'ja-JP'].flatMap((lang) => [`dist/translations/${lang}.js`, `dist/translations/${lang}.d.ts`]),
   'dist/custom-elements.json',
   ...['index', 'state', 'authing-api', 'control', 'messages', 'cli', 'client', 'testing'].map((name) => `emulator/${name}.js`),
   'emulator/index.d.ts',
@@ -99,7 +101,9 @@ describe('npm pack', () => {
     const named = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, pkg.customElements, ...exportTargets(pkg.exports)];
     assert.equal(named.filter((path) => path === undefined).length, 0, 'main, module, types, unpkg, jsdelivr, customElements');
     assert.deepEqual(
-      named.map(clean).filter((path) => !files.includes(path)),
+      named
+        .map(clean)
+        .filter((path) => (path.includes('*') ? !files.some((file) => globToRegExp(path).test(file)) : !files.includes(path))),
       [],
     );
     for (const glob of pkg.sideEffects) {
@@ -133,13 +137,13 @@ describe('npm pack', () => {
     }
   });
 
-  it("leaves lit, @lit/*, ofetch and react to the user's bundler in the npm build", async () => {
+  it("leaves lit, @lit/* and react to the user's bundler in the npm build", async () => {
     const entries = files.filter((path) => /^dist\/(chunks\/)?[\w-]+\.js$/.test(path));
     for (const path of entries) {
       const text = await readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
       assert.doesNotMatch(text, /class ReactiveElement|function destr\(/, `${path} bundles no dependency`);
     }
-    for (const name of ['lit', 'ofetch', '@lit/react']) {
+    for (const name of ['lit', '@lit/react']) {
       assert.ok(pkg.dependencies[name], `${name} is a dependency`);
     }
     assert.equal(pkg.peerDependenciesMeta.react.optional, true, 'react is an optional peer');
@@ -155,6 +159,52 @@ describe("the element's bundles", () => {
       for (const marker of ['__emulator', 'EmulatorState', 'createEmulatorClient', 'authing-emulator', 'node:http']) {
         assert.ok(!text.includes(marker), `${path} contains "${marker}"`);
       }
+    }
+  });
+});
+
+describe('the CDN language chunks (issue 14)', () => {
+  /** What a catalog says, as data: its strings, and what each function returns for sample arguments. */
+  const said = (catalog) =>
+    JSON.parse(
+      JSON.stringify(catalog, (_, value) => (typeof value === 'function' ? [value(6), value(undefined), value('138****0000')] : value)),
+    );
+
+  it('each holds its catalog: rebuilt the way the CDN file does, it says what the source says, and nothing else', async () => {
+    const { CATALOGS } = await import('../../src/i18n/index.js');
+    const { CHUNK_FILE } = await import('../../scripts/sri.mjs');
+    const chunks = (await readdir(new URL('../../dist/cdn/', import.meta.url))).filter((file) => CHUNK_FILE.test(file)).sort();
+    assert.deepEqual(
+      chunks.map((file) => file.split('.')[1]),
+      ['en-US', 'ja-JP', 'zh-TW'],
+      'one chunk per language but zh-CN, which is inside the CDN files',
+    );
+    for (const file of chunks) {
+      const lang = file.split('.')[1];
+      const { default: values } = await import(new URL(`../../dist/cdn/${file}`, import.meta.url).href);
+      let next = 0;
+      const rebuild = (shape) =>
+        Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, typeof value === 'object' ? rebuild(value) : values[next++]]));
+      const catalog = rebuild(CATALOGS['zh-CN']);
+      assert.equal(next, values.length, `${file}: one value per key`);
+      assert.deepEqual(said(catalog), said(CATALOGS[lang]), `${file} says what src/i18n/${lang}.ts says`);
+    }
+  });
+
+  it("each chunk's name carries the start of its SRI hash, and sri.json lists every CDN file and chunk", async () => {
+    const { CDN_FILES, CHUNK_FILE, integrityOf } = await import('../../scripts/sri.mjs');
+    const built = JSON.parse(await readFile(new URL('../../dist/cdn/sri.json', import.meta.url), 'utf8'));
+    const onDisk = (await readdir(new URL('../../dist/cdn/', import.meta.url))).filter((file) => file.endsWith('.js')).sort();
+    assert.deepEqual(Object.keys(built).sort(), onDisk);
+    for (const file of onDisk) {
+      const integrity = integrityOf(await readFile(new URL(`../../dist/cdn/${file}`, import.meta.url)));
+      assert.equal(built[file], integrity, `sri.json: ${file}`);
+      if (CDN_FILES.includes(file)) continue;
+      assert.match(file, CHUNK_FILE);
+      const named = file.split('.')[2];
+      assert.equal(named, integrity.slice(7, 17).replace(/\+/g, '-').replace(/\//g, '_'), `${file}: its name is its hash`);
+      const main = await readFile(new URL('../../dist/cdn/authing-phone-manager.iife.js', import.meta.url), 'utf8');
+      assert.ok(main.includes(file), `the classic file names ${file}`);
     }
   });
 });
@@ -239,6 +289,12 @@ describe('server-side rendering safety', () => {
     });
   }
 
+  it('importing authing-phone-manager/translations/en-US (and ja-JP, zh-TW) in plain Node throws nothing', async () => {
+    const script = `for (const lang of ['en-US', 'ja-JP', 'zh-TW']) await import('authing-phone-manager/translations/' + lang);`;
+    const { stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+    assert.equal(stderr, '');
+  });
+
   it('authing-phone-manager/core runs a session in plain Node: it loads a profile from the emulator', async () => {
     const { startEmulator } = await import('../../emulator/index.js');
     const running = await startEmulator({ port: 0 });
@@ -275,7 +331,7 @@ describe('the emulator, installed from the packed tarball', () => {
     const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'));
     assert.ok(tarball, 'npm pack wrote a tarball');
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'host-app', private: true, type: 'module' }));
-    // Its dependencies (lit, ofetch, …) come from the npm cache when they are in it.
+    // Its dependencies (lit, …) come from the npm cache when they are in it.
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `./${tarball}`], { cwd: project });
 
     // As a host runs it: npx, any free port. Its own process group, so stopping npx stops node too.

@@ -1,4 +1,3 @@
-import { ofetch } from 'ofetch';
 import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted } from '../errors.js';
 import { CODE_LENGTH } from '../phone.js';
 import type {
@@ -94,7 +93,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
   async function call<T>(method: 'GET' | 'POST', path: string, body: object | undefined, request?: RequestOptions): Promise<T> {
     const outer = request?.signal;
     if (outer?.aborted) throw new AbortedError();
-    // ofetch ignores its own `timeout` when a signal is given, so both are combined here.
+    // One signal for the timeout and the caller's abort.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -104,18 +103,22 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     const forwardAbort = () => controller.abort();
     outer?.addEventListener('abort', forwardAbort, { once: true });
 
-    let response: { status: number; _data?: unknown };
+    let status: number;
+    let data: unknown;
     try {
-      response = await ofetch.raw(path, {
-        baseURL,
+      const response = await fetch(`${baseURL}${path}`, {
         method,
-        body,
-        headers: withLang(headers, typeof options.lang === 'function' ? options.lang() : options.lang),
-        retry: 0,
-        ignoreResponseError: true,
+        headers: {
+          ...withLang(headers, typeof options.lang === 'function' ? options.lang() : options.lang),
+          ...(body && { 'content-type': 'application/json' }),
+        },
+        body: body && JSON.stringify(body),
         signal: controller.signal,
         credentials: 'omit',
       });
+      status = response.status;
+      // Read inside the try: a connection dropped mid-answer is a network failure too.
+      data = parseBody(await response.text(), response.headers.get('content-type'));
     } catch (error) {
       if (timedOut) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
       if (outer?.aborted || isAborted(error)) throw new AbortedError();
@@ -124,7 +127,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       clearTimeout(timer);
       outer?.removeEventListener('abort', forwardAbort);
     }
-    return unwrap<T>(response.status, response._data, path === ENDPOINTS.sendSms);
+    return unwrap<T>(status, data, path === ENDPOINTS.sendSms);
   }
 
   return {
@@ -167,6 +170,16 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request).then(poolSettingsOf);
     },
   };
+}
+
+/** A JSON answer as its value (text that is not JSON stays text, and `unwrap` says so); any other answer as text. */
+function parseBody(text: string, contentType: string | null): unknown {
+  if (!/json/i.test(contentType ?? '')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 const withLang = (headers: Record<string, string>, lang: string | undefined) => (lang ? { ...headers, 'x-authing-lang': lang } : headers);

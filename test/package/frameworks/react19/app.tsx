@@ -1,9 +1,12 @@
 // A React 19 app using <authing-phone-manager> directly: React 19 sets the element's properties
 // (`accessToken`) as properties, other props as attributes (`app-host`), and adds `on<event-name>`
-// props as event listeners. Typed by src/jsx.ts. Bundled by the test server with the root's React 19.
+// props as event listeners. It shows Japanese, imported as an app imports a language. Typed by
+// src/jsx.ts. Bundled by the test server with the root's React 19.
 import { StrictMode, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../../../src/define.js';
+// One language beside zh-CN, registered up front, as an app does with `authing-phone-manager/translations/ja-JP`.
+import '../../../../src/translations/ja-JP.js';
 import type {} from '../../../../src/jsx.js';
 
 /** The React the app runs: the test checks that it is 19. */
@@ -26,7 +29,7 @@ function PhoneSettings({ appHost, accessToken }: AppProps) {
         app-host={appHost}
         app-id="test-app"
         accessToken={accessToken}
-        lang="en-US"
+        lang="ja-JP"
         default-country="CN"
         onauthing-profile-loaded={record}
         onauthing-code-sent={record}
