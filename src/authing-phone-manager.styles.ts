@@ -325,9 +325,7 @@ export const styles = css`
     background: transparent;
     color: var(--_primary);
     cursor: pointer;
-    transition:
-      background-color 120ms ease,
-      border-color 120ms ease;
+    /* No colour transition: a button that becomes usable (or busy) shows it at once, at full contrast. */
   }
   /* Its label or spinner and, invisible, the labels it may show (for the width) share one cell. */
   .apm__button > *,
@@ -536,9 +534,6 @@ export const styles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .apm__button {
-      transition: none;
-    }
     .apm__spinner {
       animation: none;
       border-style: dotted;
