@@ -249,7 +249,7 @@ export class AuthingPhoneManager extends LitElement {
   };
 
   private readonly handleInput = (event: Event): void => {
-    const input = event.target as HTMLInputElement | HTMLSelectElement;
+    const input = event.target as HTMLInputElement;
     this.send({ type: 'edit', field: input.dataset.field as keyof Draft, value: input.value });
   };
 

@@ -1,4 +1,4 @@
-import { countries, countryOf } from '../core/phone.js';
+import { countries, countryOf, type Country } from '../core/phone.js';
 
 export interface CountryOption {
   iso: string;
@@ -21,12 +21,18 @@ function namerOf(lang: string): Intl.DisplayNames | undefined {
   return namers.get(lang);
 }
 
+/** A country as an option: its name from `names` where it has one, else the engine's. */
+const optionOf = (lang: string, names: Readonly<Record<string, string>>, { iso, callingCode }: Country): CountryOption => ({
+  iso,
+  name: names[iso] ?? namerOf(lang)?.of(iso) ?? iso,
+  callingCode,
+  english: namerOf('en')?.of(iso) ?? iso,
+});
+
 /** One country as an option, without building the list: what the closed prefix needs. */
 export function countryOption(lang: string, names: Readonly<Record<string, string>>, iso: string): CountryOption | undefined {
   const country = countryOf(iso);
-  if (!country) return undefined;
-  const english = namerOf('en')?.of(iso) ?? iso;
-  return { iso: country.iso, name: names[iso] ?? namerOf(lang)?.of(iso) ?? iso, callingCode: country.callingCode, english };
+  return country && optionOf(lang, names, country);
 }
 
 /** By language, renamed regions and allowed list: pages rarely show more than one or two. */
@@ -45,17 +51,10 @@ export function countryOptions(
   const key = `${lang}|${JSON.stringify(names)}|${allowed?.join(',') ?? ''}`;
   let options = cache.get(key);
   if (!options) {
-    const display = namerOf(lang);
-    const english = namerOf('en');
     const rank = (iso: string) => (COMMON_REGIONS.includes(iso) ? COMMON_REGIONS.indexOf(iso) : COMMON_REGIONS.length);
     options = countries()
       .filter((c) => !allowed || allowed.includes(c.iso))
-      .map((c) => ({
-        iso: c.iso,
-        name: names[c.iso] ?? display?.of(c.iso) ?? c.iso,
-        callingCode: c.callingCode,
-        english: english?.of(c.iso) ?? c.iso,
-      }))
+      .map((c) => optionOf(lang, names, c))
       .sort((a, b) => rank(a.iso) - rank(b.iso) || a.name.localeCompare(b.name, lang));
     cache.set(key, options);
   }

@@ -153,7 +153,7 @@ export function codeField(view: View, purpose: CodePurpose, { first = false, sub
     submitsItself ? t.submitsWhenComplete : '',
   ];
   // Chinese and Japanese sentences follow each other without a space.
-  const hint = state.refused === field ? t.digitsOnly : sentences.filter(Boolean).join(/^(zh|ja)/.test(view.lang) ? '' : ' ');
+  const hint = state.nonDigitsDropped === field ? t.digitsOnly : sentences.filter(Boolean).join(/^(zh|ja)/.test(view.lang) ? '' : ' ');
   return html`<div class="apm__field">
     <label part="label" for="code">${t.code}</label>
     <div class="apm__code-row">

@@ -159,12 +159,12 @@ describe('phone flow machine', () => {
     const state = sent(typed(ready({ hasOtherLoginMethod: false }), { phoneNumber: '13912345678' }));
     const letter = typed(state, { code: '12a' });
     expect(letter.draft.code).to.equal('12');
-    expect(letter.refused).to.equal('code');
-    expect(typed(letter, { code: '123' }).refused, 'the next digit clears the hint').to.equal(undefined);
+    expect(letter.nonDigitsDropped).to.equal('code');
+    expect(typed(letter, { code: '123' }).nonDigitsDropped, 'the next digit clears the hint').to.equal(undefined);
     expect(typed(state, { code: '１２３' }).draft.code).to.equal('123');
     const pasted = type(state, { code: 'Your code is 654321.' });
     expect(pasted.effect, 'a pasted message gives its code, which submits').to.deep.include({ type: 'bind' });
-    expect(pasted.state.refused).to.equal(undefined);
+    expect(pasted.state.nonDigitsDropped).to.equal(undefined);
   });
 
   it('a code for a number that got no SMS in this flow is refused before it is checked', () => {

@@ -1,7 +1,19 @@
 // axe-core on the widget in each state a user meets, light and dark, in a 320 px container.
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
-import { click, mount, nextEvent, part, press, type, unmountAll, waitForError, waitIdle, type Widget } from '../helpers/widget.js';
+import { emulator, USERS } from '../helpers/emulator.js';
+import {
+  click,
+  createWidget,
+  mount,
+  nextEvent,
+  part,
+  press,
+  type,
+  unmountAll,
+  waitForError,
+  waitIdle,
+  type Widget,
+} from '../helpers/widget.js';
 
 for (const theme of ['light', 'dark'] as const) {
   describe(`accessibility (axe), ${theme}, 320 px`, () => {
@@ -22,14 +34,11 @@ for (const theme of ['light', 'dark'] as const) {
 
     it('loading, the bind form, a field error, a code sent, the country list, and the confirmation', async () => {
       await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
-      const loadingEl = document.createElement('authing-phone-manager');
-      loadingEl.setAttribute('app-host', await emulatorUrl());
-      loadingEl.setAttribute('app-id', 'test-app');
-      loadingEl.setAttribute('theme', theme);
-      loadingEl.accessToken = USERS.noPhone.token;
+      const loadingEl = await createWidget(USERS.noPhone.token, { theme });
       const loaded = nextEvent(loadingEl, 'authing-profile-loaded');
       box.append(loadingEl);
       await loadingEl.updateComplete;
+      expect(part(loadingEl, 'base').getAttribute('aria-busy'), 'the loading skeleton is what axe checks').to.equal('true');
       await accessible(loadingEl);
       await loaded;
       loadingEl.remove();
@@ -83,15 +92,12 @@ for (const theme of ['light', 'dark'] as const) {
 
     it('a profile that could not load, with Try again', async () => {
       await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
-      const el = document.createElement('authing-phone-manager');
-      el.setAttribute('app-host', await emulatorUrl());
-      el.setAttribute('app-id', 'test-app');
-      el.setAttribute('theme', theme);
-      el.accessToken = USERS.phoneAndEmail.token;
+      const el = await createWidget(USERS.phoneAndEmail.token, { theme });
       const failed = nextEvent(el, 'authing-error');
       box.append(el);
       await failed;
       await waitIdle(el);
+      expect(part(el, 'retry-button'), 'the unavailable step is what axe checks').to.exist;
       await accessible(el);
     });
   });

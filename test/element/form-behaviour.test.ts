@@ -3,10 +3,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS } from '../../src/i18n/index.js';
-import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import { emulator, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
+  createWidget,
   errorText,
   fieldError,
   focused,
@@ -148,11 +149,7 @@ describe('focus is never lost', () => {
 
   it('after Try again, focus goes to the step that loads', async () => {
     await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 1 });
-    const el = document.createElement('authing-phone-manager');
-    el.setAttribute('app-host', await emulatorUrl());
-    el.setAttribute('app-id', 'test-app');
-    el.setAttribute('lang', 'en-US');
-    el.setAttribute('access-token', USERS.phoneAndEmail.token);
+    const el = await createWidget(USERS.phoneAndEmail.token);
     const failed = nextEvent(el, 'authing-error');
     document.body.append(el);
     await failed;

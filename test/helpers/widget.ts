@@ -11,15 +11,10 @@ export type Widget = AuthingPhoneManager;
 export const TEST_APP_ID = 'test-app';
 
 /**
- * Mounts a widget for `token` (at the end of `parent`, the body by default) and waits until its profile has
- * loaded. It has `app-id` {@link TEST_APP_ID} and `default-country` CN unless `attributes` gives another
- * value, or `null` for none.
+ * A widget for `token`, not yet on the page: `app-host` the emulator, `lang` en-US, `app-id`
+ * {@link TEST_APP_ID} and `default-country` CN unless `attributes` gives another value, or `null` for none.
  */
-export async function mount(
-  token: string,
-  attributes: Record<string, string | null> = {},
-  parent: ParentNode = document.body,
-): Promise<Widget> {
+export async function createWidget(token: string, attributes: Record<string, string | null> = {}): Promise<Widget> {
   const el = document.createElement('authing-phone-manager');
   el.setAttribute('app-host', await emulatorUrl());
   el.setAttribute('access-token', token);
@@ -31,6 +26,19 @@ export async function mount(
     if (value === null) el.removeAttribute(name);
     else el.setAttribute(name, value);
   }
+  return el;
+}
+
+/**
+ * Mounts a widget made by {@link createWidget} (at the end of `parent`, the body by default) and waits
+ * until its profile has loaded.
+ */
+export async function mount(
+  token: string,
+  attributes: Record<string, string | null> = {},
+  parent: ParentNode = document.body,
+): Promise<Widget> {
+  const el = await createWidget(token, attributes);
   const loaded = nextEvent(el, 'authing-profile-loaded');
   parent.append(el);
   await loaded;

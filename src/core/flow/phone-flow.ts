@@ -114,7 +114,7 @@ export interface FlowState {
   /** The pair of codes (`current:new`) Authing refused as "one of the two is wrong": not sent again as it is. */
   refusedPair?: string;
   /** The code input whose last edit dropped characters that are not digits: the hint says why. */
-  refused?: 'code' | 'currentCode';
+  nonDigitsDropped?: 'code' | 'currentCode';
   /**
    * The access token or app host changed since the account was loaded: until a profile loads, the
    * account, the flow and what was typed may belong to another user.
@@ -604,7 +604,7 @@ function editCode(state: FlowState, field: 'code' | 'currentCode', value: string
   const digits = ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
   const length = state.options.codeLength ?? CODE_LENGTH.usual;
   const complete = (code: string) => parseCode(code, length) !== undefined;
-  const next = { ...edit(state, field, digits), refused: /\D/.test(ascii) && !complete(digits) ? field : undefined };
+  const next = { ...edit(state, field, digits), nonDigitsDropped: /\D/.test(ascii) && !complete(digits) ? field : undefined };
   const submits = state.step !== 'unbind' && !state.pending && complete(digits) && !complete(state.draft[field]);
   return submits ? submit(next) : { state: next };
 }
