@@ -628,9 +628,17 @@ export function cooldownOf(state: FlowState, purpose: CodePurpose, now: number):
   return until === undefined ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
 }
 
-/** Cooldowns still running at `now`: the ones that ran out are dropped. */
-const running = (cooldowns: Readonly<Record<string, number>>, now: number) =>
-  Object.fromEntries(Object.entries(cooldowns).filter(([, until]) => until > now));
+/**
+ * Cooldowns still running at `now`: the ones that ran out are dropped. The same object while none
+ * ran out, so a state change that starts or ends no cooldown does not count as a change of cooldowns
+ * (the session stores them only when they change).
+ */
+function running(cooldowns: Readonly<Record<string, number>>, now: number): Readonly<Record<string, number>> {
+  const deadlines = Object.values(cooldowns);
+  return deadlines.every((until) => until > now)
+    ? cooldowns
+    : Object.fromEntries(Object.entries(cooldowns).filter(([, until]) => until > now));
+}
 
 const asTransition = (result: Transition | FlowState): Transition => ('state' in result ? result : { state: result });
 
