@@ -352,4 +352,19 @@ describe('phone session: what the pool and the token say', () => {
     expect(calls, 'nothing sent within the minute').to.deep.equal(['getProfile']);
     second.dispose();
   });
+
+  it('writes the storage when a cooldown starts, not on every keystroke', async () => {
+    const writes: string[] = [];
+    const storage = { getItem: () => null, setItem: (_key: string, value: string) => void writes.push(value) };
+    const session = createPhoneSession({ connection: { client: fakeClient({}) }, storage });
+    await settled(session);
+    for (const value of ['1', '138', '13800135555']) session.send({ type: 'edit', field: 'phoneNumber', value });
+    expect(writes, 'typing a number starts no cooldown').to.deep.equal([]);
+    session.send({ type: 'send-code' });
+    await idle(session);
+    expect(writes).to.have.length(1);
+    for (const value of ['2', '24', '2468']) session.send({ type: 'edit', field: 'code', value });
+    expect(writes, 'typing a code changes no cooldown').to.have.length(1);
+    session.dispose();
+  });
 });
