@@ -9,10 +9,17 @@
 //                                    the same, rendered only once one GET /api/v3/get-profile (same URL
 //                                    and headers as the widget's) has answered: the floor plus the one
 //                                    request the widget cannot do without
+//   <bench-floor-ui view="…" app-host="…" access-token="…">
+//                                    the UI floor of the flows: the same steps as the widget's (bind form,
+//                                    change steps 1 and 2, the removal step, the overview), each shown busy
+//                                    while its request runs, focus moved to the next field as the widget
+//                                    does, the widget's events dispatched, and nothing else: no checks of
+//                                    what is typed, no messages, no errors handled, no styles
 //
 // The parts carry the widget's part names, so the bench's "interactive" check is the same for both.
 // No styles: the widget's stylesheet is part of what it costs.
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { CODE, COUNTRY_CODE, USERS } from './pages/scenario.js';
 
 export class BenchFloor extends LitElement {
   static properties = { view: {} };
@@ -114,5 +121,181 @@ export class BenchFloorFetch extends BenchFloor {
   }
 }
 
+/**
+ * The UI floor: what any UI for these flows must do between the requests, with no logic of its own.
+ * The bench's flows drive it through the same parts as the widget (bench/pages/harness.js).
+ */
+export class BenchFloorUi extends LitElement {
+  static properties = {
+    view: {},
+    appHost: { attribute: 'app-host' },
+    accessToken: { attribute: 'access-token' },
+    step: { state: true },
+    busy: { state: true },
+    sent: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.view = 'bind';
+    this.appHost = '';
+    this.accessToken = '';
+    /** @type {'bind' | 'overview' | 'change-current' | 'change-new' | 'unbind' | undefined} */
+    this.step = undefined;
+    this.busy = false;
+    this.sent = false;
+    this.phone = '';
+    /** The current number's code in a change, sent with the new one's. */
+    this.currentCode = '';
+  }
+
+  render() {
+    const step = this.step ?? this.view;
+    return html`<section part="base" aria-busy=${String(this.busy)}>
+      <div part="status" role="status">${this.sent ? 'Code sent' : nothing}</div>
+      <div part="error" id="error" role="alert"></div>
+      ${step === 'overview' ? this.overview() : this.form(step)}
+    </section>`;
+  }
+
+  overview() {
+    return html`${title('Phone number')}
+      <p><span>Current phone number</span> <span part="phone">+86 138****8000</span></p>
+      <div>
+        <button type="button" part="button change-button" @click=${() => this.go('change-current')}>Change</button>
+        <button type="button" part="button unbind-button" @click=${() => this.go('unbind')}>Remove</button>
+      </div>`;
+  }
+
+  /** @param {'bind' | 'change-current' | 'change-new' | 'unbind'} step */
+  form(step) {
+    const newNumber = step === 'bind' || step === 'change-new';
+    return html`<form novalidate @submit=${(event) => (event.preventDefault(), this.submit(step))}>
+      ${title(newNumber ? 'Add a phone number' : 'Verify your current number')}
+      ${
+        newNumber
+          ? html`<div>
+              <label part="label" for="phone">Phone number</label>
+              <div>
+                <button type="button" part="country-select" aria-haspopup="listbox" aria-expanded="false">+86</button>
+                <input part="phone-input" id="phone" type="tel" ?readonly=${this.busy} @input=${(e) => (this.phone = e.target.value)} />
+              </div>
+            </div>`
+          : html`<p>We will send a code to +86 138****8000.</p>`
+      }
+      <div>
+        <label part="label" for="code">Verification code</label>
+        <div>
+          <input
+            part="code-input"
+            id="code"
+            inputmode="numeric"
+            ?readonly=${this.busy || !this.sent}
+            @input=${(e) => this.typed(step, e.target.value)}
+          />
+          <button type="button" part="button send-button" @click=${() => this.send(step)}>
+            ${this.sent ? 'Resend in 60 s' : 'Send code'}
+          </button>
+        </div>
+      </div>
+      <button type="submit" part="button submit-button">${step === 'unbind' ? 'Remove phone number' : 'Continue'}</button>
+    </form>`;
+  }
+
+  /** The next step, its first field focused once it is there. */
+  async go(step) {
+    this.step = step;
+    this.sent = false;
+    await this.updateComplete;
+    this.shadowRoot.querySelector('[part~="phone-input"], [part~="send-button"]')?.focus();
+  }
+
+  async send(step) {
+    const current = step === 'change-current' || step === 'unbind';
+    const { phone, phoneCountryCode } = USERS.phoneAndEmail;
+    const input = current
+      ? { channel: 'CHANNEL_UNBIND_PHONE', phoneNumber: phone, phoneCountryCode }
+      : { channel: 'CHANNEL_BIND_PHONE', phoneNumber: this.phone, phoneCountryCode: COUNTRY_CODE };
+    await this.busyWith(() => this.call('/api/v3/send-sms', input));
+    this.sent = true;
+    this.dispatchEvent(new CustomEvent('authing-code-sent', { bubbles: true, composed: true }));
+    await this.updateComplete;
+    this.shadowRoot.querySelector('[part~="code-input"]').focus();
+  }
+
+  /** A complete code goes on by itself, except when removing. */
+  typed(step, code) {
+    if (code.length !== CODE.length || step === 'unbind') return;
+    if (step === 'change-current') {
+      this.currentCode = code;
+      void this.go('change-new');
+    } else void this.submit(step);
+  }
+
+  async submit(step) {
+    const code = this.shadowRoot.querySelector('[part~="code-input"]').value;
+    const { phone, phoneCountryCode } = USERS.phoneAndEmail;
+    if (step === 'bind') {
+      await this.busyWith(() =>
+        this.call('/api/v3/bind-phone', { phoneNumber: this.phone, phoneCountryCode: COUNTRY_CODE, passCode: code }),
+      );
+      return this.done('authing-phone-bound', 'overview');
+    }
+    if (step === 'unbind') {
+      await this.busyWith(() => this.call('/api/v3/unbind-phone', { passCode: code }));
+      return this.done('authing-phone-unbound', 'bind');
+    }
+    await this.busyWith(async () => {
+      const { updatePhoneToken } = await this.call('/api/v3/verify-update-phone-request', {
+        verifyMethod: 'PHONE_PASSCODE',
+        phonePassCodePayload: {
+          newPhoneNumber: this.phone,
+          newPhoneCountryCode: COUNTRY_CODE,
+          newPhonePassCode: code,
+          oldPhoneNumber: phone,
+          oldPhoneCountryCode: phoneCountryCode,
+          oldPhonePassCode: this.currentCode,
+        },
+      });
+      await this.call('/api/v3/update-phone', { updatePhoneToken });
+    });
+    return this.done('authing-phone-changed', 'overview');
+  }
+
+  async busyWith(work) {
+    this.busy = true;
+    try {
+      await work();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  done(type, step) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+    return this.go(step);
+  }
+
+  /** The widget's request: same URL, headers and body; the envelope checked, nothing more. */
+  async call(path, body) {
+    const response = await fetch(`${this.appHost}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.accessToken}`,
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'x-authing-lang': 'en-US',
+        'x-authing-userpool-id': 'bench-pool',
+      },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
+    const envelope = await response.json();
+    if (envelope.statusCode !== 200) throw new Error(`${path}: ${envelope.statusCode} ${envelope.message}`);
+    return envelope.data;
+  }
+}
+
 customElements.define('bench-floor', BenchFloor);
 customElements.define('bench-floor-fetch', BenchFloorFetch);
+customElements.define('bench-floor-ui', BenchFloorUi);

@@ -131,9 +131,11 @@ function speedSection(speed, runs, warmup) {
   const flowRows = Object.entries(flows).map(([name, f]) => [
     FLOWS[name].label,
     ms(f.widget.median),
+    ms(f.floorUi.median),
     ms(f.floor.median),
     ratio(f.widget.median, f.floor.median),
-    ms(f.widget.median - f.floor.median),
+    ratio(f.floorUi.median, f.floor.median),
+    ratio(f.widget.median, f.floorUi.median),
   ]);
   const coldRows = [
     [
@@ -156,6 +158,7 @@ function speedSection(speed, runs, warmup) {
   for (const kind of ['widget', 'floor', 'floor-fetch']) add(`cold ${speed.coldView}, ${kind}`, cold[kind]);
   for (const [name, f] of Object.entries(flows)) {
     add(`flow ${name}, widget`, f.widget);
+    add(`flow ${name}, UI floor`, f.floorUi);
     add(`flow ${name}, floor`, f.floor);
   }
 
@@ -198,7 +201,12 @@ option, see \`bench/run.mjs\`), so no code lookup happens inside a timed flow.
   calls straight from the page, in sequence, with the same URLs, methods, headers and bodies (so the
   same CORS preflight cache entries), reading each JSON answer and checking its statusCode, and nothing
   else: the time the network and the emulator need. The difference is the widget's own overhead
-  (rendering each step, the flow logic, the fetch calls, events, focus moves).
+  (rendering each step, the flow logic, the fetch calls, events, focus moves). **The UI floor**
+  (\`<bench-floor-ui>\` in \`bench/floor-element.js\`) is what any UI pays for the same steps: a bare Lit
+  element with the widget's steps and parts, driven by the same code as the widget (the same typing,
+  clicks and waits), each step shown busy while its request runs, focus moved to the next field, the
+  widget's events dispatched, and nothing more (no checks of what is typed, no messages, no error
+  handling, no styles). Widget ÷ UI floor is the cost of the widget's own logic, styles and care.
 
 ### Same size? What each renders
 
@@ -225,7 +233,19 @@ ${table(['Page', 'To interactive', '÷ floor', '÷ (floor + request)'], coldRows
 
 ### Flows (median, emulator answering at once)
 
-${table(['Flow', 'Widget, through its UI', 'Floor: the same requests, no UI', 'Widget ÷ floor', 'Widget − floor'], flowRows, ['l', 'r', 'r', 'r', 'r'])}
+${table(
+  [
+    'Flow',
+    'Widget, through its UI',
+    'UI floor: the same steps, no logic',
+    'Floor: the same requests, no UI',
+    'Widget ÷ floor',
+    'UI floor ÷ floor',
+    'Widget ÷ UI floor',
+  ],
+  flowRows,
+  ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+)}
 
 ### Spread of every series
 
@@ -343,7 +363,7 @@ export function renderReport({ meta, bytes, speed, requests, memory }) {
   const flowLine = Object.entries(speed.flows)
     .map(
       ([name, f]) =>
-        `${name} ${ms(f.widget.median)} (floor ${ms(f.floor.median)}, ${ratio(f.widget.median, f.floor.median)}: ${ms(f.widget.median - f.floor.median)} of the widget's own)`,
+        `${name} ${ms(f.widget.median)} (floor ${ms(f.floor.median)}, ${ratio(f.widget.median, f.floor.median)}; UI floor ${ms(f.floorUi.median)}, ${ratio(f.floorUi.median, f.floor.median)} of the floor, so the widget is ${ratio(f.widget.median, f.floorUi.median)} of the UI floor)`,
     )
     .join('; ');
   const requestLine = Object.entries(requests)

@@ -50,7 +50,7 @@ export async function countRequests({ browser, serverUrl, running }) {
     const widget = await observe(browser, { serverUrl, running }, async (page, mark) => {
       await page.evaluate((f) => window.bench.prepareFlow(f), name);
       mark();
-      await page.evaluate((f) => window.bench.widgetFlow(f), name);
+      await page.evaluate((f) => window.bench.uiFlow(f), name);
     });
     const floor = await observe(browser, { serverUrl, running }, (page) => page.evaluate((f) => window.bench.floorFlow(f), name));
     result[name] = {

@@ -74,7 +74,7 @@ const INDEX = `<!doctype html>
 <script type="module" src="/floor.js"></script>
 <script type="module">
   import * as bench from '/harness.js';
-  await Promise.all(['authing-phone-manager', 'bench-floor', 'bench-floor-fetch'].map((tag) => customElements.whenDefined(tag)));
+  await Promise.all(['authing-phone-manager', 'bench-floor', 'bench-floor-fetch', 'bench-floor-ui'].map((tag) => customElements.whenDefined(tag)));
   window.bench = bench;
 </script>
 </head>

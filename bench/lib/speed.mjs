@@ -65,30 +65,30 @@ export async function measureSpeed({ browser, serverUrl, running, runs, warmup, 
   const widgetRequestPaths = {};
   for (const name of Object.keys(FLOWS)) {
     t = Date.now();
-    log(`  flow ${name}: ${warmup} + ${runs} rounds × widget and floor`);
-    const samples = { widget: [], floor: [] };
+    log(`  flow ${name}: ${warmup} + ${runs} rounds × widget, UI floor and floor`);
+    const samples = { widget: [], 'floor-ui': [], floor: [] };
     widgetRequestPaths[name] = new Map();
     for (let i = 0; i < warmup + runs; i++) {
-      for (const kind of rotate(['widget', 'floor'], i)) {
+      for (const kind of rotate(['widget', 'floor-ui', 'floor'], i)) {
         emulator.reset();
         let ms;
-        if (kind === 'widget') {
-          await page.evaluate((f) => window.bench.prepareFlow(f), name);
-          ms = await page.evaluate((f) => window.bench.widgetFlow(f), name);
-          if (i >= warmup) {
+        if (kind === 'floor') {
+          ms = await page.evaluate((f) => window.bench.floorFlow(f), name);
+        } else {
+          await page.evaluate(([f, k]) => window.bench.prepareFlow(f, k), [name, kind]);
+          ms = await page.evaluate((f) => window.bench.uiFlow(f), name);
+          if (kind === 'widget' && i >= warmup) {
             const paths = emulator
               .requests()
               .map((r) => `${r.path} ${r.statusCode}`)
               .join(', ');
             widgetRequestPaths[name].set(paths, (widgetRequestPaths[name].get(paths) ?? 0) + 1);
           }
-        } else {
-          ms = await page.evaluate((f) => window.bench.floorFlow(f), name);
         }
         if (i >= warmup) samples[kind].push(ms);
       }
     }
-    flows[name] = { widget: summarize(samples.widget), floor: summarize(samples.floor) };
+    flows[name] = { widget: summarize(samples.widget), floorUi: summarize(samples['floor-ui']), floor: summarize(samples.floor) };
     log(`    ${took()}`);
   }
   await context.close();

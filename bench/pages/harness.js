@@ -13,7 +13,7 @@ const now = () => performance.now();
 const waitFor = (el, predicate, what, timeoutMs = 5000) =>
   window.benchReady.waitFor(el, predicate, what, timeoutMs, timers.setTimeout, timers.clearTimeout);
 
-const TAGS = { widget: 'authing-phone-manager', floor: 'bench-floor', 'floor-fetch': 'bench-floor-fetch' };
+const TAGS = { widget: 'authing-phone-manager', floor: 'bench-floor', 'floor-fetch': 'bench-floor-fetch', 'floor-ui': 'bench-floor-ui' };
 
 /** A new, not yet connected element of this kind for this view's user. */
 function create(kind, view) {
@@ -29,7 +29,7 @@ function create(kind, view) {
     el.setAttribute('default-country', 'CN'); // the bench's numbers are mainland ones
   } else {
     el.setAttribute('view', view);
-    if (kind === 'floor-fetch') {
+    if (kind === 'floor-fetch' || kind === 'floor-ui') {
       el.setAttribute('app-host', emulator);
       el.setAttribute('access-token', user.token);
     }
@@ -136,19 +136,25 @@ const WIDGET_FLOWS = {
 
 let mounted;
 
-/** Mounts a widget for the flow's user and waits until it is interactive (not timed). */
-export async function prepareFlow(name) {
+/**
+ * Mounts a widget (or the UI floor, `floor-ui`) for the flow's user and waits until it is interactive
+ * (not timed).
+ */
+export async function prepareFlow(name, kind = 'widget') {
   const { view } = FLOWS[name];
   // The widget keeps send-code cooldowns in sessionStorage across mounts; the emulator was just reset,
   // so the last round's cooldown would only hold the send button back.
   sessionStorage.clear();
-  mounted = create('widget', view);
+  mounted = create(kind, view);
   document.body.append(mounted);
   await waitFor(mounted, READY[view], `widget ${view} before ${name}`);
 }
 
-/** Runs the flow through the prepared widget's UI: from the first action to the final view shown. */
-export async function widgetFlow(name) {
+/**
+ * Runs the flow through the prepared element's UI (the widget's, or the UI floor's: the same steps and
+ * parts): from the first action to the final view shown.
+ */
+export async function uiFlow(name) {
   const el = mounted;
   mounted = undefined;
   const t0 = now();
