@@ -19,7 +19,7 @@
 // The parts carry the widget's part names, so the bench's "interactive" check is the same for both.
 // No styles: the widget's stylesheet is part of what it costs.
 import { LitElement, html, nothing } from 'lit';
-import { CODE, COUNTRY_CODE, USERS } from './pages/scenario.js';
+import { CODE, COUNTRY_CODE, USERS, postAsWidget } from './pages/scenario.js';
 
 export class BenchFloor extends LitElement {
   static properties = { view: {} };
@@ -277,22 +277,8 @@ export class BenchFloorUi extends LitElement {
   }
 
   /** The widget's request: same URL, headers and body; the envelope checked, nothing more. */
-  async call(path, body) {
-    const response = await fetch(`${this.appHost}${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${this.accessToken}`,
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-authing-lang': 'en-US',
-        'x-authing-userpool-id': 'bench-pool',
-      },
-      body: JSON.stringify(body),
-      credentials: 'omit',
-    });
-    const envelope = await response.json();
-    if (envelope.statusCode !== 200) throw new Error(`${path}: ${envelope.statusCode} ${envelope.message}`);
-    return envelope.data;
+  call(path, body) {
+    return postAsWidget(this.appHost, this.accessToken, path, body);
   }
 }
 

@@ -1,7 +1,7 @@
 // The page's side of the bench: mounts, drives and times <authing-phone-manager> and the floor
 // (bench/floor-element.js). Node calls these functions through page.evaluate and does the rest
 // (emulator resets, statistics) outside the timed parts. Times are performance.now() differences.
-import { CODE, COUNTRY_CODE, FLOWS, NEW_PHONE, USERS, VIEWS } from './scenario.js';
+import { CODE, COUNTRY_CODE, FLOWS, NEW_PHONE, USERS, VIEWS, postAsWidget } from './scenario.js';
 
 const { READY, part, busy } = window.benchReady;
 /** The page's unwrapped timers (on the memory pages, counters.js wraps the page's own). */
@@ -168,27 +168,7 @@ export async function uiFlow(name) {
 
 // ---- the flow floor: the same requests, straight from the page ---------------------------------
 
-/**
- * One /api/v3 call as the widget makes it (same URL, method, headers and body, so the same CORS
- * preflight cache entries), reading the JSON envelope and checking its statusCode: nothing more.
- */
-async function call(token, path, body) {
-  const response = await fetch(`${emulator}${path}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'x-authing-lang': 'en-US',
-      'x-authing-userpool-id': 'bench-pool',
-    },
-    body: JSON.stringify(body),
-    credentials: 'omit',
-  });
-  const envelope = await response.json();
-  if (envelope.statusCode !== 200) throw new Error(`${path}: ${envelope.statusCode} ${envelope.message}`);
-  return envelope.data;
-}
+const call = (token, path, body) => postAsWidget(emulator, token, path, body);
 
 const FLOOR_FLOWS = {
   async bind() {

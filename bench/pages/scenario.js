@@ -1,5 +1,6 @@
 // What the bench does, shared by Node (bench/lib/*.mjs) and the page (harness.js): the users, the
-// numbers, the code every SMS carries, and each flow's request minimum. Plain ESM, no Node APIs.
+// numbers, the code every SMS carries, each flow's request minimum and the floors' request. Plain
+// ESM, no Node APIs.
 
 /** Every SMS code the bench's emulator issues (the emulator's `codes` option, bench/run.mjs). */
 export const CODE = '246810';
@@ -47,3 +48,26 @@ export const FLOWS = {
 };
 
 export const PROFILE_PATH = '/api/v3/get-profile';
+
+/**
+ * One /api/v3 POST as the widget makes it (same URL, method, headers and body, so the same CORS
+ * preflight cache entries), reading the JSON envelope and checking its statusCode: nothing more.
+ * The floors' requests (bench/pages/harness.js, bench/floor-element.js).
+ */
+export async function postAsWidget(appHost, token, path, body) {
+  const response = await fetch(`${appHost}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'x-authing-lang': 'en-US',
+      'x-authing-userpool-id': 'bench-pool',
+    },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+  });
+  const envelope = await response.json();
+  if (envelope.statusCode !== 200) throw new Error(`${path}: ${envelope.statusCode} ${envelope.message}`);
+  return envelope.data;
+}
