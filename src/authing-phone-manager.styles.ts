@@ -77,10 +77,6 @@ export const styles = css`
     margin: 0;
     min-width: 0;
   }
-  /* The status and alert regions stay in the accessibility tree while empty; only a banner takes room. */
-  .apm__banner {
-    margin-block-end: var(--_gap);
-  }
   .apm__title {
     font-size: 1.125em;
     font-weight: 600;
@@ -421,7 +417,9 @@ export const styles = css`
   .apm__dots {
     letter-spacing: 0.15em;
   }
+  /* The status and alert regions stay in the accessibility tree while empty; only a banner takes room. */
   .apm__banner {
+    margin-block-end: var(--_gap);
     display: flex;
     gap: 0.5rem;
     align-items: flex-start;

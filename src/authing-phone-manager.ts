@@ -28,7 +28,7 @@ const listOf = (value: string | null): string[] =>
 const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
 /** Of those, the ones that may mean another user. */
 const IDENTITY_KEYS = ['appHost', 'accessToken', 'client'] as const;
-const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries', 'lang'] as const;
+const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
 
 /**
  * Lets a signed-in user bind, change and unbind the phone number of their Authing account.
@@ -187,26 +187,29 @@ export class AuthingPhoneManager extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.focusedBefore = this.shadowRoot?.activeElement ?? null;
-    if (FLOW_KEYS.some((key) => changed.has(key))) this.configureFlow();
     if (CONNECTION_KEYS.some((key) => changed.has(key))) this.connect(!IDENTITY_KEYS.some((key) => changed.has(key)));
   }
 
   /** The region of the UI language when the flow was last configured: the default country if the host names none. */
   private region?: string;
 
-  private configureFlow(): void {
-    this.region = this.locale.lang.split('-')[1];
-    this.phone.session.configure({
-      verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
-      codeLength: this.codeLength,
-      allowedCountries: this.countries,
-      defaultCountry: this.defaultCountry || this.region || DEFAULT_COUNTRY,
-    });
+  protected override update(changed: PropertyValues<this>): void {
+    // Here, not in willUpdate: the locale has resolved the language by now (an ancestor's lang may
+    // have changed it without a property of ours), and this render shows its default country.
+    const region = this.locale.lang.split('-')[1];
+    if (FLOW_KEYS.some((key) => changed.has(key)) || region !== this.region) {
+      this.region = region;
+      this.phone.session.configure({
+        verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
+        codeLength: this.codeLength,
+        allowedCountries: this.countries,
+        defaultCountry: this.defaultCountry || region || DEFAULT_COUNTRY,
+      });
+    }
+    super.update(changed);
   }
 
   protected override updated(): void {
-    // The language can change without a property of ours (an ancestor's lang): its region may be the default country.
-    if (this.locale.lang.split('-')[1] !== this.region) this.configureFlow();
     // Try again, or a reload the widget started, replaced the focused control: focus the new step.
     const lost = !!this.focusedBefore && !this.focusedBefore.isConnected;
     this.focusedBefore = null;

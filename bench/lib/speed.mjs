@@ -77,6 +77,7 @@ export async function measureSpeed({ browser, serverUrl, running, runs, warmup, 
         } else {
           await page.evaluate(([f, k]) => window.bench.prepareFlow(f, k), [name, kind]);
           ms = await page.evaluate((f) => window.bench.uiFlow(f), name);
+          if (kind === 'floor-ui') checkUiFloorRequests(name, emulator.requests());
           if (kind === 'widget' && i >= warmup) {
             const paths = emulator
               .requests()
@@ -111,6 +112,16 @@ export async function measureSpeed({ browser, serverUrl, running, runs, warmup, 
   const cold = Object.fromEntries(coldKinds.map((k) => [k, summarize(coldSamples[k])]));
 
   return { environment, shape, mount, flows, widgetRequestPaths, cold, coldView: 'bind', errors };
+}
+
+/** The UI floor makes the flow's minimum requests, no more, no fewer: else it would not be a floor. */
+function checkUiFloorRequests(name, requests) {
+  const made = {};
+  for (const { path } of requests) made[path] = (made[path] ?? 0) + 1;
+  const expected = FLOWS[name].minimum;
+  if (JSON.stringify(Object.entries(made).sort()) !== JSON.stringify(Object.entries(expected).sort())) {
+    throw new Error(`UI floor, ${name}: made ${JSON.stringify(made)}, the flow's minimum is ${JSON.stringify(expected)}`);
+  }
 }
 
 /** One cold page load: ms from navigation start until the element is interactive. */

@@ -2,7 +2,17 @@
 // browsers and in Node. The element is one UI on top of it.
 export { createPhoneSession, COOLDOWN_STORAGE_KEY } from './session.js';
 export type { Connection, CooldownStorage, Notification, PhoneSession, PhoneSessionOptions, StateChange } from './session.js';
-export { codeFieldOf, codePurposeOf, cooldownOf, initialState, reduce, resendKey, targetOf, RESEND_SECONDS } from './flow/phone-flow.js';
+export {
+  codeFieldOf,
+  codePurposeOf,
+  cooldownOf,
+  initialState,
+  reduce,
+  resendKey,
+  submitsWhenComplete,
+  targetOf,
+  RESEND_SECONDS,
+} from './flow/phone-flow.js';
 export type {
   Account,
   Action,

@@ -48,7 +48,7 @@ export interface Messages {
   edit: string;
   /** CODE_NOT_SENT on the current number's code. */
   currentCodeNotSent: string;
-  /** The optional link of a change's first step (`recovery` attribute). */
+  /** The optional link of a change's first step (`offer-recovery`). */
   recovery: string;
   sendCode: string;
   resendIn: (seconds: number) => string;

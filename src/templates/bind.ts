@@ -9,7 +9,7 @@ export function bind(view: View): TemplateResult {
     view,
     html`${title(view, t.bindTitle)}
       <p class="apm__muted">${t.noPhone}</p>
-      ${phoneField(view, t.phoneNumber)} ${codeField(view, 'bind')}`,
+      ${phoneField(view, t.phoneNumber)} ${codeField(view)}`,
     { submitLabel: t.bind, cancellable: false },
   );
 }

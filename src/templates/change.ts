@@ -15,7 +15,7 @@ export function changeCurrent(view: View): TemplateResult {
     view,
     html`${title(view, t.changeTitle, [1, 2])}
       <p class="apm__muted">${t.changeCurrentIntro(current(view))}</p>
-      ${codeField(view, 'change-current', { first: true })} ${recovery}`,
+      ${codeField(view, { first: true })} ${recovery}`,
     { submitLabel: t.continue, cancellable: true },
   );
 }
@@ -42,7 +42,7 @@ export function changeNew(view: View): TemplateResult {
     view,
     html`${twoSteps ? backLink(view) : nothing} ${title(view, t.changeTitle, twoSteps ? [2, 2] : undefined)} ${summary}
       <p class="apm__muted">${t.changeNewIntro}</p>
-      ${phoneField(view, t.newPhoneNumber)} ${codeField(view, 'change-new')}`,
+      ${phoneField(view, t.newPhoneNumber)} ${codeField(view)}`,
     { submitLabel: t.confirmChange, cancellable: true },
   );
 }

@@ -36,7 +36,6 @@ export function countryPanel(view: View): TemplateResult {
   return html`<div part="country-panel" class="apm__panel" @focusout=${(event: FocusEvent) => picker.leave(event)}>
     <input
       part="country-search"
-      class="apm__search"
       type="text"
       role="combobox"
       aria-expanded="true"

@@ -1,7 +1,7 @@
 /** The pieces every step is made of: heading, buttons, the number field, the code field, the form. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { codeFieldOf, type CodePurpose, type Field } from '../core/flow/phone-flow.js';
+import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
 import { messageOf } from './messages.js';
@@ -139,18 +139,20 @@ export function phoneField(view: View, text: string): TemplateResult {
 }
 
 /**
- * A code input and, beside it, the button that sends its code. Only digits go in; the hint says how
- * long the code is, and whether a complete code is checked at once (WCAG 3.2.2).
+ * The step's code input and, beside it, the button that sends its code (`first`: the step's first
+ * control). Only digits go in; the hint says how long the code is, and whether a complete code is
+ * checked at once (WCAG 3.2.2).
  */
-export function codeField(view: View, purpose: CodePurpose, { first = false, submitsItself = true } = {}): TemplateResult {
+export function codeField(view: View, { first = false } = {}): TemplateResult {
   const { t, state, on } = view;
   const field = codeFieldOf(state.step)!;
+  const purpose = codePurposeOf(state.step)!;
   const invalid = state.error?.field === field;
   const length = state.options.codeLength;
   const sentences = [
     state.notice?.kind === 'code-sent' ? t.codeSent(maskPhone(state.notice.phone)) : '',
     t.codeHint(length ?? CODE_LENGTH.usual),
-    submitsItself ? t.submitsWhenComplete : '',
+    submitsWhenComplete(state.step) ? t.submitsWhenComplete : '',
   ];
   // Chinese and Japanese sentences follow each other without a space.
   const hint = state.nonDigitsDropped === field ? t.digitsOnly : sentences.filter(Boolean).join(/^(zh|ja)/.test(view.lang) ? '' : ' ');

@@ -32,7 +32,6 @@ export function alertOf({ error }: FlowState, t: Messages): TemplateResult | typ
 export function noticeOf({ notice }: FlowState, t: Messages): TemplateResult | typeof nothing {
   if (!notice) return nothing;
   if (notice.kind === 'code-sent') return html`<span class="apm__sr-only">${t.codeSent(maskPhone(notice.phone))}</span>`;
-  const success = notice.kind !== 'verify-current-required';
-  const text = notice.kind === 'verify-current-required' ? t.verifyCurrentRequired : t[notice.kind];
-  return html`<div class="apm__banner apm__banner--${success ? 'success' : 'info'}"><span>${text}</span></div>`;
+  const [tone, text] = notice.kind === 'verify-current-required' ? ['info', t.verifyCurrentRequired] : ['success', t[notice.kind]];
+  return html`<div class="apm__banner apm__banner--${tone}"><span>${text}</span></div>`;
 }

@@ -42,7 +42,7 @@ export function overview(view: View): TemplateResult {
       <span part="phone" class="apm__phone">${phone ? maskPhone(phone) : ''}</span>
       ${phoneVerified ? html`<span part="badge" class="apm__badge">${t.verified}</span>` : nothing}
     </p>
-    ${hasOtherLoginMethod ? nothing : html`<p class="apm__muted apm__note">${t.onlyLoginMethod}</p>`}
+    ${hasOtherLoginMethod ? nothing : html`<p class="apm__muted">${t.onlyLoginMethod}</p>`}
     <div class="apm__actions">
       ${button(view, t.change, () => on.intent({ type: 'start', flow: 'change' }), 'secondary', 'change', true)}
       ${hasOtherLoginMethod ? button(view, t.unbind, () => on.intent({ type: 'start', flow: 'unbind' }), 'danger', 'unbind') : nothing}

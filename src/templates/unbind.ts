@@ -14,7 +14,7 @@ export function unbind(view: View): TemplateResult {
     view,
     html`${title(view, t.unbindTitle(phone))}
       <p>${t.unbindWarning(phone)}</p>
-      ${codeField(view, 'unbind', { submitsItself: false })}`,
+      ${codeField(view)}`,
     { submitLabel: t.confirmUnbind, submitKind: 'danger-solid', cancellable: true },
   );
 }

@@ -1,9 +1,11 @@
 // axe-core on the widget in each state a user meets, light and dark, in a 320 px container.
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, USERS } from '../helpers/emulator.js';
+import { CATALOGS } from '../../src/i18n/index.js';
+import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   click,
   createWidget,
+  errorText,
   mount,
   nextEvent,
   part,
@@ -50,6 +52,7 @@ for (const theme of ['light', 'dark'] as const) {
       await accessible(el);
       await click(part(el, 'country-select'));
       await el.updateComplete;
+      expect(part(el, 'country-panel'), 'the open country list is what axe checks').to.exist;
       await accessible(el);
       await press('Escape');
       await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
@@ -78,9 +81,10 @@ for (const theme of ['light', 'dark'] as const) {
       await press('Enter');
       await waitIdle(el);
       const code = await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE');
-      await type(part<HTMLInputElement>(el, 'code-input'), code === '000000' ? '111111' : '000000');
+      await type(part<HTMLInputElement>(el, 'code-input'), wrongCode(code));
       await waitForError(el);
       await waitIdle(el);
+      expect(errorText(el), 'the two-codes alert is what axe checks').to.equal(CATALOGS['zh-CN'].twoCodesInvalid);
       await accessible(el);
       await click(part(el, 'cancel-button'));
       await click(part(el, 'unbind-button'));

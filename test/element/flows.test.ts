@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS, LANGS } from '../../src/i18n/index.js';
-import { emulator, USERS } from '../helpers/emulator.js';
+import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,
   click,
@@ -197,7 +197,9 @@ describe('bind, change and unbind against the emulator', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
     await click(part(el, 'back-button'));
     expect(part<HTMLInputElement>(el, 'code-input').value).to.match(/^\d{6}$/);
-    expect(focused(el), 'back to fix the code: its input, selected').to.equal(part(el, 'code-input'));
+    const codeInput = part<HTMLInputElement>(el, 'code-input');
+    expect(focused(el), 'back to fix the code: its input').to.equal(codeInput);
+    expect([codeInput.selectionStart, codeInput.selectionEnd], 'its code selected').to.deep.equal([0, 6]);
     await click(button(el, 'Cancel'));
     await waitForTitle(el, 'Phone number');
     expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
@@ -268,7 +270,6 @@ describe('bind, change and unbind against the emulator', () => {
 
 describe('a change that sends two codes: Authing does not say which one failed', () => {
   const NEW_PHONE = '13912345678';
-  const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
@@ -303,7 +304,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     const el = await mount(USERS.phoneAndEmail.token);
     const code = await upToNewCode(el);
     const failed = nextEvent(el, 'authing-error');
-    await sendTypedCode(el, wrong(code));
+    await sendTypedCode(el, wrongCode(code));
     expect((await failed).detail).to.include({ action: 'change', code: 'CODE_INVALID', apiCode: 2001 });
     await waitIdle(el);
     expect(errorText(el)).to.equal(
@@ -319,7 +320,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     expect(part<HTMLInputElement>(el, 'code-input').value, "the current number's code is kept").to.match(/^\d{6}$/);
     await click(part(el, 'submit-button')); // Continue, the first code unchanged: back to step 2, nothing sent
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-    expect(part<HTMLInputElement>(el, 'code-input').value, "the new number's code is kept").to.equal(wrong(code));
+    expect(part<HTMLInputElement>(el, 'code-input').value, "the new number's code is kept").to.equal(wrongCode(code));
     expect((await emulator.requests()).filter((r) => r.path === '/api/v3/verify-update-phone-request')).to.have.length(1);
     // Fixing the new number's code alone completes the change.
     const changed = nextEvent(el, 'authing-phone-changed');
@@ -351,7 +352,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await waitIdle(el);
     const code = await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     const failed = nextEvent(el, 'authing-error');
-    await sendTypedCode(el, wrong(code));
+    await sendTypedCode(el, wrongCode(code));
     await failed;
     await waitIdle(el);
     expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CODE_INVALID);
@@ -363,7 +364,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await press('Enter');
     await waitIdle(el);
     const failed = nextEvent(el, 'authing-error');
-    await sendTypedCode(el, wrong(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
+    await sendTypedCode(el, wrongCode(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
     await failed;
     await waitIdle(el);
     expect(errorText(el)).to.equal('That code is incorrect. Check it and try again.');

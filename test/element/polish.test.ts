@@ -118,10 +118,19 @@ describe('countries and numbers', () => {
     await sendKeys({ type: '81' });
     await el.updateComplete;
     expect(activeOption(el)?.id).to.equal('country-JP');
+    // "8" matches many calling codes (+86 first): the arrows move through them.
+    await press('Backspace');
+    await el.updateComplete;
+    const top = activeOption(el)?.id;
+    expect(top).to.equal('country-CN');
     await press('ArrowDown');
+    await el.updateComplete;
+    const below = activeOption(el)?.id;
+    expect(below, 'ArrowDown moves to the next match').to.match(/^country-/);
+    expect(below).not.to.equal(top);
     await press('ArrowUp');
     await el.updateComplete;
-    expect(activeOption(el)?.id).to.equal('country-JP');
+    expect(activeOption(el)?.id, 'ArrowUp moves back').to.equal(top);
     // Escape closes without picking, back on the prefix.
     await press('Escape');
     await el.updateComplete;

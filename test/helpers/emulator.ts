@@ -21,3 +21,6 @@ forgetCooldowns();
 beforeEach(forgetCooldowns);
 
 export { USERS } from './users.js';
+
+/** A code of the same length that is not `code`: what a user mistypes. */
+export const wrongCode = (code: string): string => (code === '000000' ? '111111' : '000000');

@@ -203,8 +203,10 @@ describe('the CDN language chunks (issue 14)', () => {
       assert.match(file, CHUNK_FILE);
       const named = file.split('.')[2];
       assert.equal(named, integrity.slice(7, 17).replace(/\+/g, '-').replace(/\//g, '_'), `${file}: its name is its hash`);
-      const main = await readFile(new URL('../../dist/cdn/authing-phone-manager.iife.js', import.meta.url), 'utf8');
-      assert.ok(main.includes(file), `the classic file names ${file}`);
+      for (const main of CDN_FILES) {
+        const code = await readFile(new URL(`../../dist/cdn/${main}`, import.meta.url), 'utf8');
+        assert.ok(code.includes(file), `${main} names ${file}`);
+      }
     }
   });
 });

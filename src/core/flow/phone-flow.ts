@@ -605,7 +605,7 @@ function editCode(state: FlowState, field: 'code' | 'currentCode', value: string
   const length = state.options.codeLength ?? CODE_LENGTH.usual;
   const complete = (code: string) => parseCode(code, length) !== undefined;
   const next = { ...edit(state, field, digits), nonDigitsDropped: /\D/.test(ascii) && !complete(digits) ? field : undefined };
-  const submits = state.step !== 'unbind' && !state.pending && complete(digits) && !complete(state.draft[field]);
+  const submits = submitsWhenComplete(state.step) && !state.pending && complete(digits) && !complete(state.draft[field]);
   return submits ? submit(next) : { state: next };
 }
 
@@ -679,6 +679,9 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
       return fail(current, event.effect, event.error, now);
   }
 }
+
+/** Whether a complete code submits the step by itself: everywhere but removing the phone (its red button does). */
+export const submitsWhenComplete = (step: Step): boolean => step !== 'unbind';
 
 /** The code input of a step. */
 export const codeFieldOf = (step: Step): 'code' | 'currentCode' | undefined =>

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import type { Action } from '../../../src/events.js';
-import { emulator, emulatorUrl, USERS, type FaultKind } from '../../helpers/emulator.js';
+import { emulator, emulatorUrl, USERS, type FaultKind, wrongCode } from '../../helpers/emulator.js';
 import { CATALOGS } from '../../../src/i18n/index.js';
 import {
   click,
@@ -524,14 +524,12 @@ describe('fault matrix', () => {
   });
 
   describe('business faults, where they happen', () => {
-    const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
-
     it('bind-phone × wrong code → CODE_INVALID; the right code then binds (en-US)', async () => {
       const c = await start(USERS.noPhone.token, 'en-US');
       await sendCodeWithEnter(c.el, NEW_PHONE);
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
-      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrong(code)), ['bind-phone'], {
+      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrongCode(code)), ['bind-phone'], {
         detail: { statusCode: 400, apiCode: 2001 },
       });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
@@ -549,7 +547,7 @@ describe('fault matrix', () => {
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), wrong(ctx.code)), ['verify-update-phone-request'], {
+      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), wrongCode(ctx.code)), ['verify-update-phone-request'], {
         message: CATALOGS['zh-CN'].twoCodesInvalid,
       });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
@@ -566,7 +564,7 @@ describe('fault matrix', () => {
       await click(part(c.el, 'change-button'));
       await clickSend(c.el);
       const current = await emulator.codeFor(BOB.phone, UNBIND);
-      await type(codeInput(c.el), wrong(current)); // four to eight digits: the step cannot tell it is wrong
+      await type(codeInput(c.el), wrongCode(current)); // four to eight digits: the step cannot tell it is wrong
       await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
       await sendCodeWithEnter(c.el, CHANGE_TO);
       c.expect('send-sms', 'send-sms');
@@ -591,7 +589,7 @@ describe('fault matrix', () => {
       await clickSend(c.el);
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
-      await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrong(code)), ['unbind-phone']);
+      await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrongCode(code)), ['unbind-phone']);
       const unbound = nextEvent(c.el, 'authing-phone-unbound');
       await typeAndRemove(c.el, code);
       await unbound;

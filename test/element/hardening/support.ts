@@ -9,7 +9,6 @@ import { click, part, type Widget } from '../../helpers/widget.js';
 
 export type TestLang = 'en-US' | 'zh-CN';
 
-/** The message a user reading `lang` must see for `code`. */
 /** The message the widget shows for `code` (under a 6-digit code input, CODE_REQUIRED says the length). */
 export const messageOf = (lang: TestLang, code: ErrorCode): string =>
   code === 'CODE_REQUIRED' ? CATALOGS[lang].enterCode(6) : CATALOGS[lang].errors[code];

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { mountHeadlessUi } from '../../../demo/frameworks/headless-ui.js';
-import { emulator, emulatorUrl, USERS } from '../../helpers/emulator.js';
+import { emulator, emulatorUrl, USERS, wrongCode } from '../../helpers/emulator.js';
 import { click, TEST_APP_ID } from '../../helpers/widget.js';
 import { until } from './drive.js';
 
@@ -94,7 +94,7 @@ describe('your own UI on authing-phone-manager/core (the headless example)', () 
     await click(await button('send'));
     await idle();
     const code = await emulator.codeFor(USERS.phoneAndEmail.phone, 'CHANNEL_UNBIND_PHONE');
-    const wrong = code === '000000' ? '111111' : '000000';
+    const wrong = wrongCode(code);
     await typeInto('code', wrong);
     await click(await button('submit')); // removing never submits by itself
     await until(

@@ -4,7 +4,7 @@
 // state, which the test reads from the rendered page. The app is ./react18/app.tsx, bundled by the
 // test server with the React 18 of test/package/frameworks/react18/node_modules.
 import { expect } from '@open-wc/testing';
-import { emulator, emulatorUrl, USERS } from '../../helpers/emulator.js';
+import { emulator, emulatorUrl, USERS, wrongCode } from '../../helpers/emulator.js';
 import { button, click, part, press, text, type, waitForTitle, waitIdle, type Widget } from '../../helpers/widget.js';
 import { AuthingPhoneManager } from '../../../src/index.js';
 import { appState, bindPhone, BOUND, boundShown, TOKEN, until, widgetIn } from './drive.js';
@@ -77,7 +77,7 @@ describe('React 18 with the authing-phone-manager/react wrapper', () => {
     );
     await waitIdle(el);
     const code = await emulator.codeFor(BOUND.phoneNumber, 'CHANNEL_BIND_PHONE');
-    await type(part<HTMLInputElement>(el, 'code-input'), code === '000000' ? '111111' : '000000');
+    await type(part<HTMLInputElement>(el, 'code-input'), wrongCode(code));
     await until(
       () => seenTypes().includes('authing-error'),
       () => `no onError (events: ${seenTypes()})`,
