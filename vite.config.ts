@@ -303,8 +303,8 @@ function minifyHtmlTemplates(): Plugin {
 /** The CDN build's files: the two CDN files and the language chunks beside them. */
 const CDN_FILE = /^authing-phone-manager(\.iife|\.[a-z]{2}-[A-Z]{2}\.[\w-]+)?\.js$/;
 
-/** Packages the npm build leaves to the user's bundler, so one copy of lit serves the whole page. */
-const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^react($|\/)/];
+/** Packages the npm build leaves to the user's bundler (lit, @lit/task, ofetch, react), so one copy of each serves the whole page. */
+const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^ofetch($|\/)/, /^react($|\/)/];
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**

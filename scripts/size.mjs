@@ -16,12 +16,11 @@ import { transform } from 'esbuild';
 /** The file the main budget applies to. */
 export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
 /**
- * gzip bytes (level 9) the classic CDN file may take, lit and the zh-CN strings included. A
- * ratchet at today's size (25,443 B) plus a little room, lowered as the file shrinks; the goal is
- * 20,480 B. Raised once, from 27.5 KB to 28.8 KB, for what real Authing needs; lowered to 25,600 B when
- * the other languages moved to chunks. What is left and what would cut it: the README's Size section.
+ * gzip bytes (level 9) the classic CDN file may take, with the whole named stack inside (lit,
+ * @lit/task, ofetch) and the zh-CN strings: 30 KiB. The stack is part of the design; bytes are found in
+ * our own code, never by dropping a package or a feature.
  */
-export const BUDGET_GZIP_BYTES = 26_900;
+export const BUDGET_GZIP_BYTES = 30_720;
 /** The language chunks beside the CDN files, and the gzip bytes each may take. */
 export const CHUNK_FILE = /^dist\/cdn\/authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/;
 export const CHUNK_BUDGET_GZIP_BYTES = 1600;

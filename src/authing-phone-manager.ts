@@ -1,7 +1,8 @@
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
-import type { Draft } from './core/flow/phone-flow.js';
+import type { Draft, Step } from './core/flow/phone-flow.js';
 import { DEFAULT_COUNTRY } from './core/phone.js';
 import type { Connection } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
@@ -24,10 +25,8 @@ const listOf = (value: string | null): string[] =>
     .filter(Boolean)
     .map((iso) => iso.toUpperCase());
 
-/** Settings that reach Authing: a change means a new connection. */
-const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
-/** Of those, the ones that may mean another user. */
-const IDENTITY_KEYS = ['appHost', 'accessToken', 'client'] as const;
+/** Of the connection's settings (the profile task's arguments), the ones that may mean another user. */
+const IDENTITY = [0, 1, 5] as const;
 const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
 
 /**
@@ -158,6 +157,18 @@ export class AuthingPhoneManager extends LitElement {
     onUserChange: (previous) => moveFocus(this, previous, this.phone.state),
   });
 
+  /**
+   * The profile load of the current connection, run again whenever a setting that reaches Authing
+   * changes. Pending: the skeleton (or the flow, kept on screen for the same user); error: the
+   * unavailable step with Try again; complete: the session's step.
+   */
+  private readonly profile = new Task(this, {
+    args: () => [this.appHost, this.accessToken, this.appId, this.userPoolId, this.timeout, this.client] as const,
+    task: (args) => this.connect(args),
+  });
+  /** The settings of the last connection, to tell a new user from the same one with a new token. */
+  private connectedWith?: readonly unknown[];
+
   private readonly picker = new CountryPickerController(
     this,
     () => this.countryList(),
@@ -182,12 +193,11 @@ export class AuthingPhoneManager extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected after a move in the DOM: what ran was aborted, so load afresh.
-    if (this.hasUpdated) this.connect(true);
+    if (this.hasUpdated) void this.profile.run();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     this.focusedBefore = this.shadowRoot?.activeElement ?? null;
-    if (CONNECTION_KEYS.some((key) => changed.has(key))) this.connect(!IDENTITY_KEYS.some((key) => changed.has(key)));
   }
 
   /** The region of the UI language when the flow was last configured: the default country if the host names none. */
@@ -222,12 +232,15 @@ export class AuthingPhoneManager extends LitElement {
 
   /** Loads the profile again, e.g. after the host refreshed the token or the user changed it elsewhere. */
   reload(): void {
-    this.phone.session.reload();
+    void this.profile.run();
   }
 
   /** Aborts what was made with the old settings and loads the profile with the new ones. */
-  private connect(sameIdentity: boolean): void {
-    if (!this.isConnected) return;
+  private connect(args: readonly unknown[]): Promise<void> {
+    if (!this.isConnected) return Promise.resolve();
+    const previous = this.connectedWith;
+    this.connectedWith = args;
+    const sameIdentity = !!previous && IDENTITY.every((i) => previous[i] === args[i]);
     const connection: Connection | undefined = this.client
       ? { client: this.client }
       : this.accessToken
@@ -240,7 +253,7 @@ export class AuthingPhoneManager extends LitElement {
             timeoutMs: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS,
           }
         : undefined; // hosts often get the token asynchronously: wait for it quietly
-    this.phone.session.connect(connection, { sameIdentity });
+    return this.phone.session.connect(connection, { sameIdentity });
   }
 
   private readonly send: Handlers['intent'] = (intent) => this.phone.session.send(intent);
@@ -267,11 +280,11 @@ export class AuthingPhoneManager extends LitElement {
     },
   };
 
-  /** Also waits for a language still loading, and the render that shows it. */
+  /** Also waits for a language still loading (its task), and the render that shows it. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.locale.loading) return done;
-    await this.locale.loading;
+    if (this.locale.loading.status !== TaskStatus.PENDING) return done;
+    await this.locale.loading.taskComplete;
     return super.getUpdateComplete();
   }
 
@@ -280,7 +293,11 @@ export class AuthingPhoneManager extends LitElement {
     // The page's language is still loading: nothing rather than another language's words.
     if (!t) return nothing;
     const country = this.phone.state.draft.country;
+    const { step } = this.phone.state;
     return widget({
+      // The machine keeps a flow on screen while the same user's profile reloads, else shows the skeleton.
+      step: this.profile.render({ pending: () => step, complete: () => step, error: (): Step => 'unavailable', initial: () => step }),
+      loading: this.profile.status === TaskStatus.PENDING,
       offerRecovery: this.offerRecovery,
       picker: this.picker,
       country: countryOption(this.locale.lang, t.regions, country),

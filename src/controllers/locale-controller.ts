@@ -1,3 +1,4 @@
+import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Lang, Messages } from '../i18n/messages.js';
 import { DEFAULT_LANG, loadTranslation, resolveLang, translationOf } from '../i18n/registry.js';
@@ -20,11 +21,15 @@ export class LocaleController implements ReactiveController {
   /** The language shown (and sent to Authing); while a first catalog loads, the one on its way. */
   lang: Lang = DEFAULT_LANG;
   private catalog?: Messages;
-  /** The language being loaded, and the promise that settles once the host has re-rendered for it. */
-  private awaited?: Lang;
-  loading?: Promise<void>;
   /** Languages that failed to load for this widget: it shows the default rather than asking again. */
   private readonly failed = new Set<Lang>();
+  /**
+   * Loads a language that is not registered yet; pending while it loads. It runs only when asked (a
+   * registered language needs no round through a promise), and its completion re-renders the host.
+   */
+  readonly loading: Task<[Lang], Lang>;
+  /** The language the last load was asked for. */
+  private asked?: Lang;
 
   /** `explicit` reads the host's own `lang` property, which may be set without the attribute. */
   constructor(host: ReactiveElement, explicit: () => string | undefined, overrides: () => MessageOverrides | undefined) {
@@ -32,6 +37,13 @@ export class LocaleController implements ReactiveController {
     this.explicit = explicit;
     this.overrides = overrides;
     host.addController(this);
+    this.loading = new Task(host, {
+      autoRun: false,
+      task: async ([lang]: [Lang]) => {
+        if (!(await loadTranslation(lang))) this.failed.add(lang);
+        return lang;
+      },
+    });
   }
 
   /** The words to show, or undefined while the first catalog loads. */
@@ -65,13 +77,9 @@ export class LocaleController implements ReactiveController {
       return;
     }
     if (!this.catalog) this.lang = lang;
-    if (this.awaited === lang) return;
-    this.awaited = lang;
-    this.loading = loadTranslation(lang).then((loaded) => {
-      if (!loaded) this.failed.add(lang);
-      if (this.awaited === lang) this.awaited = this.loading = undefined;
-      this.host.requestUpdate();
-    });
+    if (this.asked === lang) return;
+    this.asked = lang;
+    void this.loading.run([lang]);
   }
 }
 

@@ -78,8 +78,11 @@ export interface PhoneSession {
   notify(listener: (notification: Notification) => void): () => void;
   /** A user's intent: start, edit, send-code, submit, back, cancel. */
   send(intent: Intent): void;
-  /** Loads the profile again, e.g. after the user changed it elsewhere. */
-  reload(): void;
+  /**
+   * Loads the profile again, e.g. after the user changed it elsewhere. Settles with the load: resolves
+   * once the profile is shown (or the load was abandoned for a newer one), rejects with its error.
+   */
+  reload(): Promise<void>;
   /**
    * New settings of the flow. A setting left undefined follows the pool's public config when the
    * client reads it (`verifyCurrent`, `codeLength`), else the default.
@@ -90,7 +93,7 @@ export interface PhoneSession {
    * connection the session waits quietly (the host has no token yet). `sameIdentity` (a new app id
    * or timeout, say) keeps the account trusted; otherwise only the same user's flow may carry on.
    */
-  connect(connection: Connection | undefined, options?: { sameIdentity?: boolean }): void;
+  connect(connection: Connection | undefined, options?: { sameIdentity?: boolean }): Promise<void>;
   /** Seconds until a code for `purpose` may go again; 0 when it may now. */
   cooldownOf(purpose: CodePurpose): number;
   /** Aborts what is in flight and keeps the state (a UI that leaves the page and may come back). */
@@ -144,7 +147,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   function apply(transition: Transition, byUser: boolean): void {
     set(transition.state, byUser);
     if (transition.outcome) tell(transition.outcome);
-    if (transition.reload) load({ keepError: true });
+    if (transition.reload) void quietly(load({ keepError: true }));
     if (transition.effect) void perform(transition.effect);
   }
 
@@ -166,7 +169,10 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     dispatch(result, true);
   }
 
-  /** Loads the profile; a reload keeps the flow on screen (see the machine's `loading`). */
+  /**
+   * Loads the profile; a reload keeps the flow on screen (see the machine's `loading`). Rejects with the
+   * error the state now shows; an abandoned load resolves.
+   */
   async function load({ keepError }: { keepError: boolean }): Promise<void> {
     const client = api;
     const { signal } = run;
@@ -183,7 +189,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       tell({ type: 'profile-loaded', phone, canUnbind: !!phone && hasOtherLoginMethod });
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
-      fail('load-profile', asError(error));
+      throw fail('load-profile', asError(error));
     }
   }
 
@@ -203,9 +209,10 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     }
   }
 
-  function fail(action: Action, error: PhoneManagerError, fresh = false): void {
+  function fail(action: Action, error: PhoneManagerError, fresh = false): PhoneManagerError {
     dispatch({ type: 'load-failed', error, fresh }, false);
     tell({ type: 'error', action, error });
+    return error;
   }
 
   function restart(): void {
@@ -233,28 +240,31 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       apply(transition, intent.type !== 'edit' || !!transition.effect || transition.state.step !== before.step);
     },
     reload() {
-      if (disposed) return;
+      if (disposed) return Promise.resolve();
       restart();
-      void load({ keepError: false });
+      return quietly(load({ keepError: false }));
     },
     configure(flow) {
       host = flow;
       dispatch({ type: 'configure', options: settings() }, false);
     },
     connect(connection, { sameIdentity = false } = {}) {
-      if (disposed) return;
+      if (disposed) return Promise.resolve();
       restart();
       if (!sameIdentity) dispatch({ type: 'credentials-changed' }, false);
       api = undefined;
       pool = {};
       poolRead = undefined;
-      if (!connection) return dispatch({ type: 'signed-out' }, false);
+      if (!connection) {
+        dispatch({ type: 'signed-out' }, false);
+        return Promise.resolve();
+      }
       try {
         api = 'client' in connection ? connection.client : createAuthingClient(connection);
       } catch (error) {
-        return fail('load-profile', asError(error), true);
+        return quietly(Promise.reject(fail('load-profile', asError(error), true)));
       }
-      void load({ keepError: false });
+      return quietly(load({ keepError: false }));
     },
     cooldownOf(purpose) {
       return cooldownSeconds(state, purpose, now());
@@ -268,7 +278,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     },
   };
   const { connection } = options;
-  if (connection) queueMicrotask(() => session.connect(connection));
+  if (connection) queueMicrotask(() => void session.connect(connection));
   return session;
 }
 
@@ -322,6 +332,15 @@ function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ upd
     case 'unbind':
       return api.unbindPhone(effect.passCode, { signal });
   }
+}
+
+/**
+ * The same promise, marked as handled: a caller that ignores it (the error is in the state and was
+ * notified already) causes no unhandled rejection, and one that awaits it still sees the rejection.
+ */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Anything a custom client throws becomes a PhoneManagerError, so subscribers see one error type. */

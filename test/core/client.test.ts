@@ -69,24 +69,62 @@ describe('Authing client', () => {
     expect(error.message).to.be.a('string').and.not.empty;
   });
 
-  it('never retries, not even a GET after an HTTP 500', async () => {
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
+  it('tries a read once more after a 5xx or a dropped connection, then gives up', async () => {
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 2 });
     const error = await rejection((await client()).getProfile());
     expect(error).to.include({ code: 'SERVER', statusCode: 500 });
-    expect(await emulator.requests()).to.have.length(1);
+    expect(await emulator.requests()).to.have.length(2);
+
+    await emulator.reset();
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'drop' });
+    const profile = await (await client()).getProfile();
+    expect(profile.userId).to.equal(USERS.phoneAndEmail.id);
+    expect((await emulator.requests()).map((r) => r.path)).to.deep.equal(['/api/v3/get-profile', '/api/v3/get-profile']);
+
+    await emulator.reset();
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'drop', times: 2 });
+    expect((await rejection((await client()).getProfile())).code).to.equal('NETWORK');
+    expect(await emulator.requests()).to.have.length(2);
   });
 
-  it('reports an HTML gateway page, malformed JSON and a missing profile', async () => {
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'html' });
-    expect((await rejection((await client()).getProfile())).code).to.equal('SERVER');
+  it('never sends a POST twice: one send-sms after a dropped connection or a 5xx', async () => {
+    const api = await client();
+    const input = { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13911112222', phoneCountryCode: '+86' } as const;
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'drop' });
+    expect((await rejection(api.sendSms(input))).code).to.equal('NETWORK');
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'http500' });
+    expect((await rejection(api.sendSms(input))).code).to.equal('SERVER');
+    expect((await emulator.requests()).filter((r) => r.path === '/api/v3/send-sms')).to.have.length(2);
+  });
+
+  it('does not retry an answer that came: a 4xx, or a 200 it cannot read', async () => {
     await emulator.fault({ path: '/api/v3/get-profile', kind: 'malformed' });
     expect((await rejection((await client()).getProfile())).code).to.equal('BAD_RESPONSE');
+    expect((await rejection((await client('nope')).getProfile())).code).to.equal('UNAUTHORIZED');
+    expect(await emulator.requests()).to.have.length(2);
+  });
+
+  it('reads the public config without the access token', async () => {
+    await (
+      await client()
+    ).getPublicConfig!();
+    const [logged] = await emulator.requests();
+    expect(logged).to.include({ method: 'GET', path: '/api/v2/applications/app-1/public-config', authorized: false });
   });
 
   it('times out', async () => {
     await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 1000 });
     const error = await rejection((await client(undefined, { timeoutMs: 200 })).getProfile());
     expect(error.code).to.equal('TIMEOUT');
+  });
+
+  it("times out while the caller's signal is live (ofetch ignores its own timeout beside a signal)", async () => {
+    await emulator.fault({ path: '/api/v3/send-sms', kind: 'delay', delayMs: 1000 });
+    const live = new AbortController();
+    const input = { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13911112222', phoneCountryCode: '+86' } as const;
+    const error = await rejection((await client(undefined, { timeoutMs: 200 })).sendSms(input, { signal: live.signal }));
+    expect(error.code).to.equal('TIMEOUT');
+    expect(live.signal.aborted).to.equal(false);
   });
 
   it('is abortable, with an AbortError rather than a user-facing error', async () => {

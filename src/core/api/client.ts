@@ -1,3 +1,4 @@
+import { FetchError, ofetch, type FetchOptions } from 'ofetch';
 import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted } from '../errors.js';
 import { CODE_LENGTH } from '../phone.js';
 import type {
@@ -68,9 +69,12 @@ export function normalizeAppHost(appHost: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** Reads (the profile, the security info, the public config) are tried once more after a dropped connection or a 5xx. */
+const READ_RETRY: FetchOptions = { retry: 1, retryDelay: 300, retryStatusCodes: [500, 502, 503, 504] };
+
 /**
- * Creates the Authing client. No request is ever retried automatically: sending an SMS or
- * changing a phone twice behind the user's back would be worse than an error they can retry.
+ * Creates the Authing client on one `ofetch` instance. Only reads are retried: a POST is never sent
+ * twice behind the user's back (a second send-sms is a second SMS, a second update-phone an error).
  */
 export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
   const baseURL = normalizeAppHost(options.appHost);
@@ -82,52 +86,55 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     );
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ids: Record<string, string> = { accept: 'application/json' };
+  if (options.appId) ids['x-authing-app-id'] = options.appId;
+  if (options.userPoolId) ids['x-authing-userpool-id'] = options.userPoolId;
+  // The token is added per request, so the public config (public, read without it) never carries it.
+  const authorization = `Bearer ${options.accessToken}`;
 
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${options.accessToken}`,
-    accept: 'application/json',
-  };
-  if (options.appId) headers['x-authing-app-id'] = options.appId;
-  if (options.userPoolId) headers['x-authing-userpool-id'] = options.userPoolId;
+  const authing = ofetch.create({
+    baseURL,
+    headers: ids,
+    retry: 0,
+    // No cookies: the token is the credential. No redirects: nothing follows a 30x away from app-host.
+    credentials: 'omit',
+    redirect: 'error',
+    onRequest({ options: request }) {
+      const lang = typeof options.lang === 'function' ? options.lang() : options.lang;
+      if (lang) request.headers.set('x-authing-lang', lang);
+    },
+  });
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body: object | undefined, request?: RequestOptions): Promise<T> {
-    const outer = request?.signal;
-    if (outer?.aborted) throw new AbortedError();
-    // One signal for the timeout and the caller's abort.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const forwardAbort = () => controller.abort();
-    outer?.addEventListener('abort', forwardAbort, { once: true });
-
-    let status: number;
-    let data: unknown;
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: object | undefined,
+    request: RequestOptions | undefined,
+    { authorized = true } = {},
+  ): Promise<T> {
+    const deadline = withDeadline(request?.signal, timeoutMs);
     try {
-      const response = await fetch(`${baseURL}${path}`, {
+      const response = await authing.raw(path, {
         method,
-        headers: {
-          ...withLang(headers, typeof options.lang === 'function' ? options.lang() : options.lang),
-          ...(body && { 'content-type': 'application/json' }),
-        },
-        body: body && JSON.stringify(body),
-        signal: controller.signal,
-        credentials: 'omit',
+        body,
+        headers: authorized ? { authorization } : undefined,
+        signal: deadline.signal,
+        ...(method === 'GET' && READ_RETRY),
       });
-      status = response.status;
-      // Read inside the try: a connection dropped mid-answer is a network failure too.
-      data = parseBody(await response.text(), response.headers.get('content-type'));
+      return unwrap<T>(response.status, response._data, path === ENDPOINTS.sendSms);
     } catch (error) {
-      if (timedOut) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
-      if (outer?.aborted || isAborted(error)) throw new AbortedError();
+      if (error instanceof PhoneManagerError) throw error;
+      // An answer with an HTTP error status: Authing's envelope, if any, says the most.
+      if (error instanceof FetchError && error.response) {
+        return unwrap<T>(error.response.status, error.data, path === ENDPOINTS.sendSms);
+      }
+      if (deadline.timedOut()) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
+      if (request?.signal?.aborted || isAborted(error) || isAborted((error as Error).cause)) throw new AbortedError();
+      // No answer at all, or a connection dropped mid-answer.
       throw new PhoneManagerError('NETWORK', 'Could not reach Authing', { cause: error });
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', forwardAbort);
+      deadline.clear();
     }
-    return unwrap<T>(status, data, path === ENDPOINTS.sendSms);
   }
 
   return {
@@ -167,22 +174,35 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       }),
     getPublicConfig: (request) => {
       if (!options.appId) return Promise.resolve({});
-      return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request).then(poolSettingsOf);
+      return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request, { authorized: false }).then(poolSettingsOf);
     },
   };
 }
 
-/** A JSON answer as its value (text that is not JSON stays text, and `unwrap` says so); any other answer as text. */
-function parseBody(text: string, contentType: string | null): unknown {
-  if (!/json/i.test(contentType ?? '')) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+/**
+ * The caller's signal and the timeout as one signal. ofetch's own `timeout` does nothing once a
+ * signal is passed (ofetch 1.5), and the session always passes one; `AbortSignal.any` is not in every
+ * WebView the widget meets, so the two are joined by hand.
+ */
+function withDeadline(outer: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, ms);
+  const forward = () => controller.abort();
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    },
+  };
 }
-
-const withLang = (headers: Record<string, string>, lang: string | undefined) => (lang ? { ...headers, 'x-authing-lang': lang } : headers);
 
 /** The pool settings the widget uses, from the app's public config; anything else in it is ignored. */
 function poolSettingsOf(config: unknown): PoolSettings {
