@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
-import type { Draft, Step } from './core/flow/phone-flow.js';
+import type { Draft } from './core/flow/phone-flow.js';
 import { DEFAULT_COUNTRY } from './core/phone.js';
 import type { Connection } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
@@ -159,8 +159,8 @@ export class AuthingPhoneManager extends LitElement {
 
   /**
    * The profile load of the current connection, run again whenever a setting that reaches Authing
-   * changes. Pending: the skeleton (or the flow, kept on screen for the same user); error: the
-   * unavailable step with Try again; complete: the session's step.
+   * changes, and by Try again. While it is pending the widget is busy; what shows meanwhile (the
+   * skeleton, or the same user's flow kept on screen) and after a failure is the session's step.
    */
   private readonly profile = new Task(this, {
     args: () => [this.appHost, this.accessToken, this.appId, this.userPoolId, this.timeout, this.client] as const,
@@ -293,10 +293,7 @@ export class AuthingPhoneManager extends LitElement {
     // The page's language is still loading: nothing rather than another language's words.
     if (!t) return nothing;
     const country = this.phone.state.draft.country;
-    const { step } = this.phone.state;
     return widget({
-      // The machine keeps a flow on screen while the same user's profile reloads, else shows the skeleton.
-      step: this.profile.render({ pending: () => step, complete: () => step, error: (): Step => 'unavailable', initial: () => step }),
       loading: this.profile.status === TaskStatus.PENDING,
       offerRecovery: this.offerRecovery,
       picker: this.picker,

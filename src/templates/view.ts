@@ -1,4 +1,4 @@
-import type { CodePurpose, FlowState, Intent, Step } from '../core/flow/phone-flow.js';
+import type { CodePurpose, FlowState, Intent } from '../core/flow/phone-flow.js';
 import type { CountryPickerController } from '../controllers/country-picker-controller.js';
 import type { Messages } from '../i18n/index.js';
 import type { CountryOption } from './countries.js';
@@ -8,8 +8,6 @@ export interface View {
   t: Messages;
   lang: string;
   state: FlowState;
-  /** The step to show: the session's, or `unavailable` when the profile task failed. */
-  step: Step;
   /** The profile of the connection is loading. */
   loading: boolean;
   /** The host gave an access token (or a client): the loading step says "loading", not "signed out". */

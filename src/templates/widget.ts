@@ -22,6 +22,6 @@ export const widget = (view: View): TemplateResult => html`
   <section part="base" class="apm" aria-busy=${String(view.loading || !!view.state.pending)}>
     <div part="status" role="status">${noticeOf(view.state, view.t)}</div>
     <div part="error" id="error" role="alert">${alertOf(view.state, view.t)}</div>
-    <div class="apm__body">${STEPS[view.step](view)}</div>
+    <div class="apm__body">${STEPS[view.state.step](view)}</div>
   </section>
 `;

@@ -95,7 +95,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     it('a profile that could not load, with Try again', async () => {
-      await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
+      await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 2 });
       const el = await createWidget(USERS.phoneAndEmail.token, { theme });
       const failed = nextEvent(el, 'authing-error');
       box.append(el);

@@ -146,7 +146,7 @@ describe('focus is never lost', () => {
   afterEach(unmountAll);
 
   it('after Try again, focus goes to the step that loads', async () => {
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 1 });
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 2 });
     const el = await createWidget(USERS.phoneAndEmail.token);
     const failed = nextEvent(el, 'authing-error');
     document.body.append(el);

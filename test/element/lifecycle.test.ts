@@ -6,6 +6,7 @@ import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
+  createWidget,
   errorText,
   mount,
   nextEvent,
@@ -138,7 +139,7 @@ describe('a new access token or app host whose profile does not load', () => {
 
   it("another user's token meeting a server fault: the error; Try again loads the new user", async () => {
     const el = await mount(USERS.phoneAndEmail.token);
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 2 });
     const failed = nextEvent(el, 'authing-error');
     el.accessToken = USERS.phoneOnly.token;
     expect((await failed).detail).to.include({ action: 'load-profile', code: 'SERVER' });
@@ -174,7 +175,7 @@ describe('a new access token or app host whose profile does not load', () => {
 
   it('a failed reload with the same token keeps the flow and shows the error: Try again is the same form', async () => {
     const el = await bobChanging();
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500' });
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 2 });
     const failed = nextEvent(el, 'authing-error');
     el.reload();
     expect((await failed).detail).to.include({ action: 'load-profile', code: 'SERVER' });
@@ -182,5 +183,61 @@ describe('a new access token or app host whose profile does not load', () => {
     expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal('13912345678');
     expect(title(el)).to.equal('Change phone number');
     expect(errorText(el)).to.equal('Something went wrong on the server. Please try again.');
+  });
+});
+
+describe('waiting for the profile of a connection (a task)', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  const busy = (el: Widget) => part(el, 'base').getAttribute('aria-busy');
+  const skeleton = (el: Widget) => el.shadowRoot!.querySelector('.apm__skeleton');
+
+  it('pending: busy, with the skeleton; complete: the step, not busy', async () => {
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const el = await createWidget(USERS.phoneAndEmail.token);
+    const loaded = nextEvent(el, 'authing-profile-loaded');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(busy(el)).to.equal('true');
+    expect(skeleton(el), 'the skeleton while it loads').to.exist;
+    await loaded;
+    await el.updateComplete;
+    expect(busy(el)).to.equal('false');
+    expect(skeleton(el)).to.equal(null);
+    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+  });
+
+  it('error: the unavailable step with Try again, not busy; Try again runs it again (pending, then complete)', async () => {
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'http500', times: 2 });
+    const el = await createWidget(USERS.phoneAndEmail.token);
+    const failed = nextEvent(el, 'authing-error');
+    document.body.append(el);
+    await failed;
+    await el.updateComplete;
+    expect(busy(el)).to.equal('false');
+    expect(text(el)).to.contain('We couldn’t load your phone number.');
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const loaded = nextEvent(el, 'authing-profile-loaded');
+    await click(part(el, 'retry-button'));
+    await el.updateComplete;
+    expect(busy(el), 'pending again').to.equal('true');
+    await loaded;
+    await el.updateComplete;
+    expect(busy(el)).to.equal('false');
+    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+  });
+
+  it("a new token runs it again: the new user's profile, busy until it is there", async () => {
+    const el = await mount(USERS.phoneAndEmail.token);
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const loaded = nextEvent(el, 'authing-profile-loaded');
+    el.accessToken = USERS.phoneOnly.token;
+    await el.updateComplete;
+    expect(busy(el)).to.equal('true');
+    await loaded;
+    await el.updateComplete;
+    expect(busy(el)).to.equal('false');
+    expect(part(el, 'phone').textContent).to.equal('+86 139****9000');
   });
 });

@@ -1,5 +1,5 @@
-import { FetchError, ofetch, type FetchOptions } from 'ofetch';
-import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted } from '../errors.js';
+import { FetchError, ofetch, type FetchOptions, type FetchResponse } from 'ofetch';
+import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus } from '../errors.js';
 import { CODE_LENGTH } from '../phone.js';
 import type {
   AuthingEnvelope,
@@ -99,10 +99,6 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     // No cookies: the token is the credential. No redirects: nothing follows a 30x away from app-host.
     credentials: 'omit',
     redirect: 'error',
-    onRequest({ options: request }) {
-      const lang = typeof options.lang === 'function' ? options.lang() : options.lang;
-      if (lang) request.headers.set('x-authing-lang', lang);
-    },
   });
 
   async function call<T>(
@@ -110,31 +106,42 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     path: string,
     body: object | undefined,
     request: RequestOptions | undefined,
-    { authorized = true } = {},
+    authorized = true,
   ): Promise<T> {
-    const deadline = withDeadline(request?.signal, timeoutMs);
+    // ofetch's own `timeout` does nothing beside a signal (1.5), and the session always passes one:
+    // the caller's abort and the timeout are joined here (`AbortSignal.any` is not in every WebView).
+    const outer = request?.signal;
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeoutMs);
+    if (outer?.aborted) abort();
+    outer?.addEventListener('abort', abort);
+    const lang = typeof options.lang === 'function' ? options.lang() : options.lang;
+    let answer: FetchResponse<unknown>;
     try {
-      const response = await authing.raw(path, {
+      answer = await authing.raw(path, {
         method,
         body,
-        headers: authorized ? { authorization } : undefined,
-        signal: deadline.signal,
+        headers: { ...(authorized && { authorization }), ...(lang && { 'x-authing-lang': lang }) },
+        signal: controller.signal,
         ...(method === 'GET' && READ_RETRY),
       });
-      return unwrap<T>(response.status, response._data, path === ENDPOINTS.sendSms);
     } catch (error) {
-      if (error instanceof PhoneManagerError) throw error;
       // An answer with an HTTP error status: Authing's envelope, if any, says the most.
-      if (error instanceof FetchError && error.response) {
-        return unwrap<T>(error.response.status, error.data, path === ENDPOINTS.sendSms);
-      }
-      if (deadline.timedOut()) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
-      if (request?.signal?.aborted || isAborted(error) || isAborted((error as Error).cause)) throw new AbortedError();
+      if (error instanceof FetchError && error.response) answer = error.response;
+      else if (timedOut) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
+      else if (outer?.aborted) throw new AbortedError();
       // No answer at all, or a connection dropped mid-answer.
-      throw new PhoneManagerError('NETWORK', 'Could not reach Authing', { cause: error });
+      else throw new PhoneManagerError('NETWORK', 'Could not reach Authing', { cause: error });
     } finally {
-      deadline.clear();
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', abort);
     }
+    return unwrap<T>(answer.status, answer._data, path === ENDPOINTS.sendSms);
   }
 
   return {
@@ -174,32 +181,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       }),
     getPublicConfig: (request) => {
       if (!options.appId) return Promise.resolve({});
-      return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request, { authorized: false }).then(poolSettingsOf);
-    },
-  };
-}
-
-/**
- * The caller's signal and the timeout as one signal. ofetch's own `timeout` does nothing once a
- * signal is passed (ofetch 1.5), and the session always passes one; `AbortSignal.any` is not in every
- * WebView the widget meets, so the two are joined by hand.
- */
-function withDeadline(outer: AbortSignal | undefined, ms: number) {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, ms);
-  const forward = () => controller.abort();
-  if (outer?.aborted) forward();
-  else outer?.addEventListener('abort', forward, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    clear() {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', forward);
+      return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request, false).then(poolSettingsOf);
     },
   };
 }

@@ -284,6 +284,8 @@ interface Fault {
   detail?: Record<string, unknown>;
   /** Queues the fault for `path` (before the trigger). */
   inject(path: string, endpoint: Endpoint): Promise<unknown>;
+  /** A read (get-profile) meeting it is tried once more: the fault is queued twice, and both calls are made. */
+  retriedRead?: boolean;
 }
 
 const injected =
@@ -292,11 +294,11 @@ const injected =
     emulator.fault({ path, kind, ...extra });
 
 const FAULTS: Fault[] = [
-  { name: 'HTTP 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('http500') },
+  { name: 'HTTP 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('http500'), retriedRead: true },
   { name: 'an error envelope with statusCode 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('envelope') },
   { name: 'malformed JSON', code: 'BAD_RESPONSE', inject: injected('malformed') },
-  { name: 'an HTML error page', code: 'SERVER', detail: { statusCode: 502 }, inject: injected('html') },
-  { name: 'a dropped connection', code: 'NETWORK', inject: injected('drop') },
+  { name: 'an HTML error page', code: 'SERVER', detail: { statusCode: 502 }, inject: injected('html'), retriedRead: true },
+  { name: 'a dropped connection', code: 'NETWORK', inject: injected('drop'), retriedRead: true },
   // The answer is held far longer than the widget's timeout; the next reset drops it unprocessed.
   { name: 'an answer slower than the timeout', code: 'TIMEOUT', inject: injected('delay', { delayMs: 20_000 }) },
   {
@@ -481,7 +483,10 @@ describe('fault matrix', () => {
 
           // The request fails: checks 1 to 3.
           await fault.inject(PATH(endpoint.name), endpoint);
-          await c.fails(fault.code, endpoint.action, () => endpoint.trigger(el, ctx), endpoint.triggerCalls, {
+          const retried = fault.retriedRead && endpoint.name === 'get-profile';
+          if (retried) await fault.inject(PATH(endpoint.name), endpoint);
+          const triggerCalls = retried ? [...endpoint.triggerCalls, 'get-profile'] : endpoint.triggerCalls;
+          await c.fails(fault.code, endpoint.action, () => endpoint.trigger(el, ctx), triggerCalls, {
             heldBack: fault.code === 'TIMEOUT' ? 1 : 0, // the held answer is dropped unprocessed at the next reset
             detail: fault.detail,
           });
