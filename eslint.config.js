@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules, Lit's and web components' rules for the element, and the
 // layering of architecture.md as import rules: src/core knows nothing of Lit or the DOM, and only
-// src/core/api talks HTTP (fetch).
+// src/core/api talks HTTP, through ofetch.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
@@ -12,7 +12,8 @@ const UI = {
   group: ['**/controllers/*', '**/templates/*', '**/authing-phone-manager*', '**/i18n/*', '**/events*'],
   message: 'src/core knows nothing of the element.',
 };
-const HTTP = { name: 'fetch', message: 'Only src/core/api talks HTTP.' };
+const HTTP = { name: 'fetch', message: 'Only src/core/api talks HTTP, through ofetch.' };
+const OFETCH = { group: ['ofetch'], message: 'Only src/core/api talks HTTP.' };
 /** What a headless module must not touch: the page. */
 const DOM_GLOBALS = [
   'window',
@@ -48,13 +49,14 @@ export default tseslint.config(
       ...lit.configs['flat/recommended'].rules,
       ...wc.configs['flat/recommended'].rules,
       'no-restricted-globals': ['error', HTTP],
+      'no-restricted-imports': ['error', { patterns: [OFETCH] }],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/api/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [LIT, UI] }],
+      'no-restricted-imports': ['error', { patterns: [LIT, UI, OFETCH] }],
       'no-restricted-globals': ['error', HTTP, ...DOM_GLOBALS],
     },
   },
@@ -62,7 +64,8 @@ export default tseslint.config(
     files: ['src/core/api/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [LIT, UI] }],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      // ofetch is the transport: no request of our own beside it.
+      'no-restricted-globals': ['error', HTTP, ...DOM_GLOBALS],
     },
   },
   {

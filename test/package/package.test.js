@@ -137,13 +137,20 @@ describe('npm pack', () => {
     }
   });
 
-  it("leaves lit, @lit/* and react to the user's bundler in the npm build", async () => {
+  it("leaves lit, @lit/task, ofetch and react to the user's bundler in the npm build, and imports the named stack", async () => {
     const entries = files.filter((path) => /^dist\/(chunks\/)?[\w-]+\.js$/.test(path));
+    const imported = new Set();
     for (const path of entries) {
       const text = await readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
-      assert.doesNotMatch(text, /class ReactiveElement|function destr\(/, `${path} bundles no dependency`);
+      assert.doesNotMatch(
+        text,
+        /class ReactiveElement|function destr\(|class Task\b|function createFetch\(/,
+        `${path} bundles no dependency`,
+      );
+      for (const [, name] of text.matchAll(/from ["']([^"'.][^"']*)["']/g)) imported.add(name);
     }
-    for (const name of ['lit', '@lit/react']) {
+    for (const name of ['lit', '@lit/task', 'ofetch']) assert.ok(imported.has(name), `the npm build imports ${name}`);
+    for (const name of ['lit', '@lit/task', 'ofetch', '@lit/react']) {
       assert.ok(pkg.dependencies[name], `${name} is a dependency`);
     }
     assert.equal(pkg.peerDependenciesMeta.react.optional, true, 'react is an optional peer');
@@ -151,6 +158,16 @@ describe('npm pack', () => {
 });
 
 describe("the element's bundles", () => {
+  it('the CDN files carry the named stack inside: lit, @lit/task and ofetch', async () => {
+    for (const file of ['authing-phone-manager.js', 'authing-phone-manager.iife.js']) {
+      const text = await readFile(new URL(`../../dist/cdn/${file}`, import.meta.url), 'utf8');
+      assert.match(text, /litPropertyMetadata/, `${file}: lit`);
+      assert.match(text, /taskComplete/, `${file}: @lit/task`);
+      assert.match(text, /\[ofetch\]|"FetchError"|`FetchError`/, `${file}: ofetch`);
+      assert.doesNotMatch(text, /\bfetch\(`\$\{/, `${file}: no request of our own beside ofetch`);
+    }
+  });
+
   it('hold no emulator code (dist/*.js, dist/chunks, dist/cdn)', async () => {
     const bundles = files.filter((path) => /^dist\/.*\.js$/.test(path));
     assert.ok(bundles.length >= 5, `bundles: ${bundles.join(', ')}`);
