@@ -100,7 +100,8 @@ export class AuthingPhoneManager extends LitElement {
     defaultCountry: { attribute: 'default-country' },
     countries: { converter: { fromAttribute: listOf, toAttribute: (value: string[]) => value.join(',') } },
     messages: { attribute: false },
-    theme: { reflect: true },
+    // Not reflected: an attribute added on upgrade would not match a server-rendered page's markup.
+    theme: {},
     timeout: { type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
     offerRecovery: { attribute: 'offer-recovery', type: Boolean },
@@ -289,6 +290,7 @@ export class AuthingPhoneManager extends LitElement {
       state: this.phone.state,
       signedIn: !!(this.client || this.accessToken),
       headingLevel: this.headingLevel,
+      theme: this.theme,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
     });

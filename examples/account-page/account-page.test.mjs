@@ -18,6 +18,15 @@ const APP_HOST = 'https://example-app.authing.cn'; // what the page's widget tal
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const TIMEOUT = 15000;
 
+/** Polls `done` (the emulator's outbox, its request log) until it holds, or fails after TIMEOUT. */
+async function waitFor(done) {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`not within ${TIMEOUT} ms: ${done}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('example app: account settings page', () => {
   /** @type {import('authing-phone-manager/testing').AuthingTestEmulator} */
   let authing;
@@ -58,11 +67,24 @@ describe('example app: account settings page', () => {
   const widget = () => page.locator('authing-phone-manager');
   const notice = () => page.getByRole('status').filter({ hasText: 'sign-in phone' });
 
-  it('adds a phone number', async () => {
+  it('adds a phone number, even when send-sms answers after the SMS arrived', async () => {
+    // The SMS can reach the phone before the page has send-sms's answer (a slow network): the code field
+    // stays read-only until then. Hold the answer back until the SMS is there, to show typeCode() waits.
+    let release = () => {};
+    const released = new Promise((resolve) => (release = resolve));
+    await page.route(`${APP_HOST}/api/v3/send-sms`, async (route) => {
+      const response = await route.fetch({ url: `${authing.url}/api/v3/send-sms`, maxRedirects: 0 });
+      await released;
+      await route.fulfill({ response });
+    });
     await widget().getByLabel('Phone number', { exact: true }).fill('13800135555');
     await widget().getByRole('button', { name: 'Send code' }).click();
-    const code = await authing.phone('13800135555').readCode();
-    await widget().getByLabel('Verification code').pressSequentially(code); // six digits submit themselves
+    const typing = authing.phone('13800135555').typeCode(page); // six digits submit themselves
+    await waitFor(async () => (await authing.phone('13800135555').messages()).length === 1);
+    assert.equal(await widget().getByLabel('Verification code').getAttribute('readonly'), '', 'the field waits for the answer');
+    release();
+    await typing;
+    await page.unroute(`${APP_HOST}/api/v3/send-sms`);
     await notice().filter({ hasText: 'Your sign-in phone is now +86 13800135555.' }).waitFor();
     await widget().getByText('Phone number added.').waitFor();
     assert.equal((await authing.client.user('ann')).phone, '13800135555');
@@ -71,14 +93,10 @@ describe('example app: account settings page', () => {
   it('changes it: a code to the current number, then one to the new number', async () => {
     await widget().getByRole('button', { name: 'Change' }).click();
     await widget().getByRole('button', { name: 'Send code' }).click();
-    await widget()
-      .getByLabel('Verification code')
-      .pressSequentially(await authing.phone('13800135555').readCode());
+    await authing.phone('13800135555').typeCode(page);
     await widget().getByLabel('New phone number').fill('13800136666');
     await widget().getByRole('button', { name: 'Send code' }).click();
-    await widget()
-      .getByLabel('Verification code')
-      .pressSequentially(await authing.phone('13800136666').readCode());
+    await authing.phone('13800136666').typeCode(page);
     await notice().filter({ hasText: 'Your sign-in phone is now +86 13800136666.' }).waitFor();
     const ann = await authing.client.user('ann');
     assert.deepEqual([ann.phoneCountryCode, ann.phone, ann.phoneVerified], ['+86', '13800136666', true]);
