@@ -25,6 +25,7 @@ const listOf = (value: string | null): string[] =>
     .map((iso) => iso.toUpperCase());
 
 /** Settings that reach Authing: a change means a new connection. */
+const USER_POOL_ID_ALIAS = 'user-pool-id';
 const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
 /** Of those, the ones that may mean another user. */
 const IDENTITY_KEYS = ['appHost', 'accessToken', 'client'] as const;
@@ -178,6 +179,16 @@ export class AuthingPhoneManager extends LitElement {
       () => this.phone.state,
       (field, value) => this.send({ type: 'edit', field, value }),
     );
+  }
+
+  /** `user-pool-id`: the kebab-case spelling of `userpool-id` (Authing's header says `userpool`; people type both). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, USER_POOL_ID_ALIAS];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === USER_POOL_ID_ALIAS) this.userPoolId = value ?? '';
+    else super.attributeChangedCallback(name, old, value);
   }
 
   override connectedCallback(): void {

@@ -26,7 +26,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
   /^dist\/(index|define|react|core)\.js$/,
-  /^dist\/chunks\/authing-phone-manager-[\w-]+\.js$/,
+  /^dist\/chunks\/authing-phone-manager(\.(en-US|zh-TW|ja-JP))?-[\w-]+\.js$/,
   /^dist\/cdn\/authing-phone-manager(\.iife|\.(en-US|zh-TW|ja-JP)\.[\w-]{10})?\.js$/,
   /^dist\/translations\/(en-US|zh-TW|ja-JP)\.js$/,
   /^dist\/cdn\/sri\.json$/,
