@@ -113,7 +113,7 @@ describe('example app: account settings page', () => {
     await authing.client.fault({ path: '/api/v3/send-sms', kind: 'drop' });
     await widget().getByRole('button', { name: 'Remove' }).click();
     await widget().getByRole('button', { name: 'Send code' }).click();
-    await widget().getByText('Couldn’t connect. Check your internet connection and try again.').waitFor();
+    await widget().getByText('Couldn’t reach the account service. Please try again later.').waitFor();
     const last = (await authing.client.requests()).at(-1);
     assert.deepEqual([last?.path, last?.statusCode, last?.fault], ['/api/v3/send-sms', 0, 'drop']);
     assert.equal((await authing.phone('13800136666').messages()).length, 1, "no SMS went out (the one there is the change's)");

@@ -1,4 +1,4 @@
-import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted } from '../errors.js';
+import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted, noAnswer } from '../errors.js';
 import { CODE_LENGTH } from '../phone.js';
 import type {
   AuthingEnvelope,
@@ -122,7 +122,13 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     } catch (error) {
       if (timedOut) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
       if (outer?.aborted || isAborted(error)) throw new AbortedError();
-      throw new PhoneManagerError('NETWORK', 'Could not reach Authing', { cause: error });
+      const failure = noAnswer({
+        online: globalThis.navigator?.onLine !== false,
+        appHost: baseURL,
+        pageOrigin: globalThis.location?.origin,
+      });
+      if (failure.hint) console.warn(failure.hint);
+      throw new PhoneManagerError(failure.code, failure.message, { cause: error });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', forwardAbort);
