@@ -68,7 +68,10 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart retry-button - Loads the profile again after a failure.
  * @csspart label - A field's label text.
  * @csspart hint - The line under an input: how long the code is, that a code was sent.
- * @csspart field-error - An error under the input it is about (also `error-phone`, `error-code`, `error-currentCode`).
+ * @csspart field-error - An error under the input it is about; each also has the part of its field, below.
+ * @csspart error-phone - The error under the phone number input.
+ * @csspart error-code - The error under the code input.
+ * @csspart error-currentCode - The error about the current number's code (a change's second step).
  * @csspart status - The status region at the top: outcomes ("Phone number added").
  * @csspart error - The alert region at the top: errors about no single input.
  *

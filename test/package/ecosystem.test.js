@@ -1,7 +1,9 @@
 // Issue 25: the package as the tools around an app see it. Runs against the build in dist/ (scripts/test.mjs
 // builds first).
 // - types resolve in every TypeScript resolver: `attw --pack` (Are the types wrong?), node10 included;
-// - an app's bundler keeps each catalog's language in its chunk's name.
+// - an app's bundler keeps each catalog's language in its chunk's name;
+// - editors: VS Code's custom data and JetBrains' web-types ship, made from the manifest, which names the
+//   published JavaScript modules; Vue's GlobalComponents types catch a misspelled attribute.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -72,5 +74,83 @@ describe('build output an app bundles', () => {
         chunks.some((name) => name.startsWith(`authing-phone-manager.${lang}-`)),
         `${lang} in ${chunks}`,
       );
+  });
+});
+
+describe('editors', () => {
+  const json = async (path) => JSON.parse(await readFile(new URL(`../../${path}`, import.meta.url), 'utf8'));
+  let packed;
+  const tarball = async () => {
+    if (!packed) {
+      const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
+      packed = JSON.parse(stdout)[0].files.map((file) => file.path);
+    }
+    return packed;
+  };
+
+  it('the manifest names the published JavaScript modules and the one that defines the tag; every part, error-* too', async () => {
+    const manifest = await json('dist/custom-elements.json');
+    const paths = manifest.modules.map((module) => module.path);
+    const files = await tarball();
+    assert.deepEqual(
+      paths.filter((path) => !files.includes(path)),
+      [],
+      'every module path is a file in the tarball',
+    );
+    assert.ok(JSON.stringify(manifest).match(/src\/|\.ts"/) === null, 'no source path');
+    const definition = manifest.modules.flatMap((module) => (module.exports ?? []).map((entry) => ({ ...entry, path: module.path })));
+    assert.deepEqual(
+      definition.filter((entry) => entry.kind === 'custom-element-definition').map((entry) => [entry.path, entry.name]),
+      [['dist/define.js', 'authing-phone-manager']],
+    );
+    const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.customElement);
+    for (const part of ['field-error', 'error-phone', 'error-code', 'error-currentCode'])
+      assert.ok(
+        element.cssParts.some((p) => p.name === part),
+        part,
+      );
+    assert.ok(element.attributes.some((attribute) => attribute.name === 'user-pool-id'));
+  });
+
+  it("VS Code's custom data (HTML and CSS) and JetBrains' web-types ship, and package.json names the web-types", async () => {
+    const files = await tarball();
+    for (const file of ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json', 'dist/web-types.json'])
+      assert.ok(files.includes(file), file);
+    const pkg = await json('package.json');
+    assert.equal(pkg['web-types'], './dist/web-types.json');
+    const manifest = await json('dist/custom-elements.json');
+    const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.customElement);
+
+    const html = await json('dist/vscode.html-custom-data.json');
+    const tag = html.tags.find((t) => t.name === 'authing-phone-manager');
+    assert.deepEqual(
+      tag.attributes.map((attribute) => attribute.name),
+      element.attributes.map((attribute) => attribute.name),
+    );
+    assert.deepEqual(
+      tag.attributes.find((attribute) => attribute.name === 'theme').values.map((value) => value.name),
+      ['light', 'dark', 'auto'],
+    );
+
+    const css = await json('dist/vscode.css-custom-data.json');
+    assert.deepEqual(
+      css.pseudoElements.map((part) => part.name),
+      element.cssParts.map((part) => `::part(${part.name})`),
+    );
+    assert.ok(css.properties.some((property) => property.name === '--authing-color-primary'));
+
+    const webTypes = await json('dist/web-types.json');
+    const declared = webTypes.contributions.html.elements[0];
+    assert.equal(declared.name, 'authing-phone-manager');
+    assert.deepEqual(declared.source, { module: 'authing-phone-manager/define', symbol: 'AuthingPhoneManager' });
+    assert.deepEqual(declared.js.events.map((event) => event.name).sort(), element.events.map((event) => event.name).sort());
+    assert.ok(declared.css.parts.some((part) => part.name === 'error-phone'));
+  });
+
+  it('Vue: GlobalComponents types (authing-phone-manager/vue) catch a misspelled attribute, value or event', async () => {
+    const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+    const project = fileURLToPath(new URL('./fixtures/consumer-vue/tsconfig.json', import.meta.url));
+    // The fixture's @ts-expect-error lines fail the compile if they stop being errors.
+    await assert.doesNotReject(run(process.execPath, [tsc, '-p', project], { cwd: root }));
   });
 });

@@ -31,6 +31,7 @@ const ALLOWED = [
   /^dist\/translations\/(en-US|zh-TW|ja-JP)\.js$/,
   /^dist\/cdn\/sri\.json$/,
   /^dist\/custom-elements\.json$/,
+  /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
   /^dist\/([\w-]+\/)*[\w.-]+\.d\.ts$/,
   /^emulator\/[\w-]+\.(js|d\.ts)$/,
   /^emulator\/README\.md$/,
