@@ -154,3 +154,61 @@ describe('editors', () => {
     await assert.doesNotReject(run(process.execPath, [tsc, '-p', project], { cwd: root }));
   });
 });
+
+describe('docs for users first', () => {
+  const text = (path) => readFile(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const slug = (heading) =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\w\- \u4e00-\u9fff]/g, '')
+      .replace(/ /g, '-');
+
+  it('the README goes in the order a user needs, and leaves the maintainer material to CONTRIBUTING.md', async () => {
+    const readme = await text('README.md');
+    const headings = [...readme.matchAll(/^#{2,3} (.+)$/gm)].map((match) => match[1]);
+    const at = (name) => headings.findIndex((heading) => heading.startsWith(name));
+    const order = [
+      'Install',
+      'React 18',
+      'Vue 3',
+      'Server-side rendering',
+      'Attributes and properties',
+      'Events',
+      'Styling',
+      'With real Authing',
+      'Testing your app',
+    ];
+    for (const name of order) assert.ok(at(name) >= 0, `README: ${name}`);
+    assert.deepEqual(
+      order.map(at),
+      order.map(at).sort((a, b) => a - b),
+      'in this order',
+    );
+    for (const name of ['Size', 'Performance', 'Development', 'Tested in Chromium'])
+      assert.equal(at(name), -1, `not in the README: ${name}`);
+    const contributing = await text('CONTRIBUTING.md');
+    for (const name of ['Size', 'Performance', 'Development', 'Tested in Chromium'])
+      assert.match(contributing, new RegExp(`^## ${name}`, 'm'));
+  });
+
+  it('every link in the README works on the npm package page: absolute, or an anchor of the README', async () => {
+    const readme = await text('README.md');
+    const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((match) => slug(match[1])));
+    const broken = [];
+    for (const [, target] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^https?:\/\//.test(target)) continue;
+      if (target.startsWith('#') && anchors.has(target.slice(1))) continue;
+      broken.push(target);
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  it('package.json names the repository, the homepage and where to report bugs; the first release is dated', async () => {
+    const pkg = JSON.parse(await text('package.json'));
+    assert.match(pkg.repository.url, /^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
+    assert.match(pkg.homepage, /^https:\/\//);
+    assert.match(pkg.bugs.url, /^https:\/\/.+\/issues$/);
+    assert.match(await text('CHANGELOG.md'), /^## 0\.1\.0 - \d{4}-\d{2}-\d{2}$/m);
+  });
+});
