@@ -5,7 +5,7 @@ import type * as Define from '../define.js';
 
 declare global {
   /** What the classic CDN script puts on the page: the exports of `authing-phone-manager/define`. */
-  var AuthingPhoneManager: typeof Define; // eslint-disable-line no-var
+  var AuthingPhoneManager: typeof Define;
 }
 
 export {};
