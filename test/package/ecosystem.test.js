@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,6 +74,44 @@ describe('build output an app bundles', () => {
         chunks.some((name) => name.startsWith(`authing-phone-manager.${lang}-`)),
         `${lang} in ${chunks}`,
       );
+  });
+});
+
+describe("an app's build", () => {
+  it('an app built with Vite gets one chunk per language, named after it, and no warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'app-'));
+    try {
+      await writeFile(join(dir, 'main.js'), "import 'authing-phone-manager/define';\n");
+      await writeFile(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+      const { build } = await import('vite');
+      const warnings = [];
+      const result = await build({
+        root: dir,
+        configFile: false,
+        logLevel: 'silent',
+        customLogger: {
+          info() {},
+          warn: (message) => warnings.push(message),
+          warnOnce: (message) => warnings.push(message),
+          error() {},
+          clearScreen() {},
+          hasWarned: false,
+          hasErrorLogged: () => false,
+        },
+        build: {
+          outDir: join(dir, 'dist'),
+          write: false,
+          rolldownOptions: { onLog: (level, log) => level === 'warn' && warnings.push(log.message) },
+        },
+        resolve: { alias: { 'authing-phone-manager/define': fileURLToPath(new URL('../../dist/define.js', import.meta.url)) } },
+      });
+      const names = (Array.isArray(result) ? result : [result]).flatMap((output) => output.output.map((file) => file.fileName));
+      for (const lang of LANGS)
+        assert.equal(names.filter((name) => name.includes(`authing-phone-manager.${lang}-`)).length, 1, `${lang}: ${names}`);
+      assert.deepEqual(warnings, []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
