@@ -191,6 +191,22 @@ describe('editors', () => {
     // The fixture's @ts-expect-error lines fail the compile if they stop being errors.
     await assert.doesNotReject(run(process.execPath, [tsc, '-p', project], { cwd: root }));
   });
+
+  it('Vue: vue-tsc (strictTemplates) reports a misspelled attribute, a wrong theme and a misspelled event in a template', async () => {
+    const vueTsc = fileURLToPath(new URL('../../node_modules/vue-tsc/bin/vue-tsc.js', import.meta.url));
+    const project = fileURLToPath(new URL('./fixtures/consumer-vue-sfc/tsconfig.json', import.meta.url));
+    const { stdout } = await run(process.execPath, [vueTsc, '-p', project], { cwd: root, maxBuffer: 16 * 1024 * 1024 }).then(
+      () => assert.fail('vue-tsc found no error'),
+      (error) => error,
+    );
+    const errors = stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+    assert.ok(
+      errors.every((line) => line.includes('Typo.vue')),
+      `Good.vue compiles:\n${errors.join('\n')}`,
+    );
+    assert.equal(errors.length, 3, errors.join('\n'));
+    for (const [i, mistake] of [/'appHots'/, /"blue"/, /'onAuthingPhoneBond'/].entries()) assert.match(errors[i], mistake);
+  });
 });
 
 describe('docs for users first', () => {
