@@ -332,7 +332,11 @@ function npmBuild(): UserConfig {
       },
       rolldownOptions: {
         external: EXTERNAL,
-        output: { chunkFileNames: 'chunks/authing-phone-manager-[hash].js' },
+        // A catalog's chunk keeps its language in its name (authing-phone-manager.en-US-[hash].js), and so
+        // does the chunk an app's bundler makes of it.
+        output: {
+          chunkFileNames: (chunk) => `chunks/authing-phone-manager${LANG_CHUNK.test(chunk.name) ? `.${chunk.name}` : ''}-[hash].js`,
+        },
       },
     },
   };
@@ -340,6 +344,8 @@ function npmBuild(): UserConfig {
 
 /** The languages outside the CDN files (zh-CN, src/i18n/registry.ts's default, is inside). */
 const LAZY_LANGS = ['en-US', 'zh-TW', 'ja-JP'] as const;
+/** A chunk named after a catalog (src/i18n/<lang>.ts). */
+const LANG_CHUNK = /^[a-z]{2}-[A-Z]{2}$/;
 
 interface TranslationChunk {
   lang: string;

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Runs the Authing emulator alone (the package's bin; `npm run emulator` in this repo):
-//   npx authing-phone-manager-emulator [--port 8787] [--host 127.0.0.1] [--allow-origin <origin>]... [--config file.json] [--quiet]
+//   npx authing-phone-manager-emulator [--port 8787] [--host 127.0.0.1] [--allow-origin <origin>]... [--strict-origins] [--config file.json] [--quiet]
+// On a dev machine any loopback page origin may call it (a host app's `vite dev` on whatever port works
+// first time); --strict-origins (or "allowLoopbackOrigins": false in the config) allows only the listed
+// origins, like a pool's 安全域.
 // The port also comes from EMULATOR_PORT, the host from EMULATOR_HOST.
 
 import { readFileSync } from 'node:fs';
@@ -13,8 +16,10 @@ Options:
   --port <n>       port to listen on (env EMULATOR_PORT, default 8787; 0 = any free port)
   --host <host>    address to listen on (env EMULATOR_HOST, default 127.0.0.1; loopback also gets [::1])
   --allow-origin <origin>
-                   a page origin CORS allows, e.g. http://localhost:5173 (repeatable; added to
-                   allowedOrigins; no origin is allowed by default, like Authing's 安全域)
+                   a page origin CORS allows, e.g. https://app.example.com (repeatable; added to
+                   allowedOrigins)
+  --strict-origins only the --allow-origin / allowedOrigins origins, like Authing's 安全域 (by
+                   default any http(s) origin on localhost, 127.0.0.1 or [::1] is allowed too)
   --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, allowedOrigins,
                    users, ...), or a JSON array of users
   --quiet          do not print requests and SMS
@@ -35,6 +40,7 @@ try {
       host: { type: 'string' },
       config: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'strict-origins': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -74,6 +80,10 @@ if (extraOrigins.length) {
   emulatorOptions.allowedOrigins = [...(Array.isArray(fromFile) ? fromFile : []), ...extraOrigins];
 }
 
+// A dev machine's pages (any port of localhost) unless told otherwise: the first run just works.
+if (values['strict-origins']) emulatorOptions.allowLoopbackOrigins = false;
+else emulatorOptions.allowLoopbackOrigins ??= true;
+
 try {
   const server = await startEmulator({
     ...emulatorOptions,
@@ -100,7 +110,7 @@ try {
   if (allowedOrigins.length || allowLoopbackOrigins) {
     console.log(`  CORS origins: ${[...allowedOrigins, ...(allowLoopbackOrigins ? ['any loopback origin'] : [])].join(', ')}`);
   } else {
-    console.log('  CORS origins: none yet. Browser pages need --allow-origin <their origin> (e.g. http://localhost:5173)');
+    console.log('  CORS origins: none. Browser pages need --allow-origin <their origin> (e.g. https://app.example.com)');
   }
 
   const stop = async () => {

@@ -1,6 +1,6 @@
 // Types of `authing-phone-manager/testing` (testing.js). Hand-written. playwright-core is an optional peer:
 // only route() names its types.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import type { EmulatorClient, OutboxMessage, UserInput } from './client.js';
 import type { EmulatorOptions } from './index.js';
 
@@ -17,6 +17,12 @@ export interface Phone {
    * its text. When several are unread, the newest counts and all of them become read.
    */
   readCode(options?: { timeout?: number }): Promise<string>;
+  /**
+   * Reads the next code (readCode()) and fills the widget's code field with it, waiting until the field is
+   * editable: it stays read-only until the page has send-sms's answer, which can come after the SMS.
+   * Resolves to the code typed. `target`: a page or frame with one widget, or a locator of the widget.
+   */
+  typeCode(target: Page | Frame | Locator, options?: { timeout?: number }): Promise<string>;
 }
 
 export interface AuthingTestEmulator {

@@ -6,7 +6,7 @@
 //   const token = await authing.signIn({ email: 'ann@example.com' });   // a signed-in user, no phone yet
 //   await authing.route(page, 'https://my-app.authing.cn');   // the page's Authing calls go to the emulator
 //   ... the page sends a code to 13800138000 ...
-//   const code = await authing.phone('13800138000').readCode();
+//   await authing.phone('13800138000').typeCode(page);         // waits for the SMS, then for the field
 //   await authing.close();
 //
 // Types: testing.d.ts. Reference: README.md ("Testing your app").
@@ -16,6 +16,9 @@ import { createEmulatorClient } from './client.js';
 import { startEmulator } from './index.js';
 
 const POLL_MS = 100;
+/** The widget's code field: the one-time-code input in its shadow root (Playwright locators pierce it). */
+const CODE_IN_WIDGET = 'input[autocomplete="one-time-code"]';
+const CODE_FIELD = `authing-phone-manager ${CODE_IN_WIDGET}`;
 /** The code in an SMS text, as a person reads it: the first run of 4 to 10 digits. */
 const CODE_IN_TEXT = /(?<!\d)\d{4,10}(?!\d)/;
 
@@ -155,6 +158,23 @@ class Phone {
       if (Date.now() >= deadline) throw new Error(`no new SMS to ${this.phoneCountryCode} ${this.phoneNumber} within ${timeout} ms`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  }
+
+  /**
+   * Reads the next code (readCode()) and types it into the widget's code field the way fill() does: it
+   * waits until the field is editable. The field stays read-only until the page has send-sms's answer,
+   * which may come after the SMS is in the outbox; pressing keys right after readCode() would race that.
+   * @param {{ locator(selector: string): any }} target a playwright-core Page or Frame with one
+   *   `<authing-phone-manager>`, or a Locator of the widget (for a page with several)
+   * @param {{ timeout?: number }} [options] ms for each wait (default 10000)
+   * @returns {Promise<string>} the code typed
+   */
+  async typeCode(target, { timeout = 10000 } = {}) {
+    const code = await this.readCode({ timeout });
+    // A Page or Frame can navigate; a Locator cannot, and is the widget itself.
+    const field = typeof (/** @type {any} */ (target).goto) === 'function' ? target.locator(CODE_FIELD) : target.locator(CODE_IN_WIDGET);
+    await field.fill(code, { timeout });
+    return code;
   }
 }
 

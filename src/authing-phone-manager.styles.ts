@@ -48,11 +48,13 @@ export const styles = css`
     --_radius: var(--authing-radius, 6px);
     --_gap: var(--authing-gap, 0.75rem);
   }
-  :host([theme='dark']) {
+  /* On the widget's box, not on :host([theme]): theme is not reflected (an attribute added on upgrade
+     would not match a server-rendered page's markup). */
+  .apm[data-theme='dark'] {
     ${dark}
   }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
+    .apm[data-theme='auto'] {
       ${dark}
     }
   }

@@ -27,6 +27,8 @@ const listOf = (value: string | null): string[] =>
 
 /** Of the connection's settings (the profile task's arguments), the ones that may mean another user. */
 const IDENTITY = [0, 1, 5] as const;
+/** `user-pool-id`, the kebab-case spelling, read beside `userpool-id`. */
+const USER_POOL_ID_ALIAS = 'user-pool-id';
 const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
 
 /**
@@ -66,7 +68,10 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart retry-button - Loads the profile again after a failure.
  * @csspart label - A field's label text.
  * @csspart hint - The line under an input: how long the code is, that a code was sent.
- * @csspart field-error - An error under the input it is about (also `error-phone`, `error-code`, `error-currentCode`).
+ * @csspart field-error - An error under the input it is about; each also has the part of its field, below.
+ * @csspart error-phone - The error under the phone number input.
+ * @csspart error-code - The error under the code input.
+ * @csspart error-currentCode - The error about the current number's code (a change's second step).
  * @csspart status - The status region at the top: outcomes ("Phone number added").
  * @csspart error - The alert region at the top: errors about no single input.
  *
@@ -99,7 +104,8 @@ export class AuthingPhoneManager extends LitElement {
     defaultCountry: { attribute: 'default-country' },
     countries: { converter: { fromAttribute: listOf, toAttribute: (value: string[]) => value.join(',') } },
     messages: { attribute: false },
-    theme: { reflect: true },
+    // Not reflected: an attribute added on upgrade would not match a server-rendered page's markup.
+    theme: {},
     timeout: { type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
     offerRecovery: { attribute: 'offer-recovery', type: Boolean },
@@ -188,6 +194,16 @@ export class AuthingPhoneManager extends LitElement {
       () => this.phone.state,
       (field, value) => this.send({ type: 'edit', field, value }),
     );
+  }
+
+  /** `user-pool-id`: the kebab-case spelling of `userpool-id` (Authing's header says `userpool`; people type both). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, USER_POOL_ID_ALIAS];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === USER_POOL_ID_ALIAS) this.userPoolId = value ?? '';
+    else super.attributeChangedCallback(name, old, value);
   }
 
   override connectedCallback(): void {
@@ -303,6 +319,7 @@ export class AuthingPhoneManager extends LitElement {
       state: this.phone.state,
       signedIn: !!(this.client || this.accessToken),
       headingLevel: this.headingLevel,
+      theme: this.theme,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
     });

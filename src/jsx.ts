@@ -36,6 +36,8 @@ export interface AuthingPhoneManagerAttributes {
   'access-token'?: string;
   'app-id'?: string;
   'userpool-id'?: string;
+  /** The same as `userpool-id`, spelled in kebab-case like the other attributes. */
+  'user-pool-id'?: string;
   'skip-old-phone-verification'?: boolean;
   'code-length'?: number | string;
   'default-country'?: string;

@@ -35,6 +35,7 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   CODE_REQUIRED: { field: 'code' },
   CODE_NOT_SENT: { field: 'code' },
   NETWORK: { keepsToken: true },
+  UNREACHABLE: { keepsToken: true },
   TIMEOUT: { keepsToken: true },
   BAD_RESPONSE: { keepsToken: true, requestId: true },
   UNAUTHORIZED: {},

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'CODE_REQUIRED',
   'CODE_NOT_SENT',
   'NETWORK',
+  'UNREACHABLE',
   'TIMEOUT',
   'BAD_RESPONSE',
   'UNAUTHORIZED',
@@ -126,4 +127,32 @@ export function codeForHttpStatus(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHORIZED';
   if (status === 429) return 'RATE_LIMITED';
   return 'SERVER';
+}
+
+/** What to say when a request failed before any answer came (no status, no body). */
+export interface NoAnswer {
+  code: Extract<ErrorCode, 'NETWORK' | 'UNREACHABLE'>;
+  message: string;
+  /** For the developer's console: what to check. Only when the page is online (a setup problem is likely). */
+  hint?: string;
+}
+
+/**
+ * A request that got no answer at all. Offline, the user's connection is the cause (NETWORK). Online,
+ * the browser hides why on purpose: a CORS refusal (the page's origin is not in the app's 安全域), a
+ * wrong host, DNS or a dropped connection all look alike to the page. So the user hears that Authing
+ * could not be reached (UNREACHABLE), and the developer's console says what to check.
+ * `online`: navigator.onLine (false only when the browser knows it is offline).
+ */
+export function noAnswer({ online, appHost, pageOrigin }: { online: boolean; appHost: string; pageOrigin?: string }): NoAnswer {
+  if (!online) return { code: 'NETWORK', message: 'Could not reach Authing: the browser is offline' };
+  const origin = pageOrigin ? `this page's origin (${pageOrigin})` : "this page's origin";
+  return {
+    code: 'UNREACHABLE',
+    message: `Could not reach Authing at ${appHost}`,
+    hint:
+      `authing-phone-manager: a request to ${appHost} got no answer while the browser is online. Check that ` +
+      `app-host is your Authing application's domain, and that ${origin} is in its 安全域 (CORS allowed origins: ` +
+      `Authing console → Settings → Security → 安全域, or the application's own security settings).`,
+  };
 }

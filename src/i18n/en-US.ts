@@ -63,6 +63,7 @@ export const enUS: Messages = {
     CODE_NOT_SENT: 'Send a code to this number first.',
     CONFIG: 'This phone settings panel isn’t set up correctly. Please contact the site’s support team.',
     NETWORK: 'Couldn’t connect. Check your internet connection and try again.',
+    UNREACHABLE: 'Couldn’t reach the account service. Please try again later.',
     TIMEOUT: 'The server took too long to respond. Please try again.',
     BAD_RESPONSE: 'The server sent a response we couldn’t read. Please try again.',
     UNAUTHORIZED: 'Your session has expired. Please sign in again.',

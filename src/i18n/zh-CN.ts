@@ -61,6 +61,7 @@ export const zhCN: Messages = {
     CODE_NOT_SENT: '请先获取该手机号的验证码。',
     CONFIG: '手机号设置组件配置有误，请联系网站客服。',
     NETWORK: '网络连接失败，请检查网络后重试。',
+    UNREACHABLE: '暂时无法连接账号服务，请稍后重试。',
     TIMEOUT: '服务器响应超时，请稍后重试。',
     BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后重试。',
     UNAUTHORIZED: '登录已过期，请重新登录。',

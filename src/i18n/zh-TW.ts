@@ -61,6 +61,7 @@ export const zhTW: Messages = {
     CODE_NOT_SENT: '請先取得此手機號碼的驗證碼。',
     CONFIG: '手機號碼設定元件的設定有誤，請聯絡網站客服。',
     NETWORK: '網路連線失敗，請檢查網路後重試。',
+    UNREACHABLE: '暫時無法連線至帳號服務，請稍後再試。',
     TIMEOUT: '伺服器回應逾時，請稍後重試。',
     BAD_RESPONSE: '伺服器回傳了無法辨識的內容，請稍後重試。',
     UNAUTHORIZED: '登入已逾時，請重新登入。',

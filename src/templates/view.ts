@@ -12,6 +12,8 @@ export interface View {
   loading: boolean;
   /** The host gave an access token (or a client): the loading step says "loading", not "signed out". */
   signedIn: boolean;
+  /** `light`, `dark` or `auto` (the styles read it from the widget's box). */
+  theme: string;
   /** Level of the step headings (1–6). */
   headingLevel: number;
   /** The host offers a way out when the current number gets no codes (`offer-recovery`). */

@@ -83,7 +83,7 @@ describe('Authing client', () => {
 
     await emulator.reset();
     await emulator.fault({ path: '/api/v3/get-profile', kind: 'drop', times: 2 });
-    expect((await rejection((await client()).getProfile())).code).to.equal('NETWORK');
+    expect((await rejection((await client()).getProfile())).code).to.equal('UNREACHABLE');
     expect(await emulator.requests()).to.have.length(2);
   });
 
@@ -91,7 +91,7 @@ describe('Authing client', () => {
     const api = await client();
     const input = { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13911112222', phoneCountryCode: '+86' } as const;
     await emulator.fault({ path: '/api/v3/send-sms', kind: 'drop' });
-    expect((await rejection(api.sendSms(input))).code).to.equal('NETWORK');
+    expect((await rejection(api.sendSms(input))).code).to.equal('UNREACHABLE');
     await emulator.fault({ path: '/api/v3/send-sms', kind: 'http500' });
     expect((await rejection(api.sendSms(input))).code).to.equal('SERVER');
     expect((await emulator.requests()).filter((r) => r.path === '/api/v3/send-sms')).to.have.length(2);

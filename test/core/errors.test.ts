@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { codeForEnvelope, codeForHttpStatus } from '../../src/core/errors.js';
+import { codeForEnvelope, codeForHttpStatus, noAnswer } from '../../src/core/errors.js';
 
 describe('error mapping', () => {
   const cases: Array<[number, number | undefined, string, string]> = [
@@ -52,5 +52,24 @@ describe('error mapping', () => {
     expect(codeForHttpStatus(401)).to.equal('UNAUTHORIZED');
     expect(codeForHttpStatus(429)).to.equal('RATE_LIMITED');
     expect(codeForHttpStatus(502)).to.equal('SERVER');
+  });
+});
+
+describe('a request with no answer at all', () => {
+  it('offline: the connection (NETWORK), nothing for the console', () => {
+    const failure = noAnswer({ online: false, appHost: 'https://example.authing.cn', pageOrigin: 'http://localhost:3000' });
+    expect(failure.code).to.equal('NETWORK');
+    expect(failure.hint).to.equal(undefined);
+  });
+
+  it('online: Authing could not be reached (UNREACHABLE), and the console names the host, the origin and the 安全域', () => {
+    const failure = noAnswer({ online: true, appHost: 'https://example.authing.cn', pageOrigin: 'http://localhost:3000' });
+    expect(failure.code).to.equal('UNREACHABLE');
+    expect(failure.message).to.contain('https://example.authing.cn');
+    expect(failure.hint)
+      .to.contain('app-host')
+      .and.contain('https://example.authing.cn')
+      .and.contain('http://localhost:3000')
+      .and.contain('安全域');
   });
 });

@@ -221,6 +221,16 @@ describe('bind, change and unbind against the emulator', () => {
     await bound;
   });
 
+  it('user-pool-id, the kebab-case spelling of userpool-id, is sent as x-authing-userpool-id', async () => {
+    const el = await mount(USERS.noPhone.token, { 'app-id': null, 'user-pool-id': 'test-pool' });
+    expect(el.userPoolId).to.equal('test-pool');
+    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+    await press('Enter');
+    await waitIdle(el);
+    const sent = (await emulator.requests()).filter((r) => r.path === '/api/v3/send-sms');
+    expect(sent.map((r) => [r.statusCode, r.userPoolId])).to.deep.equal([[200, 'test-pool']]);
+  });
+
   it('with code-length set, only a code of that length is sent', async () => {
     await emulator.configure({ codeLength: 4 });
     const el = await mount(USERS.noPhone.token, { 'code-length': '4' });

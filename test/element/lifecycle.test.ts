@@ -157,9 +157,9 @@ describe('a new access token or app host whose profile does not load', () => {
     const el = await bobChanging();
     const failed = nextEvent(el, 'authing-error');
     el.appHost = 'http://127.0.0.1:9'; // the discard port: nothing listens
-    expect((await failed).detail).to.include({ action: 'load-profile', code: 'NETWORK' });
+    expect((await failed).detail).to.include({ action: 'load-profile', code: 'UNREACHABLE' });
     await waitIdle(el);
-    showsNothingOfBob(el, 'Couldn’t connect. Check your internet connection and try again.');
+    showsNothingOfBob(el, 'Couldn’t reach the account service. Please try again later.');
   });
 
   it("the same user's refreshed token carries on where the user was", async () => {

@@ -290,6 +290,12 @@ describe('theming and layout', () => {
     document.documentElement.style.setProperty('--authing-color-primary', 'rgb(0, 128, 0)');
     el.theme = 'light';
     await el.updateComplete;
+    expect(el.getAttribute('theme'), 'the attribute stays as the page wrote it').to.equal('dark');
+    const byProperty = await mount(USERS.phoneAndEmail.token);
+    byProperty.theme = 'dark';
+    await byProperty.updateComplete;
+    expect(byProperty.hasAttribute('theme'), 'not reflected: a server-rendered page keeps its markup').to.equal(false);
+    expect(getComputedStyle(part(byProperty, 'base')).backgroundColor).to.equal('rgb(17, 24, 39)');
     expect(getComputedStyle(part(el, 'change-button')).color).to.equal('rgb(0, 128, 0)');
     expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
   });

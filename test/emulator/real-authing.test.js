@@ -251,9 +251,52 @@ describe('the bin: --allow-origin', () => {
       const url = /listening on (\S+)/.exec(output)?.[1];
       assert.ok(url, output);
       assert.deepEqual((await createEmulatorClient(url).config()).allowedOrigins, ['http://localhost:5173', 'https://app.example.com']);
-      assert.match(output, /CORS origins: http:\/\/localhost:5173, https:\/\/app\.example\.com/);
+      assert.match(output, /CORS origins: http:\/\/localhost:5173, https:\/\/app\.example\.com, any loopback origin/);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  /** Starts the bin; resolves to its URL, what it printed, and a stop function. */
+  async function startBin(...args) {
+    const cli = fileURLToPath(new URL('../../emulator/cli.js', import.meta.url));
+    const child = spawn(process.execPath, [cli, '--port', '0', '--quiet', ...args]);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 5000;
+    while (!/CORS origins/.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { url: /listening on (\S+)/.exec(output)?.[1], output, stop: () => child.kill('SIGTERM') };
+  }
+
+  /** The origin a preflight from `origin` is allowed, or null. */
+  const preflight = async (url, origin) =>
+    (
+      await fetch(`${url}/api/v3/send-sms`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      })
+    ).headers.get('access-control-allow-origin');
+
+  it("allows a dev machine's loopback pages on any port by default (a host's vite dev works first time)", async () => {
+    const bin = await startBin();
+    try {
+      assert.match(bin.output, /CORS origins: any loopback origin/);
+      assert.equal(await preflight(bin.url, 'http://localhost:5173'), 'http://localhost:5173');
+      assert.equal(await preflight(bin.url, 'http://127.0.0.1:3000'), 'http://127.0.0.1:3000');
+      assert.equal(await preflight(bin.url, 'https://app.example.com'), null, 'not another site');
+    } finally {
+      bin.stop();
+    }
+  });
+
+  it("--strict-origins allows only the listed origins, like a pool's 安全域", async () => {
+    const bin = await startBin('--strict-origins', '--allow-origin', 'http://localhost:5173');
+    try {
+      assert.match(bin.output, /CORS origins: http:\/\/localhost:5173\n/);
+      assert.equal(await preflight(bin.url, 'http://localhost:5173'), 'http://localhost:5173');
+      assert.equal(await preflight(bin.url, 'http://localhost:3000'), null);
+    } finally {
+      bin.stop();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { FetchError, ofetch, type FetchOptions, type FetchResponse } from 'ofetch';
-import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus } from '../errors.js';
+import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, noAnswer } from '../errors.js';
 import { CODE_LENGTH } from '../phone.js';
 import type {
   AuthingEnvelope,
@@ -135,8 +135,16 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       if (error instanceof FetchError && error.response) answer = error.response;
       else if (timedOut) throw new PhoneManagerError('TIMEOUT', `No answer from Authing within ${timeoutMs} ms`, { cause: error });
       else if (outer?.aborted) throw new AbortedError();
-      // No answer at all, or a connection dropped mid-answer.
-      else throw new PhoneManagerError('NETWORK', 'Could not reach Authing', { cause: error });
+      else {
+        // No answer at all (offline, a CORS refusal, a wrong host), or a connection dropped mid-answer.
+        const failure = noAnswer({
+          online: globalThis.navigator?.onLine !== false,
+          appHost: baseURL,
+          pageOrigin: globalThis.location?.origin,
+        });
+        if (failure.hint) console.warn(failure.hint);
+        throw new PhoneManagerError(failure.code, failure.message, { cause: error });
+      }
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', abort);

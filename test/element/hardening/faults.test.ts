@@ -298,7 +298,7 @@ const FAULTS: Fault[] = [
   { name: 'an error envelope with statusCode 500', code: 'SERVER', detail: { statusCode: 500 }, inject: injected('envelope') },
   { name: 'malformed JSON', code: 'BAD_RESPONSE', inject: injected('malformed') },
   { name: 'an HTML error page', code: 'SERVER', detail: { statusCode: 502 }, inject: injected('html'), retriedRead: true },
-  { name: 'a dropped connection', code: 'NETWORK', inject: injected('drop'), retriedRead: true },
+  { name: 'a dropped connection', code: 'UNREACHABLE', inject: injected('drop'), retriedRead: true },
   // The answer is held far longer than the widget's timeout; the next reset drops it unprocessed.
   { name: 'an answer slower than the timeout', code: 'TIMEOUT', inject: injected('delay', { delayMs: 20_000 }) },
   {
