@@ -1,14 +1,6 @@
 import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, isAborted } from '../errors.js';
-import { CODE_LENGTH } from '../phone.js';
-import type {
-  AuthingEnvelope,
-  AuthingProfile,
-  PhoneApi,
-  PoolSettings,
-  RequestOptions,
-  SecurityInfo,
-  VerifyUpdatePhoneResult,
-} from './types.js';
+import { apiCodeOf, poolSettingsOf, profileOf, updatePhoneResult } from './responses.js';
+import type { AuthingEnvelope, AuthingProfile, PhoneApi, RequestOptions, SecurityInfo, VerifyUpdatePhoneResult } from './types.js';
 
 /** The only place the endpoint paths live. */
 export const ENDPOINTS = {
@@ -137,12 +129,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
         `${ENDPOINTS.profile}?withCustomData=false&withIdentities=true&withDepartmentIds=false`,
         undefined,
         request,
-      ).then((profile) => {
-        if (!profile || typeof profile !== 'object' || typeof profile.userId !== 'string') {
-          throw new PhoneManagerError('BAD_RESPONSE', 'The profile in Authing’s answer is missing');
-        }
-        return profile;
-      }),
+      ).then(profileOf),
     sendSms: (input, request) => call<void>('POST', ENDPOINTS.sendSms, input, request),
     bindPhone: (input, request) => call<void>('POST', ENDPOINTS.bindPhone, input, request),
     verifyUpdatePhoneRequest: (input, request) =>
@@ -157,7 +144,8 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
         }
         return result;
       }),
-    updatePhone: (updatePhoneToken, request) => call<void>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request),
+    updatePhone: (updatePhoneToken, request) =>
+      call<unknown>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request).then(updatePhoneResult),
     unbindPhone: (passCode, request) => call<void>('POST', ENDPOINTS.unbindPhone, { passCode }, request),
     getSecurityInfo: (request) =>
       call<SecurityInfo>('GET', ENDPOINTS.securityInfo, undefined, request).then((info) => {
@@ -184,16 +172,6 @@ function parseBody(text: string, contentType: string | null): unknown {
 
 const withLang = (headers: Record<string, string>, lang: string | undefined) => (lang ? { ...headers, 'x-authing-lang': lang } : headers);
 
-/** The pool settings the widget uses, from the app's public config; anything else in it is ignored. */
-function poolSettingsOf(config: unknown): PoolSettings {
-  const data = (config ?? {}) as { changePhoneStrategy?: { verifyOldPhone?: unknown }; verifyCodeLength?: unknown };
-  const settings: PoolSettings = {};
-  if (typeof data.changePhoneStrategy?.verifyOldPhone === 'boolean') settings.verifyOldPhone = data.changePhoneStrategy.verifyOldPhone;
-  const length = Number(data.verifyCodeLength);
-  if (Number.isInteger(length) && length >= CODE_LENGTH.min && length <= CODE_LENGTH.max) settings.codeLength = length;
-  return settings;
-}
-
 /** Turns an HTTP answer into `data` or one PhoneManagerError. */
 function unwrap<T>(httpStatus: number, body: unknown, sendSms = false): T {
   const envelope = isEnvelope(body) ? body : isV2Envelope(body) ? { ...body, statusCode: body.code } : undefined;
@@ -210,7 +188,7 @@ function unwrap<T>(httpStatus: number, body: unknown, sendSms = false): T {
 
 function envelopeError(envelope: AuthingEnvelope, sendSms: boolean): PhoneManagerError {
   const message = typeof envelope.message === 'string' ? envelope.message : '';
-  const apiCode = typeof envelope.apiCode === 'number' ? envelope.apiCode : undefined;
+  const apiCode = apiCodeOf(envelope.apiCode);
   return new PhoneManagerError(codeForEnvelope(envelope.statusCode, apiCode, message, { sendSms }), message, {
     statusCode: envelope.statusCode,
     apiCode,
