@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { apiCodeOf, identitiesOf, poolSettingsOf, profileOf, updatePhoneResult } from '../../src/core/api/responses.js';
-import { PhoneManagerError } from '../../src/core/errors.js';
+import { type PhoneManagerError } from '../../src/core/errors.js';
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
