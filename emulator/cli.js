@@ -15,7 +15,7 @@ Options:
   --allow-origin <origin>
                    a page origin CORS allows, e.g. http://localhost:5173 (repeatable; added to
                    allowedOrigins; no origin is allowed by default, like Authing's 安全域)
-  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, allowedOrigins,
+  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, internationalSms, allowedOrigins,
                    users, ...), or a JSON array of users
   --quiet          do not print requests and SMS
   -h, --help       show this help`;
