@@ -109,11 +109,20 @@ function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
 function countrySuggestion(view: View, iso: string): TemplateResult | typeof nothing {
   const option = countryOption(view.lang, view.t.regions, iso);
   if (!option) return nothing;
-  const pick = () => view.on.intent({ type: 'edit', field: 'country', value: iso });
-  return html` ${view.t.looksLikeCountry(iso, option.name)}
-    <button type="button" part="button suggest-button" class="apm__link" @click=${pick}>
-      ${view.t.useCallingCode(`+${option.callingCode}`)}
-    </button>`;
+  // Picks the country and goes back to the number, where Enter sends the code.
+  const pick = (event: Event) => {
+    view.on.intent({ type: 'edit', field: 'country', value: iso });
+    ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('[part~="phone-input"]')?.focus();
+  };
+  // Chinese and Japanese sentences follow each other without a space.
+  const gap = /^(zh|ja)/.test(view.lang) ? '' : ' ';
+  return html`${gap}${view.t.looksLikeCountry(iso, option.name)}${gap}<button
+      type="button"
+      part="button suggest-button"
+      class="apm__link"
+      @click=${pick}
+    >${view.t.useCallingCode(`+${option.callingCode}`)}</button
+    >`;
 }
 
 /** The new number: the country prefix (a searchable combobox) attached to the number input. */

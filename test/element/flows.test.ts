@@ -176,7 +176,7 @@ describe('bind, change and unbind against the emulator', () => {
 
   it('changes without the current-number step when the pool does not require it', async () => {
     await emulator.configure({ verifyOldPhone: false });
-    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const el = await mount(USERS.phoneAndEmail.token); // the pool's public config says so
     await click(button(el, 'Change'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
     await type(part<HTMLInputElement>(el, 'phone-input'), '13933334444');
@@ -344,7 +344,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
 
   it('with one code only (the pool skips the current number), the usual one-code messages', async () => {
     await emulator.configure({ verifyOldPhone: false });
-    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const el = await mount(USERS.phoneAndEmail.token); // the pool's public config says so
     await click(button(el, 'Change'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
     await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
@@ -355,7 +355,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrongCode(code));
     await failed;
     await waitIdle(el);
-    expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CODE_INVALID);
+    expect(errorText(el)).to.equal(CATALOGS['en-US'].codeRefused);
   });
 
   it('a wrong code elsewhere (bind) keeps the one-code message', async () => {
@@ -367,7 +367,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrongCode(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
     await failed;
     await waitIdle(el);
-    expect(errorText(el)).to.equal('That code is incorrect. Check it and try again.');
+    expect(errorText(el)).to.equal('That code is incorrect or has expired. Check it, or send a new code.');
   });
 });
 
