@@ -327,8 +327,11 @@ function back(state: FlowState): FlowState {
 
 function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   const draft = { ...state.draft, [field]: value };
-  // A pasted or autofilled +44… picks its country.
-  if (field === 'phoneNumber') draft.country = detectCountry(value, draft.country)?.iso ?? draft.country;
+  // A pasted or autofilled +44… picks its country, when it is one the user may pick.
+  if (field === 'phoneNumber') {
+    const named = detectCountry(value, draft.country)?.iso;
+    if (named && (!state.options.allowedCountries || state.options.allowedCountries.includes(named))) draft.country = named;
+  }
   const touched: Field = field === 'country' || field === 'phoneNumber' ? 'phone' : field;
   // An error about this field goes once it is edited; so does "one of the two codes" with either code.
   const aboutIt = state.error?.field === touched || (!!state.error?.eitherOfTwoCodes && touched !== 'phone');
