@@ -121,8 +121,9 @@ function countrySuggestion(view: View, iso: string): TemplateResult | typeof not
       part="button suggest-button"
       class="apm__link"
       @click=${pick}
-    >${view.t.useCallingCode(`+${option.callingCode}`)}</button
-    >`;
+    >
+      ${view.t.useCallingCode(`+${option.callingCode}`)}
+    </button>`;
 }
 
 /** The new number: the country prefix (a searchable combobox) attached to the number input. */

@@ -38,7 +38,12 @@ const REFUSED_NUMBERS: Row[] = [
   { name: 'a valid US number with China selected', value: '415 555 2671', entry: 'type' },
   { name: 'a valid Hong Kong number with China selected', value: '9123 4567', entry: 'type' },
   // (A mainland number with Hong Kong selected is refused too, with +86 offered: pool-defaults.test.ts.)
-  { name: 'a valid Japanese number with Hong Kong selected', value: '090 1234 5678', entry: 'type', attributes: { 'default-country': 'HK' } },
+  {
+    name: 'a valid Japanese number with Hong Kong selected',
+    value: '090 1234 5678',
+    entry: 'type',
+    attributes: { 'default-country': 'HK' },
+  },
   { name: 'a valid US number where only China is allowed', value: '+1 415 555 2671', entry: 'paste', attributes: { countries: 'CN' } },
 ];
 
