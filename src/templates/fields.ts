@@ -116,14 +116,10 @@ function countrySuggestion(view: View, iso: string): TemplateResult | typeof not
   };
   // Chinese and Japanese sentences follow each other without a space.
   const gap = /^(zh|ja)/.test(view.lang) ? '' : ' ';
-  return html`${gap}${view.t.looksLikeCountry(iso, option.name)}${gap}<button
-      type="button"
-      part="button suggest-button"
-      class="apm__link"
-      @click=${pick}
-    >
-      ${view.t.useCallingCode(`+${option.callingCode}`)}
-    </button>`;
+  const label = view.t.useCallingCode(`+${option.callingCode}`);
+  // On one line, unformatted: white space inside the button would read as a space after the sentence.
+  // prettier-ignore
+  return html`${gap}${view.t.looksLikeCountry(iso, option.name)}${gap}<button type="button" part="button suggest-button" class="apm__link" @click=${pick}>${label}</button>`;
 }
 
 /** The new number: the country prefix (a searchable combobox) attached to the number input. */
