@@ -62,6 +62,7 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart back-button - Back to the current number's code.
  * @csspart edit-button - Edit the current number's code, from a change's second step.
  * @csspart current-code - The second step's line with the first step's code.
+ * @csspart suggest-button - "Use +86" under a refused number that fits another country: picks that country.
  * @csspart recovery-button - "Can't get a code on this number?" (with `offer-recovery`).
  * @csspart retry-button - Loads the profile again after a failure.
  * @csspart label - A field's label text.

@@ -331,11 +331,19 @@ describe('phone session: what the pool and the token say', () => {
       calls,
     );
     const notifications: Notification[] = [];
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
     const session = createPhoneSession({ connection: { client: hidden } });
     session.notify((n) => notifications.push(n));
-    await settled(session);
+    try {
+      await settled(session);
+    } finally {
+      console.error = original;
+    }
     expect(session.state.step).to.equal('unavailable');
     expect(session.state.error?.code).to.equal('PHONE_SCOPE_MISSING');
+    expect(logged.join(), 'the developer is told why').to.match(/PHONE_SCOPE_MISSING: .*`phone` scope/);
     expect(notifications[0]).to.deep.include({ type: 'error', action: 'load-profile' });
     expect(calls).to.deep.equal(['getProfile', 'getSecurityInfo']);
     session.dispose();
