@@ -102,7 +102,8 @@ function checkPhone(countryCode, number) {
 }
 
 /**
- * Checks a code without consuming it: no code / wrong → 400 / 2001; expired, used or locked → 400 / 2300.
+ * Checks a code without consuming it: no code / wrong → 400 / 2001; expired, used or locked → 400 / 2300, or
+ * 2001 with `expiredCodeApiCode: 2001` (Guard's code map reads 2001 as "验证码过期").
  * @param {EmulatorState} state
  * @param {string} key
  * @param {string} submitted
@@ -110,7 +111,7 @@ function checkPhone(countryCode, number) {
 function verifyCode(state, key, submitted) {
   const result = state.checkCode(key, submitted);
   if (result === 'wrong') throw new ApiError(400, 2001, 'codeWrong');
-  if (result === 'invalid') throw new ApiError(400, 2300, 'codeInvalid');
+  if (result === 'invalid') throw new ApiError(400, state.config.expiredCodeApiCode, 'codeInvalid');
 }
 
 /** @param {User} user */
@@ -186,7 +187,8 @@ export const ENDPOINTS = {
     },
   },
 
-  // token optional. Order: fields → channel → phone format → resend interval → daily cap (when set) → send.
+  // token optional. Order: fields → channel → phone format → international SMS (off: +86 only) → resend
+  // interval → daily cap (when set) → send.
   '/api/v3/send-sms': {
     method: 'POST',
     auth: false,
@@ -198,6 +200,11 @@ export const ENDPOINTS = {
         throw new ApiError(400, undefined, 'invalidEnum', { field: 'channel', values: CHANNELS.join(', ') });
       }
       const phoneCountryCode = checkPhone(countryCodeIn, phoneNumber);
+      // "Authing 短信服务暂不内置支持国际手机号" (the SDKs' SendSMSDto docs): a pool without international SMS
+      // sends to mainland numbers only. The answer's statusCode and words are our pick (none is known).
+      if (phoneCountryCode !== DEFAULT_COUNTRY_CODE && !state.config.internationalSms) {
+        throw new ApiError(400, undefined, 'internationalSmsOff');
+      }
       // Both limits answer the way the evidence says Authing does: HTTP 200, statusCode 422 (the vendor's
       // MFA component reads 422 from send-sms as the one-minute limit), apiCode 4004 for the interval
       // (a production integration's list); the daily cap's apiCode is not known, so it has none.
@@ -335,6 +342,8 @@ export const V2_ENDPOINTS = [
     handler: ({ state, host }) => ({
       changePhoneStrategy: { verifyOldPhone: state.config.verifyOldPhone },
       verifyCodeLength: state.announcedCodeLength(),
+      internationalSmsConfig: { enabled: state.config.internationalSms, defaultISOType: state.config.defaultISOType },
+      regexRules: state.config.phoneRegex === null ? [] : [{ key: 'phone', userpoolLevel: state.config.phoneRegex }],
       allowedOrigins: [...state.config.allowedOrigins],
       requestHostname: host,
     }),

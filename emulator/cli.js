@@ -20,7 +20,7 @@ Options:
                    allowedOrigins)
   --strict-origins only the --allow-origin / allowedOrigins origins, like Authing's 安全域 (by
                    default any http(s) origin on localhost, 127.0.0.1 or [::1] is allowed too)
-  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, allowedOrigins,
+  --config <file>  JSON file with emulator options (codes, codeLength, verifyOldPhone, internationalSms, allowedOrigins,
                    users, ...), or a JSON array of users
   --quiet          do not print requests and SMS
   -h, --help       show this help`;

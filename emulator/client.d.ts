@@ -109,6 +109,19 @@ export interface EmulatorConfig {
   codes: string | CodeFunction | null;
   /** SMS per (country code, number) per day (UTC+8), all channels together; 0 = no cap. Default 0. Refused with statusCode 422, no apiCode. */
   dailySmsLimit: number;
+  /**
+   * The pool's international SMS (`internationalSmsConfig.enabled` in the public config). Default false, as a
+   * new pool: send-sms to a number outside +86 is refused (statusCode 400, no apiCode: our pick).
+   */
+  internationalSms: boolean;
+  /** `internationalSmsConfig.defaultISOType`: the pool's default country, an ISO code. Default `'CN'`. */
+  defaultISOType: string;
+  /** The pool's phone rule, published as `regexRules: [{ key: 'phone', userpoolLevel }]`. Default null: none. */
+  phoneRegex: string | null;
+  /** The apiCode of an expired, used or locked code: 2300 (the V2 list, default) or 2001 (Guard's reading). */
+  expiredCodeApiCode: 2300 | 2001;
+  /** apiCodes go as numeric strings ("2001"), as the V2 error doc's example shows. Default false. */
+  apiCodeAsString: boolean;
 }
 
 /** Config options as sent over HTTP (no function). */
@@ -134,7 +147,17 @@ export interface OutboxFilter {
   phoneCountryCode?: string;
 }
 
-export type FaultKind = 'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit';
+export type FaultKind =
+  | 'http500'
+  | 'envelope'
+  | 'malformed'
+  | 'html'
+  | 'drop'
+  | 'delay'
+  | 'exception'
+  | 'rate-limit'
+  /** statusCode 200 with `data: { success: false }` (update-phone's IsSuccessRespDto saying no); nothing changes. */
+  | 'unsuccessful';
 
 /** What POST /__emulator/faults takes. */
 export interface FaultInput {

@@ -257,7 +257,7 @@ export function createEmulator(options = {}) {
       const body = v2
         ? { code: envelope.statusCode, message: envelope.message }
         : { statusCode: envelope.statusCode, message: envelope.message };
-      if (envelope.apiCode !== undefined) body.apiCode = envelope.apiCode;
+      if (envelope.apiCode !== undefined) body.apiCode = state.config.apiCodeAsString ? String(envelope.apiCode) : envelope.apiCode;
       if (!v2) body.requestId = requestId;
       if (envelope.data !== undefined) body.data = envelope.data;
       log(envelope.statusCode, envelope.apiCode, fault);
@@ -301,6 +301,9 @@ export function createEmulator(options = {}) {
           {},
           'envelope',
         );
+      } else if (fault.kind === 'unsuccessful') {
+        // Authing's IsSuccessRespDto saying no (node-sdk, since 2024-08): statusCode 200, data.success false.
+        return reply({ statusCode: 200, message: message('success', lang), data: { success: false } }, {}, 'unsuccessful');
       } else if (fault.kind !== 'exception') {
         const out = faultResponse(fault);
         if (out.kind === 'drop') {

@@ -74,6 +74,11 @@ export const MESSAGES = {
     zh: '请求头 x-authing-app-id 或 x-authing-userpool-id 不能为空',
     en: 'x-authing-app-id or x-authing-userpool-id should not be empty',
   },
+  // zh: the SDKs' SendSMSDto field docs; en: ours. Authing's answer to such a send is not known.
+  internationalSmsOff: {
+    zh: 'Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务',
+    en: 'International SMS is not enabled for this user pool',
+  },
   phoneAlreadyBound: { zh: '已经绑定了手机号', en: 'A phone number is already bound' },
   phoneTaken: { zh: '该手机号已被绑定', en: 'The phone has been bound to another account' },
   codeWrong: { zh: '验证码不正确', en: 'Wrong code. Try again.' },

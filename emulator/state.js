@@ -78,6 +78,12 @@ import { randomBytes, randomInt } from 'node:crypto';
  *   null = random codes of codeLength digits
  * @property {number} dailySmsLimit SMS per (country code, number) per day, all channels together (day in
  *   China Standard Time, UTC+8, on the emulator clock); 0 = no cap
+ * @property {boolean} internationalSms the pool's international SMS (`internationalSmsConfig.enabled`): off, as in
+ *   a new pool, send-sms to a number outside +86 is refused
+ * @property {string} defaultISOType `internationalSmsConfig.defaultISOType`: the pool's default country (ISO code)
+ * @property {string | null} phoneRegex the pool's phone rule, published as `regexRules` `{ key: 'phone', userpoolLevel }`
+ * @property {2300 | 2001} expiredCodeApiCode the apiCode of an expired, used or locked code
+ * @property {boolean} apiCodeAsString apiCodes go as numeric strings ("2001"), as the V2 error doc's example shows
  */
 
 /**
@@ -157,7 +163,17 @@ export const CHANNELS = Object.freeze([
   'CHANNEL_DELETE_ACCOUNT',
 ]);
 
-export const FAULT_KINDS = Object.freeze(['http500', 'envelope', 'malformed', 'html', 'drop', 'delay', 'exception', 'rate-limit']);
+export const FAULT_KINDS = Object.freeze([
+  'http500',
+  'envelope',
+  'malformed',
+  'html',
+  'drop',
+  'delay',
+  'exception',
+  'rate-limit',
+  'unsuccessful',
+]);
 
 /** The scope of a token seeded without one: what @authing/web's docs ask for. */
 export const DEFAULT_SCOPE = 'openid profile email phone';
@@ -177,6 +193,11 @@ export const DEFAULT_CONFIG = Object.freeze({
   maxCodeAttempts: 5,
   codes: null,
   dailySmsLimit: 0,
+  internationalSms: false,
+  defaultISOType: 'CN',
+  phoneRegex: null,
+  expiredCodeApiCode: 2300,
+  apiCodeAsString: false,
 });
 
 /** A code the `codes` option may give: digits only, as long as a codeLength may be. */
@@ -275,7 +296,29 @@ export function validateConfig(input) {
         throw new ControlError(`${key} must be an integer from ${min} to ${max}`);
       }
       /** @type {Record<string, unknown>} */ (out)[key] = value;
-    } else if (key === 'verifyOldPhone' || key === 'allowLoopbackOrigins' || key === 'requireAppOrPoolId') {
+    } else if (key === 'defaultISOType') {
+      if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) throw new ControlError('defaultISOType must be an ISO code like "CN"');
+      out.defaultISOType = value;
+    } else if (key === 'phoneRegex') {
+      if (value !== null && typeof value !== 'string') throw new ControlError('phoneRegex must be a regex source or null');
+      if (typeof value === 'string') {
+        try {
+          new RegExp(value);
+        } catch {
+          throw new ControlError('phoneRegex is not a valid regex');
+        }
+      }
+      out.phoneRegex = value;
+    } else if (key === 'expiredCodeApiCode') {
+      if (value !== 2300 && value !== 2001) throw new ControlError('expiredCodeApiCode must be 2300 or 2001');
+      out.expiredCodeApiCode = value;
+    } else if (
+      key === 'verifyOldPhone' ||
+      key === 'allowLoopbackOrigins' ||
+      key === 'requireAppOrPoolId' ||
+      key === 'internationalSms' ||
+      key === 'apiCodeAsString'
+    ) {
       if (typeof value !== 'boolean') throw new ControlError(`${key} must be a boolean`);
       out[key] = value;
     } else if (key === 'allowedOrigins') {

@@ -3,7 +3,6 @@ import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'l
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
 import type { Draft } from './core/flow/phone-flow.js';
-import { DEFAULT_COUNTRY } from './core/phone.js';
 import type { Connection } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
@@ -64,6 +63,7 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart back-button - Back to the current number's code.
  * @csspart edit-button - Edit the current number's code, from a change's second step.
  * @csspart current-code - The second step's line with the first step's code.
+ * @csspart suggest-button - "Use +86" under a refused number that fits another country: picks that country.
  * @csspart recovery-button - "Can't get a code on this number?" (with `offer-recovery`).
  * @csspart retry-button - Loads the profile again after a failure.
  * @csspart label - A field's label text.
@@ -127,9 +127,15 @@ export class AuthingPhoneManager extends LitElement {
    * public config says, with `app-id`; else on). The widget adds the step if the server asks after all.
    */
   skipOldPhoneVerification?: boolean;
-  /** The SMS code length of the user pool. Unset: the pool's public config (with `app-id`), else a 6-digit code submits itself, 4 to 8 digits are accepted. */
+  /**
+   * The SMS code length of the user pool. Unset: the pool's public config (with `app-id`); when that is
+   * unknown, 4 to 8 digits are accepted and the user presses the button (no length is guessed).
+   */
   codeLength?: number;
-  /** ISO code of the country preselected for a new number. Unset: the UI language's region (zh-TW → TW, ja-JP → JP), else CN. */
+  /**
+   * ISO code of the country preselected for a new number. Unset: the pool's
+   * `internationalSmsConfig.defaultISOType` (with `app-id`), else CN, as Authing's Guard does.
+   */
   defaultCountry = '';
   /** ISO codes the user may pick from (attribute: comma or space separated); empty allows all. */
   countries: string[] = [];
@@ -212,27 +218,21 @@ export class AuthingPhoneManager extends LitElement {
     if (this.hasUpdated) void this.profile.run();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     this.focusedBefore = this.shadowRoot?.activeElement ?? null;
+    this.configureFlow(changed);
   }
 
-  /** The region of the UI language when the flow was last configured: the default country if the host names none. */
-  private region?: string;
-
-  protected override update(changed: PropertyValues<this>): void {
-    // Here, not in willUpdate: the locale has resolved the language by now (an ancestor's lang may
-    // have changed it without a property of ours), and this render shows its default country.
-    const region = this.locale.lang.split('-')[1];
-    if (FLOW_KEYS.some((key) => changed.has(key)) || region !== this.region) {
-      this.region = region;
-      this.phone.session.configure({
-        verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
-        codeLength: this.codeLength,
-        allowedCountries: this.countries,
-        defaultCountry: this.defaultCountry || region || DEFAULT_COUNTRY,
-      });
-    }
-    super.update(changed);
+  private configureFlow(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && !FLOW_KEYS.some((key) => changed.has(key))) return;
+    // Unset settings follow the pool's public config, then Authing's fallbacks: never the UI language,
+    // which says nothing about where the user's number is (see docs/authing-api.md, "Defaults").
+    this.phone.session.configure({
+      verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
+      codeLength: this.codeLength,
+      allowedCountries: this.countries,
+      defaultCountry: this.defaultCountry || undefined,
+    });
   }
 
   protected override updated(): void {

@@ -26,7 +26,6 @@ function create(kind, view) {
     el.setAttribute('userpool-id', 'bench-pool');
     el.setAttribute('access-token', user.token);
     el.setAttribute('lang', 'en-US');
-    el.setAttribute('default-country', 'CN'); // the bench's numbers are mainland ones
   } else {
     el.setAttribute('view', view);
     if (kind === 'floor-fetch' || kind === 'floor-ui') {
@@ -105,7 +104,9 @@ const WIDGET_FLOWS = {
     typeInto(need(el, 'phone-input'), NEW_PHONE);
     await sendCode(el);
     const bound = nextEvent(el, 'authing-phone-bound');
-    typeInto(need(el, 'code-input'), CODE); // a complete code submits itself
+    // A pool id reads no public config: the code length is unknown, so the code waits for the button.
+    typeInto(need(el, 'code-input'), CODE);
+    press(need(el, 'submit-button'));
     await bound;
     await waitFor(el, READY.overview, 'overview after binding');
   },
@@ -114,11 +115,13 @@ const WIDGET_FLOWS = {
     await waitFor(el, idleWith('send-button'), 'change: current number step');
     await sendCode(el);
     typeInto(need(el, 'code-input'), CODE);
+    press(need(el, 'submit-button'));
     await waitFor(el, editable('phone-input'), 'change: new number step');
     typeInto(need(el, 'phone-input'), NEW_PHONE);
     await sendCode(el);
     const changed = nextEvent(el, 'authing-phone-changed');
     typeInto(need(el, 'code-input'), CODE);
+    press(need(el, 'submit-button'));
     await changed;
     await waitFor(el, READY.overview, 'overview after changing');
   },

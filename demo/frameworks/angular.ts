@@ -26,7 +26,6 @@ const appHost = await startInbox();
       app-id="demo-app"
       [accessToken]="token()"
       lang="en-US"
-      default-country="CN"
       (authing-profile-loaded)="record($event)"
       (authing-code-sent)="record($event)"
       (authing-phone-bound)="record($event)"

@@ -32,7 +32,6 @@ function PhoneSettings({ appHost }: { appHost: string }) {
         appId="demo-app"
         accessToken={token}
         lang="en-US"
-        defaultCountry="CN"
         onProfileLoaded={record}
         onCodeSent={record}
         onPhoneBound={(event) => record(event)}

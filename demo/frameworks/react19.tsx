@@ -28,7 +28,6 @@ function PhoneSettings({ appHost }: { appHost: string }) {
         app-id="demo-app"
         accessToken={token}
         lang="en-US"
-        default-country="CN"
         onauthing-profile-loaded={record}
         onauthing-code-sent={record}
         onauthing-phone-bound={(event) => record(event)}

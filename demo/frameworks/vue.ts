@@ -27,7 +27,6 @@ const app = createApp({
       app-id="demo-app"
       .accessToken="token"
       lang="en-US"
-      default-country="CN"
       @authing-profile-loaded="record"
       @authing-code-sent="record"
       @authing-phone-bound="record"

@@ -7,6 +7,7 @@
 import { createAuthingClient, type AuthingClientOptions } from './api/client.js';
 import type { AuthingProfile, PhoneApi, PoolSettings } from './api/types.js';
 import { isAborted, PhoneManagerError } from './errors.js';
+import { policyOf } from './error-policy.js';
 import {
   ACTION_OF,
   accountOf,
@@ -118,17 +119,22 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   let disposed = false;
 
   /**
-   * The flow's settings: the host's where it set them, else the pool's, else the defaults. Countries:
-   * only known ISO codes count, and the default country must be one the user may pick.
+   * The flow's settings: the host's where it set them, else the pool's, else Authing's own fallbacks
+   * (docs/authing-api.md, "Defaults"). Countries: only known ISO codes count; a pool without
+   * international SMS sends codes to mainland numbers only; the default country must be one the user
+   * may pick.
    */
   function settings(): Partial<FlowOptions> {
-    const allowed = host.allowedCountries?.map((iso) => countryOf(iso)?.iso).filter((iso): iso is string => !!iso);
-    const preferred = countryOf(host.defaultCountry ?? DEFAULT_COUNTRY)?.iso ?? DEFAULT_COUNTRY;
+    const hostAllowed = host.allowedCountries?.map((iso) => countryOf(iso)?.iso).filter((iso): iso is string => !!iso);
+    const allowed = hostAllowed?.length ? hostAllowed : pool.internationalSms === false ? [DEFAULT_COUNTRY] : undefined;
+    const preferred = countryOf(host.defaultCountry || pool.defaultCountry || DEFAULT_COUNTRY)?.iso ?? DEFAULT_COUNTRY;
     return {
       verifyCurrent: host.verifyCurrent ?? pool.verifyOldPhone ?? true,
       codeLength: host.codeLength && host.codeLength > 0 ? host.codeLength : pool.codeLength,
-      allowedCountries: allowed?.length ? allowed : undefined,
-      defaultCountry: !allowed?.length || allowed.includes(preferred) ? preferred : allowed[0],
+      allowedCountries: allowed,
+      defaultCountry: !allowed || allowed.includes(preferred) ? preferred : allowed[0],
+      phonePattern: host.phonePattern ?? pool.phonePattern,
+      suggestedCountry: pool.defaultCountry,
     };
   }
 
@@ -139,6 +145,10 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     for (const listener of listeners) listener(state, { byUser });
   };
   const tell = (notification: Notification) => {
+    // A setup only the developer can fix: the user sees neutral words, the console says why.
+    if (notification.type === 'error' && policyOf(notification.error.code).hostMustFix) {
+      console.error(`authing-phone-manager: ${notification.error.code}: ${notification.error.message}`);
+    }
     for (const notifier of notifiers) notifier(notification);
   };
   const dispatch = (event: FlowEvent, byUser: boolean) => apply(reduce(state, { ...event, now: now() }), byUser);
@@ -260,7 +270,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
         return Promise.resolve();
       }
       try {
-        api = 'client' in connection ? connection.client : createAuthingClient(connection);
+        api = 'client' in connection ? connection.client : createAuthingClient(withAppOrPoolId(connection));
       } catch (error) {
         return quietly(Promise.reject(fail('load-profile', asError(error), true)));
       }
@@ -299,6 +309,20 @@ async function accountWithScopes(client: PhoneApi, profile: AuthingProfile, sign
     );
   }
   return { ...account, hasOtherLoginMethod: account.hasOtherLoginMethod || (emailHidden && info.emailBinded) };
+}
+
+/**
+ * Every Authing client sends an app or a user pool id, and the app id is what reads the pool's settings:
+ * without either the host's setup is wrong, and no request could help (a CONFIG error, never SERVER).
+ */
+function withAppOrPoolId(options: AuthingClientOptions): AuthingClientOptions {
+  if (!options.appId && !options.userPoolId) {
+    throw new PhoneManagerError(
+      'CONFIG',
+      'Set app-id (or userpool-id): Authing’s clients always send one, and the app id lets the widget follow the pool’s settings',
+    );
+  }
+  return options;
 }
 
 function restoreCooldowns(storage: CooldownStorage | undefined, now: number): Record<string, number> {

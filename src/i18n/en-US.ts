@@ -31,6 +31,9 @@ export const enUS: Messages = {
   codeHint: (length) => (length ? `The ${length}-digit code from the SMS.` : 'The code from the SMS.'),
   submitsWhenComplete: 'It’s checked as soon as it’s complete.',
   enterCode: (length) => `Enter the ${length}-digit code from the SMS.`,
+  codeRefused: 'That code is incorrect or has expired. Check it, or send a new code.',
+  looksLikeCountry: (iso, name) => (iso === 'CN' ? 'This looks like a mainland China number.' : `This looks like a number from ${name}.`),
+  useCallingCode: (code) => `Use ${code}`,
   digitsOnly: 'The code has digits only.',
   codeFor: (phone) => `Code for ${phone}`,
   edit: 'Edit',
@@ -80,8 +83,7 @@ export const enUS: Messages = {
     ALREADY_BOUND: 'A phone number was already added to your account elsewhere. We’ve loaded it.',
     NO_PHONE: 'Your phone number was removed elsewhere. We’ve loaded the latest details.',
     DAILY_LIMIT: 'This number has received as many codes as it can today. Please try again tomorrow.',
-    PHONE_SCOPE_MISSING:
-      'Your phone number can’t be managed here because this sign-in doesn’t include access to it. Please contact the site’s support team.',
+    PHONE_SCOPE_MISSING: 'Your phone number can’t be managed here right now.',
     SERVER: 'Something went wrong on the server. Please try again.',
   },
 };

@@ -31,6 +31,9 @@ export const jaJP: Messages = {
   codeHint: (length) => (length ? `SMS で届いた ${length} 桁のコードです。` : 'SMS で届いたコードです。'),
   submitsWhenComplete: 'すべて入力すると自動で送信されます。',
   enterCode: (length) => `SMS で届いた ${length} 桁のコードを入力してください。`,
+  codeRefused: 'コードが正しくないか、有効期限が切れています。確認するか、新しいコードを送信してください。',
+  looksLikeCountry: (iso, name) => (iso === 'CN' ? '中国本土の携帯電話番号のようです。' : `${name}の携帯電話番号のようです。`),
+  useCallingCode: (code) => `${code} を使う`,
   digitsOnly: 'コードは数字のみです。',
   codeFor: (phone) => `${phone} のコード`,
   edit: '修正',
@@ -79,8 +82,7 @@ export const jaJP: Messages = {
     ALREADY_BOUND: 'アカウントには別の場所で電話番号が登録されました。最新の情報を読み込みました。',
     NO_PHONE: '電話番号は別の場所で削除されました。最新の情報を読み込みました。',
     DAILY_LIMIT: 'この電話番号が本日受け取れるコードの上限に達しました。明日もう一度お試しください。',
-    PHONE_SCOPE_MISSING:
-      '現在のログインでは電話番号へのアクセスが許可されていないため、ここでは管理できません。サイトのサポートにお問い合わせください。',
+    PHONE_SCOPE_MISSING: '現在、ここでは電話番号を管理できません。',
     SERVER: 'サーバーでエラーが発生しました。もう一度お試しください。',
   },
 };

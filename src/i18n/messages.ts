@@ -41,6 +41,15 @@ export interface Messages {
   submitsWhenComplete: string;
   /** CODE_REQUIRED under a code input: the code's length said. */
   enterCode: (length: number) => string;
+  /**
+   * A code Authing refused (apiCode 2001 and its kin): Guard reads 2001 as "expired", the V2 list as
+   * "wrong", so the words cover both and point to a new code.
+   */
+  codeRefused: string;
+  /** PHONE_INVALID for a number that fits another country (ISO code, its name in the UI language). */
+  looksLikeCountry: (iso: string, name: string) => string;
+  /** The one-press fix after {@link looksLikeCountry}: "Use +86". */
+  useCallingCode: (callingCode: string) => string;
   /** The hint after a letter was typed into a code input. */
   digitsOnly: string;
   /** Step 2 of a change: the first step's code, shown as a line. */

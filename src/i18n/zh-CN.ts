@@ -30,6 +30,9 @@ export const zhCN: Messages = {
   codeHint: (length) => (length ? `请输入短信中的 ${length} 位验证码。` : '请输入短信中的验证码。'),
   submitsWhenComplete: '输入完整后将自动提交。',
   enterCode: (length) => `请输入短信中的 ${length} 位验证码。`,
+  codeRefused: '验证码错误或已过期，请检查，或重新获取验证码。',
+  looksLikeCountry: (iso, name) => (iso === 'CN' ? '这看起来是中国大陆的手机号。' : `这看起来是${name}的手机号。`),
+  useCallingCode: (code) => `改用 ${code}`,
   digitsOnly: '验证码只包含数字。',
   codeFor: (phone) => `${phone} 的验证码`,
   edit: '修改',
@@ -78,7 +81,7 @@ export const zhCN: Messages = {
     ALREADY_BOUND: '您的账号已在别处绑定手机号，我们已重新加载。',
     NO_PHONE: '您的手机号已在别处解绑，我们已重新加载最新信息。',
     DAILY_LIMIT: '该手机号今日接收验证码的次数已达上限，请明天再试。',
-    PHONE_SCOPE_MISSING: '当前登录未授权访问手机号，无法在此管理。请联系网站客服。',
+    PHONE_SCOPE_MISSING: '暂时无法在此管理你的手机号。',
     SERVER: '服务器出错了，请稍后重试。',
   },
 };

@@ -30,6 +30,9 @@ export const zhTW: Messages = {
   codeHint: (length) => (length ? `請輸入簡訊中的 ${length} 位數驗證碼。` : '請輸入簡訊中的驗證碼。'),
   submitsWhenComplete: '輸入完整後會自動送出。',
   enterCode: (length) => `請輸入簡訊中的 ${length} 位數驗證碼。`,
+  codeRefused: '驗證碼錯誤或已過期，請檢查，或重新取得驗證碼。',
+  looksLikeCountry: (iso, name) => (iso === 'CN' ? '這看起來是中國大陸的手機號碼。' : `這看起來是${name}的手機號碼。`),
+  useCallingCode: (code) => `改用 ${code}`,
   digitsOnly: '驗證碼只包含數字。',
   codeFor: (phone) => `${phone} 的驗證碼`,
   edit: '修改',
@@ -78,7 +81,7 @@ export const zhTW: Messages = {
     ALREADY_BOUND: '您的帳號已在其他地方綁定手機號碼，我們已重新載入。',
     NO_PHONE: '您的手機號碼已在其他地方解除綁定，我們已重新載入最新資訊。',
     DAILY_LIMIT: '此手機號碼今天接收驗證碼的次數已達上限，請明天再試。',
-    PHONE_SCOPE_MISSING: '目前的登入未授權存取手機號碼，無法在此管理。請聯絡網站客服。',
+    PHONE_SCOPE_MISSING: '目前無法在這裡管理你的手機號碼。',
     SERVER: '伺服器發生錯誤，請稍後重試。',
   },
 };

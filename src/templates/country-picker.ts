@@ -10,6 +10,13 @@ import type { View } from './view.js';
 export function countryPicker(view: View): TemplateResult {
   const { t, state, picker, country } = view;
   const code = country ? `+${country.callingCode}` : '';
+  // One country to pick from (a pool without international SMS sends codes to mainland numbers only):
+  // the prefix is said, not offered as a list of one.
+  if (state.options.allowedCountries?.length === 1) {
+    return html`<span part="country-select" class="apm__country" data-fixed
+      ><span class="apm__sr-only">${country?.name ?? ''} </span><span>${code}</span></span
+    >`;
+  }
   return html`<span id="country-label" hidden>${t.country}</span>
     <span id="country-value" hidden>${country ? `${country.name} ${code}` : ''}</span>
     <button

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
+import { countryOption } from './countries.js';
 import { messageOf } from './messages.js';
 import type { View } from './view.js';
 
@@ -99,9 +100,26 @@ function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
   const id = `${field}-message`;
   return error
     ? html`<p part="field-error error-${field}" class="apm__field-error" id=${id}>
-        ${messageOf(error, t, state.options.codeLength ?? CODE_LENGTH.usual)}
+        ${messageOf(error, t, state.options.codeLength)}${error.suggestedCountry ? countrySuggestion(view, error.suggestedCountry) : nothing}
       </p>`
     : html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
+}
+
+/** "This looks like a mainland China number. [Use +86]": one press picks the country the number fits. */
+function countrySuggestion(view: View, iso: string): TemplateResult | typeof nothing {
+  const option = countryOption(view.lang, view.t.regions, iso);
+  if (!option) return nothing;
+  // Picks the country and goes back to the number, where Enter sends the code.
+  const pick = (event: Event) => {
+    view.on.intent({ type: 'edit', field: 'country', value: iso });
+    ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('[part~="phone-input"]')?.focus();
+  };
+  // Chinese and Japanese sentences follow each other without a space.
+  const gap = /^(zh|ja)/.test(view.lang) ? '' : ' ';
+  const label = view.t.useCallingCode(`+${option.callingCode}`);
+  // On one line, unformatted: white space inside the button would read as a space after the sentence.
+  // prettier-ignore
+  return html`${gap}${view.t.looksLikeCountry(iso, option.name)}${gap}<button type="button" part="button suggest-button" class="apm__link" @click=${pick}>${label}</button>`;
 }
 
 /** The new number: the country prefix (a searchable combobox) attached to the number input. */
@@ -151,8 +169,9 @@ export function codeField(view: View, { first = false } = {}): TemplateResult {
   const length = state.options.codeLength;
   const sentences = [
     state.notice?.kind === 'code-sent' ? t.codeSent(maskPhone(state.notice.phone)) : '',
-    t.codeHint(length ?? CODE_LENGTH.usual),
-    submitsWhenComplete(state.step) ? t.submitsWhenComplete : '',
+    t.codeHint(length),
+    // Only a known length makes a code complete; without it the button submits.
+    length && submitsWhenComplete(state.step) ? t.submitsWhenComplete : '',
   ];
   // Chinese and Japanese sentences follow each other without a space.
   const hint = state.nonDigitsDropped === field ? t.digitsOnly : sentences.filter(Boolean).join(/^(zh|ja)/.test(view.lang) ? '' : ' ');

@@ -10,6 +10,8 @@ export function messageOf({ code, cause, field, eitherOfTwoCodes, codesSpent }: 
   if (eitherOfTwoCodes) return code === 'CODE_EXPIRED' ? t.twoCodesExpired : t.twoCodesInvalid;
   if (code === 'CODE_NOT_SENT' && field === 'currentCode') return t.currentCodeNotSent;
   if (code === 'CODE_REQUIRED' && codeLength) return t.enterCode(codeLength);
+  // Authing's 2001 is "wrong code" in its V2 list and "code expired" in Guard's map: say both, and the way out.
+  if (code === 'CODE_INVALID' && cause) return t.codeRefused;
   // A business answer (statusCode below 500) in the requested language; a 5xx's words are no help.
   const serverSaid = cause?.message && cause.statusCode !== undefined && cause.statusCode < 500;
   const message = policyOf(code).serverWords && serverSaid ? cause.message : t.errors[code];

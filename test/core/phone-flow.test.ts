@@ -21,7 +21,9 @@ const loadFailed = (state: flow.FlowState, error: PhoneManagerError) => reduce(s
 const switched = (state: flow.FlowState) => loading(reduce(state, { type: 'credentials-changed' }).state);
 
 const bob: flow.Account = { phone: { phoneNumber: '13800138000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true };
-const ready = (account: flow.Account = bob, options: Partial<flow.FlowOptions> = {}) => loaded(flow.initialState(options), account);
+/** A pool whose public config said its codes have 6 digits: a complete code submits itself. */
+const ready = (account: flow.Account = bob, options: Partial<flow.FlowOptions> = {}) =>
+  loaded(flow.initialState({ codeLength: 6, ...options }), account);
 /** Types each field in turn; the last transition, which may be a complete code submitting itself. */
 const type = (state: flow.FlowState, fields: Partial<flow.Draft>): flow.Transition =>
   Object.entries(fields).reduce<flow.Transition>(
@@ -373,6 +375,11 @@ describe('phone flow machine', () => {
     const fixed = submit(typed(first, { currentCode: '111112' }));
     expect(fixed.effect?.type, 'the fixed first code goes with the kept second one').to.equal('verify-change');
     expect(fixed.effect).to.deep.nested.include({ 'input.oldPhonePassCode': '111112', 'input.newPhonePassCode': '222222' });
+    // A new code makes a new pair: the refused one never holds back what the user does next.
+    const resend = reduce(first, { type: 'send-code' }, NOW + 61_000);
+    const resent = succeed(resend.state, resend.effect!).state;
+    expect(resent.refusedPair, 'a new code clears the refused pair').to.equal(undefined);
+    expect(submit(resent).effect?.type, 'Continue goes on with the new pair').to.equal('verify-change');
 
     const verifyOne = type(sent(typed(start(ready(bob, { verifyCurrent: false }), 'change'), { phoneNumber: '13912345678' })), {
       code: '222222',
@@ -396,11 +403,42 @@ describe('phone flow machine', () => {
     expect(state.step).to.equal('unbind');
     expect(sendCode(state).effect).to.deep.include({ purpose: 'unbind', input: { channel: 'CHANNEL_UNBIND_PHONE', ...bob.phone! } });
     expect(type(sent(state), { currentCode: '333333' }).effect, 'a complete code does not remove by itself').to.equal(undefined);
-    const unbind = submit(typed(sent(state), { currentCode: '3333' }));
-    expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '3333', previous: bob.phone });
+    const unbind = submit(typed(sent(state), { currentCode: '333333' }));
+    expect(unbind.effect).to.deep.equal({ type: 'unbind', passCode: '333333', previous: bob.phone });
     const done = succeed(unbind.state, unbind.effect!);
     expect(done.state.step).to.equal('bind');
     expect(done.outcome).to.deep.equal({ type: 'phone-unbound', previous: bob.phone });
+  });
+
+  it('without a known code length a complete-looking code waits for the button, and any 4 to 8 digits go', () => {
+    const state = sent(typed(ready({ hasOtherLoginMethod: false }, { codeLength: undefined }), { phoneNumber: '13912345678' }));
+    for (const code of ['1234', '123456', '12345678']) {
+      expect(type(state, { code }).effect, `${code} does not submit itself`).to.equal(undefined);
+      expect(submit(typed(state, { code })).effect).to.deep.include({ type: 'bind' });
+    }
+  });
+
+  it('the default country and the pool: a number that fits mainland China or the pool default is offered it', () => {
+    const us = typed(ready({ hasOtherLoginMethod: false }, { defaultCountry: 'US' }), { phoneNumber: '13800138000' });
+    expect(us.draft.country).to.equal('US');
+    expect(sendCode(us).state.error).to.deep.equal({ code: 'PHONE_INVALID', field: 'phone', suggestedCountry: 'CN' });
+    const jpPool = typed(ready({ hasOtherLoginMethod: false }, { defaultCountry: 'CN', suggestedCountry: 'JP' }), {
+      phoneNumber: '09012345678',
+    });
+    expect(sendCode(jpPool).state.error?.suggestedCountry, 'the pool default').to.equal('JP');
+    const nothing = typed(ready({ hasOtherLoginMethod: false }, { defaultCountry: 'US' }), { phoneNumber: '123' });
+    expect(sendCode(nothing).state.error).to.deep.equal({ code: 'PHONE_INVALID', field: 'phone' });
+    const fixed = reduce(sendCode(us).state, { type: 'edit', field: 'country', value: 'CN' }).state;
+    expect(fixed.error, 'the fix clears the error').to.equal(undefined);
+    expect(sendCode(fixed).effect).to.deep.include({
+      input: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '13800138000', phoneCountryCode: '+86' },
+    });
+  });
+
+  it('the pool phone rule (regexRules) refuses a number our table takes, with the same message', () => {
+    const pool = ready({ hasOtherLoginMethod: false }, { phonePattern: '^1(3|5)\\d{9}$' });
+    expect(sendCode(typed(pool, { phoneNumber: '18912345678' })).state.error).to.deep.equal({ code: 'PHONE_INVALID', field: 'phone' });
+    expect(sendCode(typed(pool, { phoneNumber: '13912345678' })).effect?.type).to.equal('send-code');
   });
 
   it('a failure keeps what was typed and leaves the form usable', () => {

@@ -3,8 +3,8 @@
 import { beforeEach, describe, it } from 'node:test';
 import { expect } from 'chai';
 import { createPhoneSession, type Notification, type PhoneSession } from '../../src/core/session.js';
-import type { PhoneApi } from '../../src/core/api/types.js';
-import type { FlowState } from '../../src/core/flow/phone-flow.js';
+import type { PhoneApi, PoolSettings } from '../../src/core/api/types.js';
+import type { FlowOptions, FlowState } from '../../src/core/flow/phone-flow.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator-node.js';
 
 const TOKENS = { noPhone: USERS.noPhone.token, phoneAndEmail: USERS.phoneAndEmail.token };
@@ -20,7 +20,8 @@ const phoneOf = async (userId: string) => (await emulator.user(userId)).phone;
 function open(token: string, extra: Partial<Parameters<typeof createPhoneSession>[0]> = {}) {
   const notifications: Notification[] = [];
   const session = createPhoneSession({
-    connection: { appHost: appHost, accessToken: token, userPoolId: 'pool-1', lang: 'en-US' },
+    // The app id reads the pool's public config, as a new user sets it up: the code length comes from there.
+    connection: { appHost: appHost, accessToken: token, appId: 'app-1', lang: 'en-US' },
     ...extra,
   });
   session.notify((n) => notifications.push(n));
@@ -214,6 +215,8 @@ describe('phone session with a client of its own', () => {
     session.send({ type: 'send-code' });
     await idle(session);
     session.send({ type: 'edit', field: 'code', value: '123456' });
+    expect(calls, 'no public config, so no known code length: the code waits for the button').to.have.length(2);
+    session.send({ type: 'submit' });
     await idle(session, 'the bind answer');
     expect(calls).to.deep.equal(['getProfile', 'sendSms CHANNEL_BIND_PHONE +447911123456', 'bindPhone']);
     const error = notifications.find((n) => n.type === 'error') as { action: string; error: { code: string; message: string } };
@@ -256,6 +259,48 @@ describe('phone session: what the pool and the token say', () => {
     session.dispose();
   });
 
+  it('takes the default country from the pool, never a guess: defaultISOType, else CN; no international SMS, mainland only', async () => {
+    const countryWith = async (pool: PoolSettings, host: Partial<FlowOptions> = {}) => {
+      const session = createPhoneSession({ connection: { client: fakeClient({ getPublicConfig: async () => pool }) }, flow: host });
+      await settled(session);
+      const { draft, options } = session.state;
+      session.dispose();
+      return { country: draft.country, allowed: options.allowedCountries };
+    };
+    expect(await countryWith({})).to.deep.equal({ country: 'CN', allowed: undefined });
+    expect(await countryWith({ internationalSms: true, defaultCountry: 'JP' })).to.deep.equal({ country: 'JP', allowed: undefined });
+    expect(await countryWith({ internationalSms: false })).to.deep.equal({ country: 'CN', allowed: ['CN'] });
+    expect(await countryWith({ internationalSms: false }, { allowedCountries: ['HK', 'CN'] }), 'the host’s countries win').to.deep.equal({
+      country: 'CN',
+      allowed: ['HK', 'CN'],
+    });
+    expect(
+      await countryWith({ internationalSms: true, defaultCountry: 'JP' }, { defaultCountry: 'TW' }),
+      'the host’s default wins',
+    ).to.deep.equal({
+      country: 'TW',
+      allowed: undefined,
+    });
+  });
+
+  it('an app host without an app or pool id is the host’s mistake: CONFIG, said in the console, no request', async () => {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      const notifications: Notification[] = [];
+      const session = createPhoneSession({ connection: { appHost, accessToken: TOKENS.noPhone } });
+      session.notify((n) => notifications.push(n));
+      await until(session, (s) => s.step === 'unavailable', 'the error');
+      expect((notifications[0] as { error: { code: string } }).error.code).to.equal('CONFIG');
+      expect(logged.join('\n')).to.match(/app-id .*userpool-id/);
+      expect(logged.join('\n')).not.to.include(TOKENS.noPhone);
+      expect(await emulator.requests(), 'nothing was asked').to.have.length(0);
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('a public config that fails, or a client without one, leaves the defaults, silently', async () => {
     for (const getPublicConfig of [async () => Promise.reject(new Error('CORS')), undefined]) {
       const notifications: Notification[] = [];
@@ -286,11 +331,19 @@ describe('phone session: what the pool and the token say', () => {
       calls,
     );
     const notifications: Notification[] = [];
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
     const session = createPhoneSession({ connection: { client: hidden } });
     session.notify((n) => notifications.push(n));
-    await settled(session);
+    try {
+      await settled(session);
+    } finally {
+      console.error = original;
+    }
     expect(session.state.step).to.equal('unavailable');
     expect(session.state.error?.code).to.equal('PHONE_SCOPE_MISSING');
+    expect(logged.join(), 'the developer is told why').to.match(/PHONE_SCOPE_MISSING: .*`phone` scope/);
     expect(notifications[0]).to.deep.include({ type: 'error', action: 'load-profile' });
     expect(calls).to.deep.equal(['getProfile', 'getSecurityInfo']);
     session.dispose();

@@ -19,6 +19,8 @@ describe('embedding: a client of the host’s own, and registration under anothe
       verifyUpdatePhoneRequest: (input, o) => real.verifyUpdatePhoneRequest(input, o),
       updatePhone: (token, o) => real.updatePhone(token, o),
       unbindPhone: (code, o) => real.unbindPhone(code, o),
+      // The pool's settings (code length, country) through the proxy too.
+      getPublicConfig: (o) => real.getPublicConfig!(o),
     };
   }
 
@@ -26,7 +28,6 @@ describe('embedding: a client of the host’s own, and registration under anothe
     const calls: string[] = [];
     const el = document.createElement('authing-phone-manager');
     el.lang = 'en-US';
-    el.defaultCountry = 'CN';
     el.client = await recordingClient(calls);
     const loaded = nextEvent(el, 'authing-profile-loaded');
     document.body.append(el);

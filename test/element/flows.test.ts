@@ -30,110 +30,114 @@ describe('bind, change and unbind against the emulator', () => {
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
 
-  it('binds a phone: number, Send code, the SMS code, Bind — with the keyboard', async () => {
-    const el = await mount(USERS.noPhone.token);
-    const events = recordEvents(el, EVENTS);
-    expect(title(el)).to.equal('Add a phone number');
+  // The three flows in every UI language, set up as a new user sets it up: app-host, the token, app-id.
+  for (const lang of LANGS) {
+    const t = CATALOGS[lang];
+    it(`${lang}: binds a phone: number, Send code, the SMS code, Bind — with the keyboard`, async () => {
+      const el = await mount(USERS.noPhone.token, { lang });
+      const events = recordEvents(el, EVENTS);
+      expect(title(el)).to.equal(t.bindTitle);
 
-    await type(part<HTMLInputElement>(el, 'phone-input'), '138 0013 5555');
-    const sent = nextEvent(el, 'authing-code-sent');
-    await press('Enter'); // Enter in the number field sends the code
-    expect((await sent).detail).to.deep.equal({ purpose: 'bind', phoneNumber: '13800135555', phoneCountryCode: '+86' });
-    await waitIdle(el);
-    expect(statusText(el)).to.equal('Code sent to +86 138****5555.');
-    expect(focused(el)).to.equal(part(el, 'code-input'), 'focus moves to the code');
+      await type(part<HTMLInputElement>(el, 'phone-input'), '138 0013 5555');
+      const sent = nextEvent(el, 'authing-code-sent');
+      await press('Enter'); // Enter in the number field sends the code
+      expect((await sent).detail).to.deep.equal({ purpose: 'bind', phoneNumber: '13800135555', phoneCountryCode: '+86' });
+      await waitIdle(el);
+      expect(statusText(el)).to.equal(t.codeSent('+86 138****5555'));
+      expect(focused(el)).to.equal(part(el, 'code-input'), 'focus moves to the code');
 
-    const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
-    const bound = nextEvent(el, 'authing-phone-bound');
-    await type(part<HTMLInputElement>(el, 'code-input'), code);
-    expect((await bound).detail).to.deep.equal({ phoneNumber: '13800135555', phoneCountryCode: '+86' });
-    await waitIdle(el);
+      const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
+      const bound = nextEvent(el, 'authing-phone-bound');
+      await type(part<HTMLInputElement>(el, 'code-input'), code);
+      expect((await bound).detail).to.deep.equal({ phoneNumber: '13800135555', phoneCountryCode: '+86' });
+      await waitIdle(el);
 
-    expect(title(el)).to.equal('Phone number');
-    expect(part(el, 'phone').textContent).to.equal('+86 138****5555');
-    expect(statusText(el)).to.equal('Phone number added.');
-    const user = await emulator.user(USERS.noPhone.id);
-    expect([user.phone, user.phoneCountryCode]).to.deep.equal(['13800135555', '+86']);
-    expect(events.map((e) => e.type)).to.deep.equal(['authing-code-sent', 'authing-phone-bound']);
-  });
-
-  it('changes a phone: code to the current number, new number and its code, then update-phone', async () => {
-    const el = await mount(USERS.phoneAndEmail.token);
-    const events = recordEvents(el, EVENTS);
-    expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
-
-    await click(button(el, 'Change'));
-    await waitForTitle(el, 'Change phone number');
-    expect(text(el)).to.contain('+86 138****8000');
-    expect(focused(el)).to.equal(part(el, 'send-button'), 'focus on the first control of the step');
-
-    await press('Enter'); // the focused Send code button
-    await waitUntil(() => events.length === 1, 'no code sent');
-    expect(events[0].detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
-    await waitIdle(el);
-    expect(focused(el)).to.equal(part(el, 'code-input'));
-    await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
-    await waitUntil(() => part(el, 'phone-input'), 'no new-number step');
-    expect(focused(el)).to.equal(part(el, 'phone-input'));
-
-    await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
-    await click(part(el, 'send-button'));
-    await waitUntil(() => events.length === 2, 'no second code');
-    expect(events[1].detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
-    await waitIdle(el);
-    const changed = nextEvent(el, 'authing-phone-changed');
-    await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
-    expect((await changed).detail).to.deep.equal({
-      phoneNumber: '13912345678',
-      phoneCountryCode: '+86',
-      previousPhoneNumber: '13800138000',
-      previousPhoneCountryCode: '+86',
+      expect(title(el)).to.equal(t.title);
+      expect(part(el, 'phone').textContent).to.equal('+86 138****5555');
+      expect(statusText(el)).to.equal(t.bound);
+      const user = await emulator.user(USERS.noPhone.id);
+      expect([user.phone, user.phoneCountryCode]).to.deep.equal(['13800135555', '+86']);
+      expect(events.map((e) => e.type)).to.deep.equal(['authing-code-sent', 'authing-phone-bound']);
     });
-    await waitIdle(el);
-    expect(part(el, 'phone').textContent).to.equal('+86 139****5678');
-    expect(statusText(el)).to.equal('Phone number changed.');
-    expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal('13912345678');
 
-    const calls = (await emulator.requests()).map((r) => `${r.path} ${r.statusCode}`);
-    // the app's public config is read once, beside the profile (in either order)
-    expect(calls.slice(0, 2).sort()).to.deep.equal(['/api/v2/applications/test-app/public-config 200', '/api/v3/get-profile 200']);
-    expect(calls.slice(2)).to.deep.equal([
-      '/api/v3/send-sms 200',
-      '/api/v3/send-sms 200',
-      '/api/v3/verify-update-phone-request 200',
-      '/api/v3/update-phone 200',
-    ]);
-  });
+    it(`${lang}: changes a phone: code to the current number, new number and its code, then update-phone`, async () => {
+      const el = await mount(USERS.phoneAndEmail.token, { lang });
+      const events = recordEvents(el, EVENTS);
+      expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
 
-  it('unbinds in one step: the warning, a code to the current number, and the red button, which alone removes it', async () => {
-    const el = await mount(USERS.phoneAndEmail.token);
-    await click(button(el, 'Remove'));
-    await waitForTitle(el, 'Remove +86 138****8000?');
-    expect(text(el)).to.contain('You won’t be able to sign in or receive codes with this number any more.');
-    expect(focused(el)).to.equal(part(el, 'title'), 'focus on the step heading, so the warning is read first');
-    await press('Tab');
-    expect(focused(el)).to.equal(part(el, 'code-input'));
-    await press('Tab');
-    expect(focused(el)).to.equal(part(el, 'send-button'));
-    await press('Enter');
-    await waitIdle(el);
-    expect(focused(el), 'the code was sent: its input').to.equal(part(el, 'code-input'));
-    expect(part(el, 'submit-button').className).to.contain('danger-solid');
-    await sendKeys({ type: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
-    await el.updateComplete;
-    expect(
-      (await emulator.requests()).some((r) => r.path === '/api/v3/unbind-phone'),
-      'a complete code does not remove',
-    ).to.equal(false);
-    expect(fieldError(el, 'currentCode')).to.equal('');
-    const unbound = nextEvent(el, 'authing-phone-unbound');
-    await click(button(el, 'Remove phone number'));
-    expect((await unbound).detail).to.deep.equal({ previousPhoneNumber: '13800138000', previousPhoneCountryCode: '+86' });
-    await waitIdle(el);
-    expect(title(el)).to.equal('Add a phone number');
-    expect(statusText(el)).to.equal('Phone number removed.');
-    expect((await emulator.user(USERS.phoneAndEmail.id)).phone ?? null).to.equal(null);
-  });
+      await click(button(el, t.change));
+      await waitForTitle(el, t.changeTitle);
+      expect(text(el)).to.contain('+86 138****8000');
+      expect(focused(el)).to.equal(part(el, 'send-button'), 'focus on the first control of the step');
+
+      await press('Enter'); // the focused Send code button
+      await waitUntil(() => events.length === 1, 'no code sent');
+      expect(events[0].detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
+      await waitIdle(el);
+      expect(focused(el)).to.equal(part(el, 'code-input'));
+      await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
+      await waitUntil(() => part(el, 'phone-input'), 'no new-number step');
+      expect(focused(el)).to.equal(part(el, 'phone-input'));
+
+      await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
+      await click(part(el, 'send-button'));
+      await waitUntil(() => events.length === 2, 'no second code');
+      expect(events[1].detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
+      await waitIdle(el);
+      const changed = nextEvent(el, 'authing-phone-changed');
+      await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
+      expect((await changed).detail).to.deep.equal({
+        phoneNumber: '13912345678',
+        phoneCountryCode: '+86',
+        previousPhoneNumber: '13800138000',
+        previousPhoneCountryCode: '+86',
+      });
+      await waitIdle(el);
+      expect(part(el, 'phone').textContent).to.equal('+86 139****5678');
+      expect(statusText(el)).to.equal(t.changed);
+      expect((await emulator.user(USERS.phoneAndEmail.id)).phone).to.equal('13912345678');
+
+      const calls = (await emulator.requests()).map((r) => `${r.path} ${r.statusCode}`);
+      // the app's public config is read once, beside the profile (in either order)
+      expect(calls.slice(0, 2).sort()).to.deep.equal(['/api/v2/applications/test-app/public-config 200', '/api/v3/get-profile 200']);
+      expect(calls.slice(2)).to.deep.equal([
+        '/api/v3/send-sms 200',
+        '/api/v3/send-sms 200',
+        '/api/v3/verify-update-phone-request 200',
+        '/api/v3/update-phone 200',
+      ]);
+    });
+
+    it(`${lang}: unbinds in one step: the warning, a code to the current number, and the red button, which alone removes it`, async () => {
+      const el = await mount(USERS.phoneAndEmail.token, { lang });
+      await click(button(el, t.unbind));
+      await waitForTitle(el, t.unbindTitle('+86 138****8000'));
+      expect(text(el)).to.contain(t.unbindWarning('+86 138****8000'));
+      expect(focused(el)).to.equal(part(el, 'title'), 'focus on the step heading, so the warning is read first');
+      await press('Tab');
+      expect(focused(el)).to.equal(part(el, 'code-input'));
+      await press('Tab');
+      expect(focused(el)).to.equal(part(el, 'send-button'));
+      await press('Enter');
+      await waitIdle(el);
+      expect(focused(el), 'the code was sent: its input').to.equal(part(el, 'code-input'));
+      expect(part(el, 'submit-button').className).to.contain('danger-solid');
+      await sendKeys({ type: await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE') });
+      await el.updateComplete;
+      expect(
+        (await emulator.requests()).some((r) => r.path === '/api/v3/unbind-phone'),
+        'a complete code does not remove',
+      ).to.equal(false);
+      expect(fieldError(el, 'currentCode')).to.equal('');
+      const unbound = nextEvent(el, 'authing-phone-unbound');
+      await click(button(el, t.confirmUnbind));
+      expect((await unbound).detail).to.deep.equal({ previousPhoneNumber: '13800138000', previousPhoneCountryCode: '+86' });
+      await waitIdle(el);
+      expect(title(el)).to.equal(t.bindTitle);
+      expect(statusText(el)).to.equal(t.unbound);
+      expect((await emulator.user(USERS.phoneAndEmail.id)).phone ?? null).to.equal(null);
+    });
+  }
 
   it('unbinds for a user whose other sign-in method is a social identity', async () => {
     const el = await mount(USERS.phoneAndSocial.token);
@@ -176,7 +180,7 @@ describe('bind, change and unbind against the emulator', () => {
 
   it('changes without the current-number step when the pool does not require it', async () => {
     await emulator.configure({ verifyOldPhone: false });
-    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const el = await mount(USERS.phoneAndEmail.token); // the pool's public config says so
     await click(button(el, 'Change'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
     await type(part<HTMLInputElement>(el, 'phone-input'), '13933334444');
@@ -354,7 +358,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
 
   it('with one code only (the pool skips the current number), the usual one-code messages', async () => {
     await emulator.configure({ verifyOldPhone: false });
-    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const el = await mount(USERS.phoneAndEmail.token); // the pool's public config says so
     await click(button(el, 'Change'));
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
     await type(part<HTMLInputElement>(el, 'phone-input'), NEW_PHONE);
@@ -365,7 +369,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrongCode(code));
     await failed;
     await waitIdle(el);
-    expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CODE_INVALID);
+    expect(errorText(el)).to.equal(CATALOGS['en-US'].codeRefused);
   });
 
   it('a wrong code elsewhere (bind) keeps the one-code message', async () => {
@@ -377,7 +381,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrongCode(await emulator.codeFor(NEW_PHONE, 'CHANNEL_BIND_PHONE')));
     await failed;
     await waitIdle(el);
-    expect(errorText(el)).to.equal('That code is incorrect. Check it and try again.');
+    expect(errorText(el)).to.equal('That code is incorrect or has expired. Check it, or send a new code.');
   });
 });
 

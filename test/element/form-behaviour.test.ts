@@ -197,7 +197,7 @@ describe('the code input', () => {
     await type(codeInput(el), wrong);
     await failed;
     await waitIdle(el);
-    expect(fieldError(el, 'code')).to.equal(en.errors.CODE_INVALID);
+    expect(fieldError(el, 'code'), 'Authing refused it: incorrect or expired').to.equal(en.codeRefused);
     expect(focused(el)).to.equal(codeInput(el));
     const input = codeInput(el);
     expect([input.selectionStart, input.selectionEnd], 'the wrong code is selected').to.deep.equal([0, 6]);

@@ -4,11 +4,13 @@
 // app's public config (present, absent, failing), a widget without an app or pool id, and a request
 // header outside Authing's known CORS list.
 import { expect, waitUntil } from '@open-wc/testing';
+import { CATALOGS } from '../../src/i18n/index.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {
   $,
   button,
   click,
+  createWidget,
   errorText,
   mount,
   nextEvent,
@@ -47,45 +49,47 @@ describe('right the first time against real Authing', () => {
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
 
-  // First in the file: the warning is said once per page.
   describe('no app-id and no userpool-id', () => {
-    it('warns once in the console (no token in it), and the emulator refuses the request like a missing parameter', async () => {
-      const warnings: string[] = [];
-      const original = console.warn;
-      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    it('is the host’s mistake: a CONFIG error, the reason in the console (no token in it), no Try again, nothing asked of Authing', async () => {
+      const logged: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
       try {
-        const widgets: Widget[] = [];
-        const errors: Array<Promise<CustomEvent>> = [];
-        for (let i = 0; i < 2; i++) {
-          const el = document.createElement('authing-phone-manager');
-          el.setAttribute('app-host', await emulatorUrl());
-          el.setAttribute('lang', 'en-US');
-          el.accessToken = USERS.phoneAndEmail.token;
-          errors.push(nextEvent(el, 'authing-error'));
-          document.body.append(el);
-          widgets.push(el);
-        }
-        for (const error of errors) expect((await error).detail).to.include({ action: 'load-profile', statusCode: 400 });
-        expect(warnings.filter((w) => w.includes('authing-phone-manager'))).to.have.length(1);
-        expect(warnings[0]).to.contain('app-id').and.to.contain('userpool-id');
-        expect(warnings.join()).not.to.contain(USERS.phoneAndEmail.token);
-        const log = await emulator.requests();
-        expect(log.map((r) => `${r.path} ${r.statusCode}`)).to.deep.equal(['/api/v3/get-profile 400', '/api/v3/get-profile 400']);
-        expect(
-          log.some((r) => r.path.startsWith('/api/v2/')),
-          'no public config without an app id',
-        ).to.equal(false);
-        await waitIdle(widgets[0]);
-        expect(errorText(widgets[0])).to.not.equal('');
+        const el = document.createElement('authing-phone-manager');
+        el.setAttribute('app-host', await emulatorUrl());
+        el.setAttribute('lang', 'en-US');
+        el.accessToken = USERS.phoneAndEmail.token;
+        const error = nextEvent(el, 'authing-error');
+        document.body.append(el);
+        expect((await error).detail).to.include({ action: 'load-profile', code: 'CONFIG' });
+        await waitIdle(el);
+        expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CONFIG);
+        expect(has(el, '[part~="retry-button"]'), 'no Try again: it cannot help').to.equal(false);
+        expect(logged.filter((line) => line.includes('authing-phone-manager'))).to.have.length(1);
+        expect(logged.join()).to.contain('app-id').and.to.contain('userpool-id');
+        expect(logged.join()).not.to.contain(USERS.phoneAndEmail.token);
+        expect(await emulator.requests(), 'nothing was asked').to.deep.equal([]);
       } finally {
-        console.warn = original;
+        console.error = original;
       }
     });
 
-    it('with the rule off (requireAppOrPoolId: false) the same widget loads', async () => {
+    it('even where the server would not mind (requireAppOrPoolId: false): the pool’s settings need the app id', async () => {
       await emulator.configure({ requireAppOrPoolId: false });
-      const el = await mount(USERS.phoneAndEmail.token, { 'app-id': null });
-      expect(text(el)).to.contain('138****8000');
+      const el = await createWidget(USERS.phoneAndEmail.token, { 'app-id': null });
+      const error = nextEvent(el, 'authing-error');
+      const original = console.error;
+      console.error = () => undefined;
+      try {
+        document.body.append(el);
+        expect((await error).detail.code).to.equal('CONFIG');
+      } finally {
+        console.error = original;
+      }
+      el.setAttribute('userpool-id', 'test-pool');
+      await nextEvent(el, 'authing-profile-loaded');
+      await el.updateComplete;
+      expect(text(el), 'a pool id is enough to load').to.contain('138****8000');
     });
   });
 
@@ -171,7 +175,8 @@ describe('right the first time against real Authing', () => {
       document.body.append(el);
       expect((await error).detail).to.include({ action: 'load-profile', code: 'PHONE_SCOPE_MISSING' });
       await waitIdle(el);
-      expect(errorText(el)).to.contain('this sign-in doesn’t include access to it');
+      // Neutral words for the user; the console tells the developer why.
+      expect(errorText(el)).to.equal('Your phone number can’t be managed here right now.');
       expect(has(el, '[part~="phone-input"]'), 'no bind form').to.equal(false);
       expect(has(el, '[part~="retry-button"]'), 'no Try again').to.equal(false);
       expect(events.map((e) => e.type)).to.deep.equal(['authing-error']);

@@ -238,7 +238,13 @@ describe('send-sms', () => {
     assert.equal(typeof sms.id, 'number');
   });
 
-  it('accepts a token, and international numbers with their country code', async () => {
+  it('accepts a token, and international numbers with their country code once the pool has international SMS', async () => {
+    const off = await api('/api/v3/send-sms', {
+      body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '7911123456', phoneCountryCode: '+44' },
+    });
+    assertError(off.json, 400, undefined, 'Authing 短信服务暂不内置支持国际手机号，你需要在 Authing 控制台配置对应的国际短信服务');
+    assert.equal((await control('GET', '/outbox')).json.messages.length, 0, 'a new pool: mainland numbers only');
+    await control('POST', '/config', { internationalSms: true });
     const r = await api('/api/v3/send-sms', {
       token: TOKENS.noPhone,
       body: { channel: 'CHANNEL_BIND_PHONE', phoneNumber: '7911123456', phoneCountryCode: '+44' },
@@ -312,6 +318,7 @@ describe('send-sms', () => {
     assert.equal((await control('GET', '/outbox')).json.messages.length, 1);
 
     // other channel, other number, other country code: independent
+    await control('POST', '/config', { internationalSms: true });
     await sendCode(NEW_PHONE, 'CHANNEL_UNBIND_PHONE');
     await sendCode('13512345679', 'CHANNEL_BIND_PHONE');
     await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE', '+852');
@@ -361,6 +368,7 @@ describe('bind-phone', () => {
   });
 
   it('binds an international number', async () => {
+    await control('POST', '/config', { internationalSms: true });
     const code = await sendCode('91234567', 'CHANNEL_BIND_PHONE', '+852');
     const r = await api('/api/v3/bind-phone', {
       token: TOKENS.noPhone,
@@ -418,6 +426,19 @@ describe('bind-phone', () => {
     await advance(300);
     r = await api('/api/v3/bind-phone', { token: TOKENS.noPhone, lang: 'en-US', body: { phoneNumber: NEW_PHONE, passCode: code } });
     assertError(r.json, 400, 2300, 'Code invalid or expired');
+  });
+
+  it('with expiredCodeApiCode 2001 an expired code answers 2001 (Guard reads it as expired); apiCodeAsString sends "2001"', async () => {
+    await control('POST', '/config', { expiredCodeApiCode: 2001 });
+    const code = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+    await advance(300);
+    let r = await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: NEW_PHONE, passCode: code } });
+    assertError(r.json, 400, 2001, '验证码已失效');
+    await control('POST', '/config', { apiCodeAsString: true });
+    r = await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: NEW_PHONE, passCode: code } });
+    assertError(r.json, 400, '2001');
+    const log = (await control('GET', '/requests')).json.requests;
+    assert.equal(log.at(-1).apiCode, 2001, 'the log keeps the number');
   });
 
   it('accepts a code just before it expires', async () => {
@@ -702,6 +723,22 @@ describe('verify-update-phone-request and update-phone', () => {
     assert.equal(r.json.statusCode, 200);
     assert.equal((await update(TOKENS.phoneEmail, r.json.data.updatePhoneToken)).json.statusCode, 200);
     assert.equal((await profile(TOKENS.phoneEmail)).phone, NEW_PHONE);
+  });
+
+  it('the unsuccessful fault answers update-phone with statusCode 200 and data.success false, and changes nothing', async () => {
+    const { oldCode, newCode } = await codesForBob();
+    const v = await verify(TOKENS.phoneEmail, {
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
+    });
+    await control('POST', '/faults', { path: '/api/v3/update-phone', kind: 'unsuccessful' });
+    const u = await update(TOKENS.phoneEmail, v.json.data.updatePhoneToken);
+    assert.equal(u.json.statusCode, 200);
+    assert.deepEqual(u.json.data, { success: false });
+    assert.equal((await profile(TOKENS.phoneEmail)).phone, BOB_PHONE);
+    assert.deepEqual((await update(TOKENS.phoneEmail, v.json.data.updatePhoneToken)).json.data, { success: true }, 'the token still works');
   });
 
   it('expires the update token after updatePhoneTokenTtlSeconds', async () => {
@@ -1202,11 +1239,27 @@ describe('control API', () => {
       maxCodeAttempts: 5,
       codes: null,
       dailySmsLimit: 0,
+      internationalSms: false,
+      defaultISOType: 'CN',
+      phoneRegex: null,
+      expiredCodeApiCode: 2300,
+      apiCodeAsString: false,
     });
     const updated = (await control('POST', '/config', { maxCodeAttempts: 2 })).json;
     assert.equal(updated.maxCodeAttempts, 2);
     assert.equal(updated.codeLength, 6);
-    for (const bad of [{ codeLength: 2 }, { verifyOldPhone: 'yes' }, { allowedOrigins: 'x' }, { requireAppOrPoolId: 1 }, { nope: 1 }]) {
+    for (const bad of [
+      { codeLength: 2 },
+      { verifyOldPhone: 'yes' },
+      { allowedOrigins: 'x' },
+      { requireAppOrPoolId: 1 },
+      { nope: 1 },
+      { internationalSms: 'on' },
+      { defaultISOType: 'japan' },
+      { phoneRegex: '([' },
+      { expiredCodeApiCode: 4000 },
+      { apiCodeAsString: 1 },
+    ]) {
       assert.equal((await control('POST', '/config', bad)).status, 400, JSON.stringify(bad));
     }
     const res = await fetch(`${base}/__emulator/config`, { method: 'POST', body: '{bad' });

@@ -147,6 +147,16 @@ describe('GET /api/v2/applications/{appId}/public-config', () => {
     assert.equal(data.verifyCodeLength, 8, 'the length of the code every SMS carries');
   });
 
+  it('publishes internationalSmsConfig (off, CN: a new pool) and regexRules from the config', async () => {
+    let { data } = (await api(PUBLIC_CONFIG)).json;
+    assert.deepEqual(data.internationalSmsConfig, { enabled: false, defaultISOType: 'CN' });
+    assert.deepEqual(data.regexRules, []);
+    await emulator.configure({ internationalSms: true, defaultISOType: 'JP', phoneRegex: '^1[35]\\d{9}$' });
+    ({ data } = (await api(PUBLIC_CONFIG)).json);
+    assert.deepEqual(data.internationalSmsConfig, { enabled: true, defaultISOType: 'JP' });
+    assert.deepEqual(data.regexRules, [{ key: 'phone', userpoolLevel: '^1[35]\\d{9}$' }]);
+  });
+
   it('any app id gets the one pool; the request is logged with its path; other V2 paths are a V2 404', async () => {
     assert.equal((await api('/api/v2/applications/another%20app/public-config')).json.code, 200);
     const log = await emulator.requests();

@@ -11,8 +11,9 @@ export type Widget = AuthingPhoneManager;
 export const TEST_APP_ID = 'test-app';
 
 /**
- * A widget for `token`, not yet on the page: `app-host` the emulator, `lang` en-US, `app-id`
- * {@link TEST_APP_ID} and `default-country` CN unless `attributes` gives another value, or `null` for none.
+ * A widget for `token`, not yet on the page, set up as a new user sets it up: `app-host` the emulator,
+ * the token, `app-id` {@link TEST_APP_ID} and `lang` en-US unless `attributes` gives another value, or
+ * `null` for none. Nothing else: the defaults (country, code length, old-phone step) come from the pool.
  */
 export async function createWidget(token: string, attributes: Record<string, string | null> = {}): Promise<Widget> {
   const el = document.createElement('authing-phone-manager');
@@ -20,8 +21,6 @@ export async function createWidget(token: string, attributes: Record<string, str
   el.setAttribute('access-token', token);
   el.setAttribute('lang', 'en-US');
   el.setAttribute('app-id', TEST_APP_ID);
-  // The tests' numbers are mainland ones; without it an en-US widget preselects the US.
-  el.setAttribute('default-country', 'CN');
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null) el.removeAttribute(name);
     else el.setAttribute(name, value);

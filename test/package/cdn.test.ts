@@ -83,7 +83,6 @@ describe('CDN files in plain pages', () => {
     el.setAttribute('app-host', await emulatorUrl());
     el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
-    el.setAttribute('default-country', 'CN');
     (el as unknown as { accessToken: string }).accessToken = USERS.phoneAndEmail.token;
     opened.body.append(el);
     const widget = await widgetIn(opened.body);

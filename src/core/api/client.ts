@@ -1,15 +1,7 @@
 import { FetchError, ofetch, type FetchOptions, type FetchResponse } from 'ofetch';
 import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, noAnswer } from '../errors.js';
-import { CODE_LENGTH } from '../phone.js';
-import type {
-  AuthingEnvelope,
-  AuthingProfile,
-  PhoneApi,
-  PoolSettings,
-  RequestOptions,
-  SecurityInfo,
-  VerifyUpdatePhoneResult,
-} from './types.js';
+import { apiCodeOf, poolSettingsOf, profileOf, updatePhoneResult } from './responses.js';
+import type { AuthingEnvelope, AuthingProfile, PhoneApi, RequestOptions, SecurityInfo, VerifyUpdatePhoneResult } from './types.js';
 
 /** The only place the endpoint paths live. */
 export const ENDPOINTS = {
@@ -25,9 +17,6 @@ export const ENDPOINTS = {
 } as const;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** The missing-id warning is said once per page, not once per widget or request. */
-let warnedNoId = false;
 
 export interface AuthingClientOptions {
   /** The Authing application domain, e.g. `https://example.authing.cn`. */
@@ -79,12 +68,6 @@ const READ_RETRY: FetchOptions = { retry: 1, retryDelay: 300, retryStatusCodes: 
 export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
   const baseURL = normalizeAppHost(options.appHost);
   if (!options.accessToken) throw new PhoneManagerError('CONFIG', 'access-token is missing');
-  if (!options.appId && !options.userPoolId && !warnedNoId) {
-    warnedNoId = true;
-    console.warn(
-      'authing-phone-manager: set app-id or userpool-id. Authing’s own clients always send x-authing-app-id or x-authing-userpool-id, and the app id lets the widget follow the pool’s settings.',
-    );
-  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ids: Record<string, string> = { accept: 'application/json' };
   if (options.appId) ids['x-authing-app-id'] = options.appId;
@@ -159,12 +142,7 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
         `${ENDPOINTS.profile}?withCustomData=false&withIdentities=true&withDepartmentIds=false`,
         undefined,
         request,
-      ).then((profile) => {
-        if (!profile || typeof profile !== 'object' || typeof profile.userId !== 'string') {
-          throw new PhoneManagerError('BAD_RESPONSE', 'The profile in Authing’s answer is missing');
-        }
-        return profile;
-      }),
+      ).then(profileOf),
     sendSms: (input, request) => call<void>('POST', ENDPOINTS.sendSms, input, request),
     bindPhone: (input, request) => call<void>('POST', ENDPOINTS.bindPhone, input, request),
     verifyUpdatePhoneRequest: (input, request) =>
@@ -179,7 +157,8 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
         }
         return result;
       }),
-    updatePhone: (updatePhoneToken, request) => call<void>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request),
+    updatePhone: (updatePhoneToken, request) =>
+      call<unknown>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request).then(updatePhoneResult),
     unbindPhone: (passCode, request) => call<void>('POST', ENDPOINTS.unbindPhone, { passCode }, request),
     getSecurityInfo: (request) =>
       call<SecurityInfo>('GET', ENDPOINTS.securityInfo, undefined, request).then((info) => {
@@ -192,16 +171,6 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
       return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request, false).then(poolSettingsOf);
     },
   };
-}
-
-/** The pool settings the widget uses, from the app's public config; anything else in it is ignored. */
-function poolSettingsOf(config: unknown): PoolSettings {
-  const data = (config ?? {}) as { changePhoneStrategy?: { verifyOldPhone?: unknown }; verifyCodeLength?: unknown };
-  const settings: PoolSettings = {};
-  if (typeof data.changePhoneStrategy?.verifyOldPhone === 'boolean') settings.verifyOldPhone = data.changePhoneStrategy.verifyOldPhone;
-  const length = Number(data.verifyCodeLength);
-  if (Number.isInteger(length) && length >= CODE_LENGTH.min && length <= CODE_LENGTH.max) settings.codeLength = length;
-  return settings;
 }
 
 /** Turns an HTTP answer into `data` or one PhoneManagerError. */
@@ -220,7 +189,7 @@ function unwrap<T>(httpStatus: number, body: unknown, sendSms = false): T {
 
 function envelopeError(envelope: AuthingEnvelope, sendSms: boolean): PhoneManagerError {
   const message = typeof envelope.message === 'string' ? envelope.message : '';
-  const apiCode = typeof envelope.apiCode === 'number' ? envelope.apiCode : undefined;
+  const apiCode = apiCodeOf(envelope.apiCode);
   return new PhoneManagerError(codeForEnvelope(envelope.statusCode, apiCode, message, { sendSms }), message, {
     statusCode: envelope.statusCode,
     apiCode,

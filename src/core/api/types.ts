@@ -5,7 +5,8 @@ export type SmsChannel = 'CHANNEL_BIND_PHONE' | 'CHANNEL_UNBIND_PHONE';
 export interface AuthingEnvelope<T = unknown> {
   statusCode: number;
   message?: string;
-  apiCode?: number;
+  /** A number, or a numeric string in some answers (`responses.ts` reads both). */
+  apiCode?: number | string;
   requestId?: string;
   data?: T;
 }
@@ -67,6 +68,12 @@ export interface PoolSettings {
   verifyOldPhone?: boolean;
   /** `verifyCodeLength`: the length of the pool's SMS codes. */
   codeLength?: number;
+  /** `internationalSmsConfig.enabled`: SMS may go to numbers outside mainland China. */
+  internationalSms?: boolean;
+  /** `internationalSmsConfig.defaultISOType`: the country preselected for a new number (ISO code). */
+  defaultCountry?: string;
+  /** `regexRules` (key `phone`, `userpoolLevel`): the pool's own rule for a phone number, a regex source. */
+  phonePattern?: string;
 }
 
 export interface RequestOptions {

@@ -79,6 +79,11 @@ export interface FlowError {
   eitherOfTwoCodes?: boolean;
   /** update-phone failed after the codes were spent on its token: new codes are needed, and the message says so. */
   codesSpent?: boolean;
+  /**
+   * PHONE_INVALID for a number that is a valid mobile number of this country (ISO code): mainland China's,
+   * or the pool's default country's. The UI offers to switch to it.
+   */
+  suggestedCountry?: string;
 }
 
 export type Notice =
@@ -87,12 +92,19 @@ export type Notice =
 export interface FlowOptions {
   /** Ask for a code sent to the current number before changing it (Authing's default pool setting). */
   verifyCurrent: boolean;
-  /** Exact SMS code length, or undefined to accept 4–8 digits. */
+  /**
+   * Exact SMS code length, or undefined to accept 4–8 digits. Only a known length makes a complete
+   * code submit itself: Guard guesses 4, real pools send 6, and a guess is wrong for someone.
+   */
   codeLength?: number;
   /** ISO code of the country preselected for a new number. */
   defaultCountry?: string;
   /** ISO codes a new number may belong to; undefined allows all. */
   allowedCountries?: string[];
+  /** The pool's own rule for a phone number (`regexRules`), a regex source checked against the national number. */
+  phonePattern?: string;
+  /** ISO code of the pool's default country: offered, besides mainland China, for a number that fits it. */
+  suggestedCountry?: string;
 }
 
 export interface FlowState {
@@ -315,8 +327,11 @@ function back(state: FlowState): FlowState {
 
 function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   const draft = { ...state.draft, [field]: value };
-  // A pasted or autofilled +44… picks its country.
-  if (field === 'phoneNumber') draft.country = detectCountry(value, draft.country)?.iso ?? draft.country;
+  // A pasted or autofilled +44… picks its country, when it is one the user may pick.
+  if (field === 'phoneNumber') {
+    const named = detectCountry(value, draft.country)?.iso;
+    if (named && (!state.options.allowedCountries || state.options.allowedCountries.includes(named))) draft.country = named;
+  }
   const touched: Field = field === 'country' || field === 'phoneNumber' ? 'phone' : field;
   // An error about this field goes once it is edited; so does "one of the two codes" with either code.
   const aboutIt = state.error?.field === touched || (!!state.error?.eitherOfTwoCodes && touched !== 'phone');
@@ -333,11 +348,45 @@ export function targetOf(state: FlowState, purpose: CodePurpose): PhoneNumber | 
 }
 
 /** The typed new number, if it is a valid mobile number of an allowed country. */
-function newPhoneOf({ draft, options }: FlowState): PhoneNumber | undefined {
-  const phone = parsePhone(draft.phoneNumber, draft.country);
+const newPhoneOf = ({ draft, options }: FlowState): PhoneNumber | undefined => phoneIn(draft.phoneNumber, draft.country, options);
+
+/**
+ * `value` as a mobile number of `iso` (or of the country its +prefix names) that the host's countries
+ * allow and the pool's phone rule accepts; undefined otherwise.
+ */
+function phoneIn(value: string, iso: string, options: FlowOptions): PhoneNumber | undefined {
+  const phone = parsePhone(value, iso);
+  if (!phone) return undefined;
   const allowed = options.allowedCountries;
-  if (!phone || !allowed) return phone;
-  return allowed.some((iso) => `+${countryOf(iso)?.callingCode}` === phone.phoneCountryCode) ? phone : undefined;
+  if (allowed && !allowed.some((a) => `+${countryOf(a)?.callingCode}` === phone.phoneCountryCode)) return undefined;
+  return matchesPoolRule(phone.phoneNumber, options.phonePattern) ? phone : undefined;
+}
+
+/** Guard checks a number against the pool's `regexRules` phone rule when the pool sets one; so do we. */
+function matchesPoolRule(national: string, pattern: string | undefined): boolean {
+  if (!pattern) return true;
+  try {
+    return new RegExp(pattern).test(national);
+  } catch {
+    return true; // a rule the browser cannot read checks nothing here; the server still checks
+  }
+}
+
+/**
+ * A number that is not valid for the chosen country but is for mainland China (where a new pool sends
+ * SMS) or the pool's default country: the country the UI should offer instead.
+ */
+function countryThatFits({ draft, options }: FlowState): string | undefined {
+  const candidates = [options.suggestedCountry, DEFAULT_COUNTRY].filter((iso): iso is string => !!iso && iso !== draft.country);
+  return candidates.find((iso) => phoneIn(draft.phoneNumber, iso, options)?.phoneCountryCode === `+${countryOf(iso)?.callingCode}`);
+}
+
+/** PHONE_INVALID at the number field, with the country the number fits when there is one. */
+function invalidPhone(state: FlowState): Transition {
+  const error: FlowError = { code: 'PHONE_INVALID', field: 'phone' };
+  const fits = countryThatFits(state);
+  if (fits) error.suggestedCountry = fits;
+  return { state: { ...state, error, notice: undefined } };
 }
 
 /** Key of the server's resend limit: one SMS per number and channel per minute. */
@@ -369,7 +418,7 @@ function sendCode(state: FlowState, now: number): Transition {
   const purpose = codePurposeOf(state.step);
   if (state.pending || !purpose || cooldownOf(state, purpose, now) > 0) return { state };
   const phone = targetOf(state, purpose);
-  if (!phone) return invalid(state, 'PHONE_INVALID', 'phone');
+  if (!phone) return purpose === 'bind' || purpose === 'change-new' ? invalidPhone(state) : invalid(state, 'PHONE_INVALID', 'phone');
   if (purpose === 'change-new' && samePhone(phone, state.account.phone)) return invalid(state, 'SAME_PHONE', 'phone');
   return begin(state, { type: 'send-code', purpose, input: { channel: CHANNEL[purpose], ...phone } });
 }
@@ -395,7 +444,7 @@ const pairOf = (draft: Draft) => `${draft.currentCode}:${draft.code}`;
 function checkNewPhone(state: FlowState): { error?: Transition; phone?: PhoneNumber } {
   if (!state.draft.phoneNumber.trim()) return { error: invalid(state, 'PHONE_REQUIRED', 'phone') };
   const phone = newPhoneOf(state);
-  return phone ? { phone } : { error: invalid(state, 'PHONE_INVALID', 'phone') };
+  return phone ? { phone } : { error: invalidPhone(state) };
 }
 
 /** The step's main button: continue, bind, change or unbind. */
@@ -466,8 +515,15 @@ function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: st
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
       const cooldowns = coolDown(state, resendKey(effect.purpose, phone), now);
+      // A new code makes a new pair: a refused one never holds back what follows it.
       return {
-        state: { ...done, cooldowns, sentTo: { ...state.sentTo, [effect.purpose]: phone }, notice: { kind: 'code-sent', phone } },
+        state: {
+          ...done,
+          cooldowns,
+          refusedPair: undefined,
+          sentTo: { ...state.sentTo, [effect.purpose]: phone },
+          notice: { kind: 'code-sent', phone },
+        },
         outcome: { type: 'code-sent', purpose: effect.purpose, phone },
       };
     }
@@ -602,8 +658,9 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
 function editCode(state: FlowState, field: 'code' | 'currentCode', value: string): Transition {
   const ascii = toAsciiDigits(value);
   const digits = ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
-  const length = state.options.codeLength ?? CODE_LENGTH.usual;
-  const complete = (code: string) => parseCode(code, length) !== undefined;
+  // Complete only by the pool's known length: without it no length is complete, and the button submits.
+  const length = state.options.codeLength;
+  const complete = (code: string) => !!length && parseCode(code, length) !== undefined;
   const next = { ...edit(state, field, digits), nonDigitsDropped: /\D/.test(ascii) && !complete(digits) ? field : undefined };
   const submits = submitsWhenComplete(state.step) && !state.pending && complete(digits) && !complete(state.draft[field]);
   return submits ? submit(next) : { state: next };

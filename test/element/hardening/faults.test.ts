@@ -42,11 +42,16 @@ const UNBIND = 'CHANNEL_UNBIND_PHONE';
 /** A free number to bind, and one to change to. */
 const NEW_PHONE = '13800135555';
 const CHANGE_TO = '13911112222';
-/** Types the code to the current number and presses Enter: removing never submits by itself. */
-async function typeAndRemove(el: Widget, code: string): Promise<void> {
+/**
+ * Types a code and presses Enter. The matrix's widgets identify with a pool id, so the public config
+ * (and the pool's code length) is not read: no code submits itself, the user presses Enter.
+ */
+async function enterCode(el: Widget, code: string): Promise<void> {
   await type(codeInput(el), code);
   await press('Enter');
 }
+/** Types the code to the current number and presses Enter: removing never submits by itself. */
+const typeAndRemove = enterCode;
 
 const BOB = USERS.phoneAndEmail; // phone 13800138000, email: may change and unbind
 const TIMEOUT_MS = 300;
@@ -106,7 +111,7 @@ async function clickSend(el: Widget): Promise<void> {
 async function prepareChange(el: Widget, ctx: Ctx, to = CHANGE_TO): Promise<void> {
   await click(part(el, 'change-button'));
   await clickSend(el);
-  await type(codeInput(el), await emulator.codeFor(BOB.phone, UNBIND)); // complete: continues by itself
+  await enterCode(el, await emulator.codeFor(BOB.phone, UNBIND)); // Enter: continues
   await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
   await sendCodeWithEnter(el, to);
   ctx.code = await emulator.codeFor(to, BIND);
@@ -159,7 +164,7 @@ const ENDPOINTS: Endpoint[] = [
     async retry(el) {
       await clickSend(el);
       const bound = nextEvent(el, 'authing-phone-bound');
-      await type(codeInput(el), await emulator.codeFor(NEW_PHONE, BIND));
+      await enterCode(el, await emulator.codeFor(NEW_PHONE, BIND));
       await bound;
       await idle(el);
     },
@@ -178,7 +183,7 @@ const ENDPOINTS: Endpoint[] = [
       ctx.code = await emulator.codeFor(NEW_PHONE, BIND);
     },
     prepareCalls: ['get-profile', 'send-sms'],
-    trigger: (el, ctx) => type(codeInput(el), ctx.code), // a complete code submits itself
+    trigger: (el, ctx) => enterCode(el, ctx.code), // Enter submits it
     triggerCalls: ['bind-phone'],
     kept(el, ctx) {
       expect(phoneInput(el).value).to.equal(NEW_PHONE);
@@ -197,7 +202,7 @@ const ENDPOINTS: Endpoint[] = [
     user: BOB,
     prepare: (el, ctx) => prepareChange(el, ctx),
     prepareCalls: ['get-profile', 'send-sms', 'send-sms'],
-    trigger: (el, ctx) => type(codeInput(el), ctx.code),
+    trigger: (el, ctx) => enterCode(el, ctx.code),
     triggerCalls: ['verify-update-phone-request'],
     kept(el, ctx) {
       expect(phoneInput(el).value).to.equal(CHANGE_TO);
@@ -216,7 +221,7 @@ const ENDPOINTS: Endpoint[] = [
     user: BOB,
     prepare: (el, ctx) => prepareChange(el, ctx),
     prepareCalls: ['get-profile', 'send-sms', 'send-sms'],
-    trigger: (el, ctx) => type(codeInput(el), ctx.code), // verify succeeds, then update-phone fails
+    trigger: (el, ctx) => enterCode(el, ctx.code), // verify succeeds, then update-phone fails
     triggerCalls: ['verify-update-phone-request', 'update-phone'],
     kept(el, ctx) {
       expect(phoneInput(el).value).to.equal(CHANGE_TO);
@@ -241,12 +246,12 @@ const ENDPOINTS: Endpoint[] = [
         await withPageClockAhead(61_000, async () => {
           await waitSendable(el);
           await clickSend(el);
-          await type(codeInput(el), await emulator.codeFor(BOB.phone, UNBIND)); // complete: continues by itself
+          await enterCode(el, await emulator.codeFor(BOB.phone, UNBIND)); // Enter: continues
           await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
           expect(phoneInput(el).value, 'the new number kept').to.equal(CHANGE_TO);
           await clickSend(el);
           const changed = nextEvent(el, 'authing-phone-changed');
-          await type(codeInput(el), await emulator.codeFor(CHANGE_TO, BIND));
+          await enterCode(el, await emulator.codeFor(CHANGE_TO, BIND));
           await changed;
           await idle(el);
         });
@@ -534,13 +539,14 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, NEW_PHONE);
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
-      await c.fails('CODE_INVALID', 'bind', () => type(codeInput(c.el), wrongCode(code)), ['bind-phone'], {
+      await c.fails('CODE_INVALID', 'bind', () => enterCode(c.el, wrongCode(code)), ['bind-phone'], {
         detail: { statusCode: 400, apiCode: 2001 },
+        message: CATALOGS['en-US'].codeRefused, // 2001: wrong, or expired as Guard reads it
       });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
       expect(codeInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       const bound = nextEvent(c.el, 'authing-phone-bound');
-      await type(codeInput(c.el), code);
+      await enterCode(c.el, code);
       await bound;
       c.expect('bind-phone');
       expect(await phoneOf(USERS.noPhone.id)).to.equal(NEW_PHONE);
@@ -552,12 +558,12 @@ describe('fault matrix', () => {
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), wrongCode(ctx.code)), ['verify-update-phone-request'], {
+      await c.fails('CODE_INVALID', 'change', () => enterCode(c.el, wrongCode(ctx.code)), ['verify-update-phone-request'], {
         message: CATALOGS['zh-CN'].twoCodesInvalid,
       });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       const changed = nextEvent(c.el, 'authing-phone-changed');
-      await type(codeInput(c.el), ctx.code);
+      await enterCode(c.el, ctx.code);
       await changed;
       c.expect('verify-update-phone-request', 'update-phone');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO);
@@ -569,19 +575,19 @@ describe('fault matrix', () => {
       await click(part(c.el, 'change-button'));
       await clickSend(c.el);
       const current = await emulator.codeFor(BOB.phone, UNBIND);
-      await type(codeInput(c.el), wrongCode(current)); // four to eight digits: the step cannot tell it is wrong
+      await enterCode(c.el, wrongCode(current)); // four to eight digits: the step cannot tell it is wrong
       await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
       await sendCodeWithEnter(c.el, CHANGE_TO);
       c.expect('send-sms', 'send-sms');
       const code = await emulator.codeFor(CHANGE_TO, BIND);
-      await c.fails('CODE_INVALID', 'change', () => type(codeInput(c.el), code), ['verify-update-phone-request'], {
+      await c.fails('CODE_INVALID', 'change', () => enterCode(c.el, code), ['verify-update-phone-request'], {
         message: CATALOGS['en-US'].twoCodesInvalid,
       });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       expect(codeInput(c.el).value).to.equal(code);
       await click(part(c.el, 'back-button'));
       const changed = nextEvent(c.el, 'authing-phone-changed');
-      await type(codeInput(c.el), current); // the right current code: continues, and the new one is still there
+      await enterCode(c.el, current); // the right current code: continues, and the new one is still there
       await changed;
       c.expect('verify-update-phone-request', 'update-phone');
       c.end(['CODE_INVALID']);
@@ -594,7 +600,9 @@ describe('fault matrix', () => {
       await clickSend(c.el);
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
-      await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrongCode(code)), ['unbind-phone']);
+      await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrongCode(code)), ['unbind-phone'], {
+        message: CATALOGS['zh-CN'].codeRefused,
+      });
       const unbound = nextEvent(c.el, 'authing-phone-unbound');
       await typeAndRemove(c.el, code);
       await unbound;
@@ -609,7 +617,7 @@ describe('fault matrix', () => {
       c.expect('send-sms');
       const code = await emulator.codeFor(NEW_PHONE, BIND);
       await emulator.advanceClock(301); // past the code's 5 minutes (and the resend minute)
-      await c.fails('CODE_EXPIRED', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], {
+      await c.fails('CODE_EXPIRED', 'bind', () => enterCode(c.el, code), ['bind-phone'], {
         detail: { statusCode: 400, apiCode: 2300 },
       });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
@@ -618,7 +626,7 @@ describe('fault matrix', () => {
         await clickSend(c.el);
       });
       const bound = nextEvent(c.el, 'authing-phone-bound');
-      await type(codeInput(c.el), await emulator.codeFor(NEW_PHONE, BIND));
+      await enterCode(c.el, await emulator.codeFor(NEW_PHONE, BIND));
       await bound;
       c.expect('send-sms', 'bind-phone');
       c.end(['CODE_EXPIRED']);
@@ -630,21 +638,21 @@ describe('fault matrix', () => {
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
       await emulator.advanceClock(301);
-      await c.fails('CODE_EXPIRED', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request'], {
+      await c.fails('CODE_EXPIRED', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request'], {
         message: CATALOGS['en-US'].twoCodesExpired,
       });
       await withPageClockAhead(301_000, async () => {
         // Authing does not say which code expired, and both are as old: back to the first code, number kept.
         await until(() => c.el.shadowRoot!.querySelector('[part~="back-button"]') === null, 'not back at the current number');
         await clickSend(c.el);
-        await type(codeInput(c.el), await emulator.codeFor(BOB.phone, UNBIND));
+        await enterCode(c.el, await emulator.codeFor(BOB.phone, UNBIND));
         await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
         expect(phoneInput(c.el).value).to.equal(CHANGE_TO, 'the number is kept');
         await waitSendable(c.el);
         await clickSend(c.el);
       });
       const changed = nextEvent(c.el, 'authing-phone-changed');
-      await type(codeInput(c.el), await emulator.codeFor(CHANGE_TO, BIND));
+      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
       await changed;
       c.expect('send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone');
       c.end(['CODE_EXPIRED']);
@@ -682,7 +690,7 @@ describe('fault matrix', () => {
         'UPDATE_TOKEN_EXPIRED',
         'change',
         async () => {
-          await type(codeInput(c.el), ctx.code);
+          await enterCode(c.el, ctx.code);
           await verified;
           await emulator.advanceClock(61);
         },
@@ -695,14 +703,14 @@ describe('fault matrix', () => {
       await withPageClockAhead(61_000, async () => {
         await waitSendable(c.el);
         await clickSend(c.el);
-        await type(codeInput(c.el), await emulator.codeFor(BOB.phone, UNBIND));
+        await enterCode(c.el, await emulator.codeFor(BOB.phone, UNBIND));
         await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
         expect(phoneInput(c.el).value).to.equal(CHANGE_TO, 'the number is kept');
         await waitSendable(c.el);
         await clickSend(c.el);
       });
       const changed = nextEvent(c.el, 'authing-phone-changed');
-      await type(codeInput(c.el), await emulator.codeFor(CHANGE_TO, BIND));
+      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
       await changed;
       c.expect('send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO);
@@ -716,7 +724,7 @@ describe('fault matrix', () => {
       c.expect('send-sms', 'send-sms');
       // The answer to update-phone comes after the widget gave up; the server did apply the change.
       await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: TIMEOUT_MS + 300 });
-      await c.fails('TIMEOUT', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request', 'update-phone'], {
+      await c.fails('TIMEOUT', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request', 'update-phone'], {
         heldBack: 1,
       });
       await until(async () => endpoints(await emulator.requests()).includes('update-phone'), 'the held update-phone never ran');
@@ -745,7 +753,7 @@ describe('fault matrix', () => {
       await sendCodeWithEnter(c.el, USERS.other.phone);
       c.expect('send-sms');
       const code = await emulator.codeFor(USERS.other.phone, BIND);
-      await c.fails('PHONE_TAKEN', 'bind', () => type(codeInput(c.el), code), ['bind-phone'], {
+      await c.fails('PHONE_TAKEN', 'bind', () => enterCode(c.el, code), ['bind-phone'], {
         detail: { statusCode: 422, apiCode: 2035 },
       });
       expect(phoneInput(c.el).value).to.equal(USERS.other.phone);
@@ -753,7 +761,7 @@ describe('fault matrix', () => {
       expect(c.el.shadowRoot!.activeElement).to.equal(phoneInput(c.el), 'focus on the number to fix');
       await sendCodeWithEnter(c.el, NEW_PHONE);
       const bound = nextEvent(c.el, 'authing-phone-bound');
-      await type(codeInput(c.el), await emulator.codeFor(NEW_PHONE, BIND));
+      await enterCode(c.el, await emulator.codeFor(NEW_PHONE, BIND));
       await bound;
       c.expect('send-sms', 'bind-phone');
       expect(await phoneOf(USERS.other.id)).to.equal(USERS.other.phone);
@@ -765,11 +773,11 @@ describe('fault matrix', () => {
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx, USERS.other.phone);
       c.expect('send-sms', 'send-sms');
-      await c.fails('PHONE_TAKEN', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request']);
+      await c.fails('PHONE_TAKEN', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request']);
       expect(phoneInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       await sendCodeWithEnter(c.el, CHANGE_TO); // the current number's code is still good
       const changed = nextEvent(c.el, 'authing-phone-changed');
-      await type(codeInput(c.el), await emulator.codeFor(CHANGE_TO, BIND));
+      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
       await changed;
       c.expect('send-sms', 'verify-update-phone-request', 'update-phone');
       c.end(['PHONE_TAKEN']);
@@ -788,11 +796,11 @@ describe('fault matrix', () => {
         apiCode: 2230,
         message: 'The new phone is the same as the old phone',
       });
-      await c.fails('SAME_PHONE', 'change', () => type(codeInput(c.el), ctx.code), ['verify-update-phone-request']);
+      await c.fails('SAME_PHONE', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request']);
       expect(phoneInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       await sendCodeWithEnter(c.el, '13933334444');
       const changed = nextEvent(c.el, 'authing-phone-changed');
-      await type(codeInput(c.el), await emulator.codeFor('13933334444', BIND));
+      await enterCode(c.el, await emulator.codeFor('13933334444', BIND));
       await changed;
       c.expect('send-sms', 'verify-update-phone-request', 'update-phone');
       c.end(['SAME_PHONE']);

@@ -38,7 +38,6 @@ const SETTINGS = new InjectionToken<AppProps>('authing settings');
       app-id="test-app"
       [accessToken]="settings.accessToken"
       lang="en-US"
-      default-country="CN"
       (authing-profile-loaded)="record($event)"
       (authing-code-sent)="record($event)"
       (authing-phone-bound)="onBound($event)"

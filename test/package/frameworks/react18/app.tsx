@@ -29,7 +29,7 @@ function PhoneSettings({ appHost, accessToken }: AppProps) {
   };
   return (
     <>
-      <AuthingPhoneManager appHost={appHost} appId="test-app" accessToken={accessToken} lang="en-US" defaultCountry="CN" {...handlers} />
+      <AuthingPhoneManager appHost={appHost} appId="test-app" accessToken={accessToken} lang="en-US" {...handlers} />
       <output data-state>{JSON.stringify({ ...seen, bound: seen.details['authing-phone-bound'] })}</output>
     </>
   );

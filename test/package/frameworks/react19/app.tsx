@@ -30,7 +30,6 @@ function PhoneSettings({ appHost, accessToken }: AppProps) {
         app-id="test-app"
         accessToken={accessToken}
         lang="ja-JP"
-        default-country="CN"
         onauthing-profile-loaded={record}
         onauthing-code-sent={record}
         onauthing-phone-bound={(event) => {

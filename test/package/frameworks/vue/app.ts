@@ -41,7 +41,6 @@ export async function mount(
         app-id="test-app"
         .accessToken="accessToken"
         lang="en-US"
-        default-country="CN"
         @authing-profile-loaded="record"
         @authing-code-sent="record"
         @authing-phone-bound="onBound"
