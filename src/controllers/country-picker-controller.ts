@@ -1,10 +1,15 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { searchCountries, type CountryOption } from '../templates/countries.js';
 
+/** Options rendered in the frame a list opens or a search changes it, and then in each frame after. */
+const CHUNK = 40;
+
 /**
  * The open/closed state, search text and active option of the country combobox (ARIA 1.2: a search
  * input with a listbox popup, opened from the `+86 ▾` prefix of the number field). The options are
- * only rendered while it is open. Picking one hands its ISO code to `onPick`.
+ * only rendered while it is open, and incrementally: a screenful around the active one in the frame it
+ * opens, the rest a chunk per frame after, so opening never waits on two hundred rows. Picking one hands
+ * its ISO code to `onPick`.
  */
 export class CountryPickerController implements ReactiveController {
   open = false;
@@ -16,6 +21,9 @@ export class CountryPickerController implements ReactiveController {
   private readonly selected: () => string;
   private readonly onPick: (iso: string) => void;
   private scrollActive = false;
+  /** How many of the matches are rendered. */
+  private limit = 0;
+  private growing = 0;
 
   constructor(host: ReactiveElement, options: () => CountryOption[], selected: () => string, onPick: (iso: string) => void) {
     this.host = host;
@@ -29,12 +37,18 @@ export class CountryPickerController implements ReactiveController {
     return this.open ? searchCountries(this.options(), this.query) : [];
   }
 
+  /** The matches rendered so far: always up to the active one. */
+  get rendered(): CountryOption[] {
+    return this.matches.slice(0, Math.max(this.limit, this.active + 1));
+  }
+
   /** Opens the list on the selected country, or with `query` typed on the closed prefix. */
   show(query = ''): void {
     this.open = true;
     this.query = query;
     const index = query ? 0 : this.matches.findIndex((c) => c.iso === this.selected());
     this.active = Math.max(0, index);
+    this.limit = this.active + CHUNK;
     this.scrollActive = true;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.find<HTMLInputElement>('[part~="country-search"]')?.focus());
@@ -45,6 +59,7 @@ export class CountryPickerController implements ReactiveController {
     if (!this.open) return;
     this.open = false;
     this.query = '';
+    this.hostDisconnected();
     this.host.requestUpdate();
     if (focus) {
       const selector = focus === 'prefix' ? '[part~="country-select"]' : '[part~="phone-input"]';
@@ -60,6 +75,7 @@ export class CountryPickerController implements ReactiveController {
   search(query: string): void {
     this.query = query;
     this.active = 0;
+    this.limit = CHUNK;
     this.scrollActive = true;
     this.host.requestUpdate();
   }
@@ -121,9 +137,17 @@ export class CountryPickerController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this.open && !this.growing && this.limit < this.matches.length) {
+      this.growing = requestAnimationFrame(() => {
+        this.growing = 0;
+        this.limit += CHUNK;
+        this.host.requestUpdate();
+      });
+    }
     if (!this.open || !this.scrollActive) return;
     this.scrollActive = false;
-    // The list scrolls, never the page (scrollIntoView would move the page too).
+    // The list scrolls, never the page (scrollIntoView would move the page too). Reading offsetTop lays
+    // the list out, but the options off screen skip their layout (content-visibility in the styles).
     const list = this.find<HTMLElement>('[role="listbox"]');
     const option = this.find<HTMLElement>('[role="option"][data-active]');
     if (!list || !option) return;
@@ -131,6 +155,11 @@ export class CountryPickerController implements ReactiveController {
     else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
     }
+  }
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.growing);
+    this.growing = 0;
   }
 
   private find<T extends Element = Element>(selector: string): T | null {
