@@ -9,7 +9,8 @@
 //      and en-US, against the floor plus the profile request, with the round trips on the critical
 //      path (bench/lib/cold.mjs, latency-proxy.mjs); main-thread time and long tasks from traces;
 //      interactions at 1× and 4× against a bare Lit element; each flow's overhead over its requests
-//      at 0 and 80 ms; heap per instance with 1, 10 and 100 on a page (bench/lib/feel.mjs),
+//      at 0 and 80 ms; heap per instance with 1, 10 and 100 on a page (bench/lib/feel.mjs); the bytes
+//      of the CDN file a first render runs, against the first congestion window (first-render.mjs),
 // writes bench/results.md (bench/lib/report.mjs, feel-report.mjs) and ends with five lines
 // (cold-rtt100, cold-cpu, long-tasks-4x, interaction-4x, heap-per-instance). A report, not a test: it
 // never passes or fails; it exits non-zero only when it could not measure.
@@ -42,6 +43,7 @@ import { measureCold } from './lib/cold.mjs';
 import { measureHeap, measureInteractions, measureSteps } from './lib/feel.mjs';
 import { closingLines, renderFeel } from './lib/feel-report.mjs';
 import { startLatencyProxy } from './lib/latency-proxy.mjs';
+import { measureFirstRender } from './lib/first-render.mjs';
 
 const WARMUP = 5;
 const root = process.cwd();
@@ -152,7 +154,8 @@ async function measureFeel() {
   const interactions = await measureInteractions({ browser, serverUrl, running, runs: feelRuns.interactions, log });
   const steps = await measureSteps({ browser, serverUrl, running, runs: feelRuns.steps, rtts: [0, 80], log });
   const heap = await measureHeap({ browser, serverUrl, running, log });
-  return { cold, interactions, steps, heap, langs: LANGS, rtt: RTT, runs: feelRuns };
+  const firstRender = await measureFirstRender({ browser, serverUrl, emulatorUrl: running.url, lang: LANGS[0] });
+  return { cold, interactions, steps, heap, firstRender, langs: LANGS, rtt: RTT, runs: feelRuns };
 }
 
 const feelReport = renderFeel(feel);
