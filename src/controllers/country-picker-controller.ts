@@ -1,14 +1,14 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { searchCountries, type CountryOption } from '../templates/countries.js';
 
-/** Options rendered in the frame a list opens or a search changes it, and then in each frame after. */
-const CHUNK = 40;
+/** Options rendered past the active one in the frame a list opens or a search changes it. */
+const FIRST = 40;
 
 /**
  * The open/closed state, search text and active option of the country combobox (ARIA 1.2: a search
  * input with a listbox popup, opened from the `+86 ▾` prefix of the number field). The options are
- * only rendered while it is open, and incrementally: a screenful around the active one in the frame it
- * opens, the rest a chunk per frame after, so opening never waits on two hundred rows. Picking one hands
+ * only rendered while it is open, and in two goes: up to a screenful past the active one in the frame
+ * it opens, the rest in the frame after, so opening never waits on two hundred rows. Picking one hands
  * its ISO code to `onPick`.
  */
 export class CountryPickerController implements ReactiveController {
@@ -23,7 +23,7 @@ export class CountryPickerController implements ReactiveController {
   private scrollActive = false;
   /** How many of the matches are rendered. */
   private limit = 0;
-  private growing = 0;
+  private growing = false;
 
   constructor(host: ReactiveElement, options: () => CountryOption[], selected: () => string, onPick: (iso: string) => void) {
     this.host = host;
@@ -48,7 +48,7 @@ export class CountryPickerController implements ReactiveController {
     this.query = query;
     const index = query ? 0 : this.matches.findIndex((c) => c.iso === this.selected());
     this.active = Math.max(0, index);
-    this.limit = this.active + CHUNK;
+    this.limit = this.active + FIRST;
     this.scrollActive = true;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.find<HTMLInputElement>('[part~="country-search"]')?.focus());
@@ -59,7 +59,6 @@ export class CountryPickerController implements ReactiveController {
     if (!this.open) return;
     this.open = false;
     this.query = '';
-    this.hostDisconnected();
     this.host.requestUpdate();
     if (focus) {
       const selector = focus === 'prefix' ? '[part~="country-select"]' : '[part~="phone-input"]';
@@ -75,7 +74,7 @@ export class CountryPickerController implements ReactiveController {
   search(query: string): void {
     this.query = query;
     this.active = 0;
-    this.limit = CHUNK;
+    this.limit = FIRST;
     this.scrollActive = true;
     this.host.requestUpdate();
   }
@@ -137,10 +136,11 @@ export class CountryPickerController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.open && !this.growing && this.limit < this.matches.length) {
-      this.growing = requestAnimationFrame(() => {
-        this.growing = 0;
-        this.limit += CHUNK;
+    if (this.open && !this.growing && this.limit < Infinity) {
+      this.growing = true;
+      requestAnimationFrame(() => {
+        this.growing = false;
+        this.limit = Infinity;
         this.host.requestUpdate();
       });
     }
@@ -155,11 +155,6 @@ export class CountryPickerController implements ReactiveController {
     else if (option.offsetTop + option.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = option.offsetTop + option.offsetHeight - list.clientHeight;
     }
-  }
-
-  hostDisconnected(): void {
-    cancelAnimationFrame(this.growing);
-    this.growing = 0;
   }
 
   private find<T extends Element = Element>(selector: string): T | null {
