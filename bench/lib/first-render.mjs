@@ -52,9 +52,9 @@ export async function measureFirstRender({ browser, serverUrl, emulatorUrl, lang
       if (!widget?.source) throw new Error('first render: no coverage of /widget.js');
       const used = usedText(widget.source, widget.functions);
       result[view] = {
-        fileBytes: widget.source.length,
+        fileBytes: Buffer.byteLength(widget.source),
         fileBrotli: brotli(widget.source),
-        usedBytes: used.length,
+        usedBytes: Buffer.byteLength(used),
         usedBrotli: brotli(used),
       };
     } finally {
