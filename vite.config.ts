@@ -262,9 +262,15 @@ function minifyCssTemplates(): Plugin {
 /**
  * Collapses each run of whitespace that holds a line break, in the static text of the html`…` templates
  * of src/, to one space: the indentation of the source. One space renders as the run did (no template
- * sits in a `pre` or `white-space: pre` box); `${…}` expressions are not touched. The templates are found
- * by TypeScript's parser, not a regular expression, since they nest.
+ * sits in a `pre` or `white-space: pre` box); `${…}` expressions are not touched. A run right beside a
+ * block element's tag (div, p, section, form, ul, li: none is made inline by the styles) goes entirely:
+ * a space at the start or end of a line, or between blocks, never renders, and every instance would
+ * carry it as a text node. The templates are found by TypeScript's parser, not a regular expression,
+ * since they nest.
  */
+const BLOCK_TAG_END = /<\/?(div|p|section|form|ul|li)\b[^<>]*>$/;
+const BLOCK_TAG_START = /^<\/?(div|p|section|form|ul|li)\b/;
+
 function minifyHtmlTemplates(): Plugin {
   return {
     name: 'authing-phone-manager:minify-html-templates',
@@ -281,12 +287,18 @@ function minifyHtmlTemplates(): Plugin {
             const parts = ts.isNoSubstitutionTemplateLiteral(template)
               ? [template]
               : [template.head, ...template.templateSpans.map((span) => span.literal)];
+            // The template's text so far, an expression standing as `${}`: a tag may open in an earlier part.
+            let before = '';
             for (const part of parts) {
               // Inside the delimiters: ` or } before, ` or ${ after.
               const start = part.getStart(source) + 1;
               const end = part.getEnd() - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1);
-              const text = code.slice(start, end).replace(/\s*\n\s*/g, ' ');
-              if (text !== code.slice(start, end)) edits.push({ start, end, text });
+              const original = code.slice(start, end);
+              const text = original.replace(/\s*\n\s*/g, (run: string, at: number) =>
+                BLOCK_TAG_END.test(before + original.slice(0, at)) || BLOCK_TAG_START.test(original.slice(at + run.length)) ? '' : ' ',
+              );
+              if (text !== original) edits.push({ start, end, text });
+              before += `${original}\${}`;
             }
           }
           ts.forEachChild(node, visit);

@@ -20,6 +20,8 @@
 // No styles: the widget's stylesheet is part of what it costs.
 import { LitElement, html, nothing } from 'lit';
 import { CODE, COUNTRY_CODE, USERS, postAsWidget } from './pages/scenario.js';
+// The same country data as the widget's (data only: the floor renders the list its own bare way).
+import { countries } from '../src/core/phone.js';
 
 export class BenchFloor extends LitElement {
   static properties = { view: {} };
@@ -282,6 +284,101 @@ export class BenchFloorUi extends LitElement {
   }
 }
 
+/**
+ * The interaction floor: a bare Lit element doing what the bench's interactions make the widget do,
+ * and nothing more. The number and code fields keep what is typed; Send code shows busy while the same
+ * send-sms request runs, then a countdown that a one-second timer re-renders; the country prefix opens a
+ * list of every country the widget offers (names from Intl.DisplayNames, made when the list first
+ * opens, sorted by name), which a search filters by name.
+ */
+export class BenchFloorInteract extends LitElement {
+  static properties = {
+    appHost: { attribute: 'app-host' },
+    accessToken: { attribute: 'access-token' },
+    phone: { state: true },
+    code: { state: true },
+    open: { state: true },
+    query: { state: true },
+    busy: { state: true },
+    until: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.appHost = '';
+    this.accessToken = '';
+    this.phone = '';
+    this.code = '';
+    this.open = false;
+    this.query = '';
+    this.busy = false;
+    this.until = 0;
+    this.timer = undefined;
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  async send() {
+    this.busy = true;
+    await postAsWidget(this.appHost, this.accessToken, '/api/v3/send-sms', {
+      channel: 'CHANNEL_BIND_PHONE',
+      phoneNumber: this.phone,
+      phoneCountryCode: COUNTRY_CODE,
+    });
+    this.busy = false;
+    this.until = Date.now() + 60_000;
+    this.timer ??= setInterval(() => this.requestUpdate(), 1000);
+    this.dispatchEvent(new CustomEvent('authing-code-sent', { bubbles: true, composed: true }));
+  }
+
+  render() {
+    const seconds = Math.max(0, Math.ceil((this.until - Date.now()) / 1000));
+    return html`<section part="base" aria-busy=${String(this.busy)}>
+      <button
+        type="button"
+        part="country-select"
+        aria-haspopup="listbox"
+        aria-expanded=${String(this.open)}
+        @click=${() => (this.open = !this.open)}
+      >
+        +86
+      </button>
+      ${this.open ? this.list() : nothing}
+      <input part="phone-input" type="tel" .value=${this.phone} @input=${(e) => (this.phone = e.target.value)} />
+      <input part="code-input" type="text" .value=${this.code} @input=${(e) => (this.code = e.target.value)} />
+      <button type="button" part="button send-button" ?disabled=${this.busy || seconds > 0} @click=${() => this.send()}>
+        ${seconds > 0 ? `Resend in ${seconds} s` : 'Send code'}
+      </button>
+    </section>`;
+  }
+
+  list() {
+    const q = this.query.trim().toLowerCase();
+    const shown = q ? floorCountries().filter((c) => c.name.toLowerCase().includes(q)) : floorCountries();
+    return html`<input part="country-search" .value=${this.query} @input=${(e) => (this.query = e.target.value)} />
+      <ul role="listbox">
+        ${shown.map((c) => html`<li role="option" @click=${() => (this.open = false)}><span>${c.name}</span><span>+${c.callingCode}</span></li>`)}
+      </ul>`;
+  }
+}
+
+let floorList;
+/** Every country the widget offers, named in English, sorted: made once, when a list first opens. */
+function floorCountries() {
+  if (!floorList) {
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    const collator = new Intl.Collator('en');
+    floorList = countries()
+      .map(({ iso, callingCode }) => ({ iso, callingCode, name: names.of(iso) ?? iso }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }
+  return floorList;
+}
+
+customElements.define('bench-floor-interact', BenchFloorInteract);
 customElements.define('bench-floor', BenchFloor);
 customElements.define('bench-floor-fetch', BenchFloorFetch);
 customElements.define('bench-floor-ui', BenchFloorUi);

@@ -253,6 +253,7 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
+  /* Options out of view skip layout and paint: scrolling to the active one lays out only what shows. */
   .apm__option {
     display: flex;
     justify-content: space-between;
@@ -260,6 +261,8 @@ export const styles = css`
     padding: 0.5rem 0.625rem;
     border-radius: calc(var(--_radius) - 2px);
     cursor: pointer;
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 2.25rem;
   }
   .apm__option:hover {
     background: color-mix(in srgb, var(--_primary) 8%, transparent);

@@ -53,6 +53,8 @@ function coldPage(kind, view) {
     return window.benchReady.waitFor(el, window.benchReady.READY[${JSON.stringify(view)}], 'cold ${kind} ${view}', 10000);
   }).then(function () {
     window.__ready = performance.now();
+    window.__readyEpoch = performance.timeOrigin + window.__ready; // the latency proxies' clock
+    performance.mark('bench-ready'); // where a trace's main-thread time ends
   }, function (error) {
     window.__error = String(error);
   });
@@ -74,7 +76,7 @@ const INDEX = `<!doctype html>
 <script type="module" src="/floor.js"></script>
 <script type="module">
   import * as bench from '/harness.js';
-  await Promise.all(['authing-phone-manager', 'bench-floor', 'bench-floor-fetch', 'bench-floor-ui'].map((tag) => customElements.whenDefined(tag)));
+  await Promise.all(['authing-phone-manager', 'bench-floor', 'bench-floor-fetch', 'bench-floor-ui', 'bench-floor-interact'].map((tag) => customElements.whenDefined(tag)));
   window.bench = bench;
 </script>
 </head>

@@ -20,3 +20,10 @@ export function summarize(samples) {
     max: sorted[sorted.length - 1],
   };
 }
+
+/** The median of a list of numbers. */
+export const median = (samples) =>
+  quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );

@@ -13,7 +13,13 @@ const now = () => performance.now();
 const waitFor = (el, predicate, what, timeoutMs = 5000) =>
   window.benchReady.waitFor(el, predicate, what, timeoutMs, timers.setTimeout, timers.clearTimeout);
 
-const TAGS = { widget: 'authing-phone-manager', floor: 'bench-floor', 'floor-fetch': 'bench-floor-fetch', 'floor-ui': 'bench-floor-ui' };
+const TAGS = {
+  widget: 'authing-phone-manager',
+  floor: 'bench-floor',
+  'floor-fetch': 'bench-floor-fetch',
+  'floor-ui': 'bench-floor-ui',
+  'floor-interact': 'bench-floor-interact',
+};
 
 /** A new, not yet connected element of this kind for this view's user. */
 function create(kind, view) {
@@ -28,7 +34,7 @@ function create(kind, view) {
     el.setAttribute('lang', 'en-US');
   } else {
     el.setAttribute('view', view);
-    if (kind === 'floor-fetch' || kind === 'floor-ui') {
+    if (kind === 'floor-fetch' || kind === 'floor-ui' || kind === 'floor-interact') {
       el.setAttribute('app-host', emulator);
       el.setAttribute('access-token', user.token);
     }
@@ -249,4 +255,91 @@ export async function cycles(kind, view, n, mode) {
   // Let aborted requests and their handlers finish before anything is counted.
   await new Promise((resolve) => timers.setTimeout(resolve, 200));
   return document.querySelectorAll(`${TAGS[kind]}`).length;
+}
+
+// ---- interactions -------------------------------------------------------------------------------
+
+/** After the next frame: a task posted from a requestAnimationFrame callback runs once it painted. */
+const nextFrame = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    }),
+  );
+
+/**
+ * One interaction: `work` is the handler and the render it causes (the action, then the element's
+ * update), `frame` the input to the end of the next frame (style, layout and paint included).
+ */
+async function timed(el, action) {
+  const t0 = now();
+  action();
+  await el.updateComplete;
+  await Promise.resolve(); // what the element runs right after its update (focus moves)
+  const t1 = now();
+  await nextFrame();
+  return { work: t1 - t0, frame: now() - t0 };
+}
+
+/**
+ * The interactions of a user on the bind form, in a fresh page (so the country list opens for the first
+ * time): open the country list, search it, close it, type a number, Send code, type in the code field,
+ * and one tick of the resend countdown. `kind`: widget or floor-interact.
+ */
+export async function interactions(kind) {
+  sessionStorage.clear();
+  const el = create(kind, 'bind');
+  document.body.append(el);
+  await waitFor(el, READY.bind, `${kind} bind before the interactions`);
+  await nextFrame();
+  const result = {};
+  result['open-list'] = await timed(el, () => press(need(el, 'country-select')));
+  result['search-list'] = await timed(el, () => typeInto(need(el, 'country-search'), 'ja'));
+  need(el, 'country-select').click(); // closes the list
+  await el.updateComplete;
+  await nextFrame();
+  result['type-phone'] = await timed(el, () => typeInto(need(el, 'phone-input'), NEW_PHONE));
+  const sent = nextEvent(el, 'authing-code-sent');
+  result['send-code'] = await timed(el, () => press(need(el, 'send-button')));
+  await sent;
+  await waitFor(el, (node) => !busy(node), 'not busy after sending');
+  await nextFrame();
+  result['type-code'] = await timed(el, () => typeInto(need(el, 'code-input'), CODE.slice(0, 3)));
+  result['countdown-tick'] = await tick(el);
+  el.remove();
+  return result;
+}
+
+/** The next tick of a countdown: from its timer firing (interactions.mjs wraps setInterval) to the render. */
+function tick(el) {
+  return new Promise((resolve, reject) => {
+    window.__tickStart = undefined;
+    const timer = timers.setTimeout(() => reject(new Error('no countdown tick within 3 s')), 3000);
+    const observer = new MutationObserver(() => {
+      if (window.__tickStart === undefined) return;
+      const rendered = now();
+      observer.disconnect();
+      timers.clearTimeout(timer);
+      const started = window.__tickStart;
+      void nextFrame().then(() => resolve({ work: rendered - started, frame: now() - started }));
+    });
+    observer.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** `n` elements for a view's user on the page at once, each interactive; removes earlier ones first. */
+export async function populate(kind, view, n) {
+  for (const old of document.querySelectorAll('[data-bench-many]')) old.remove();
+  const made = [];
+  for (let i = 0; i < n; i++) {
+    const el = create(kind, view);
+    el.setAttribute('data-bench-many', '');
+    document.body.append(el);
+    made.push(el);
+  }
+  await Promise.all(made.map((el, i) => waitFor(el, READY[view], `${kind} ${view} #${i}`, 30_000)));
+  await nextFrame();
+  return document.querySelectorAll('[data-bench-many]').length;
 }

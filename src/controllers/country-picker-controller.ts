@@ -1,10 +1,15 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { searchCountries, type CountryOption } from '../templates/countries.js';
 
+/** Options rendered past the active one in the frame a list opens or a search changes it. */
+const FIRST = 40;
+
 /**
  * The open/closed state, search text and active option of the country combobox (ARIA 1.2: a search
  * input with a listbox popup, opened from the `+86 ▾` prefix of the number field). The options are
- * only rendered while it is open. Picking one hands its ISO code to `onPick`.
+ * only rendered while it is open, and in two goes: up to a screenful past the active one in the frame
+ * it opens, the rest in the frame after, so opening never waits on two hundred rows. Picking one hands
+ * its ISO code to `onPick`.
  */
 export class CountryPickerController implements ReactiveController {
   open = false;
@@ -16,6 +21,9 @@ export class CountryPickerController implements ReactiveController {
   private readonly selected: () => string;
   private readonly onPick: (iso: string) => void;
   private scrollActive = false;
+  /** How many of the matches are rendered. */
+  private limit = 0;
+  private growing = false;
 
   constructor(host: ReactiveElement, options: () => CountryOption[], selected: () => string, onPick: (iso: string) => void) {
     this.host = host;
@@ -29,12 +37,18 @@ export class CountryPickerController implements ReactiveController {
     return this.open ? searchCountries(this.options(), this.query) : [];
   }
 
+  /** The matches rendered so far: always up to the active one. */
+  get rendered(): CountryOption[] {
+    return this.matches.slice(0, Math.max(this.limit, this.active + 1));
+  }
+
   /** Opens the list on the selected country, or with `query` typed on the closed prefix. */
   show(query = ''): void {
     this.open = true;
     this.query = query;
     const index = query ? 0 : this.matches.findIndex((c) => c.iso === this.selected());
     this.active = Math.max(0, index);
+    this.limit = this.active + FIRST;
     this.scrollActive = true;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.find<HTMLInputElement>('[part~="country-search"]')?.focus());
@@ -60,6 +74,7 @@ export class CountryPickerController implements ReactiveController {
   search(query: string): void {
     this.query = query;
     this.active = 0;
+    this.limit = FIRST;
     this.scrollActive = true;
     this.host.requestUpdate();
   }
@@ -121,9 +136,18 @@ export class CountryPickerController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this.open && !this.growing && this.limit < Infinity) {
+      this.growing = true;
+      requestAnimationFrame(() => {
+        this.growing = false;
+        this.limit = Infinity;
+        this.host.requestUpdate();
+      });
+    }
     if (!this.open || !this.scrollActive) return;
     this.scrollActive = false;
-    // The list scrolls, never the page (scrollIntoView would move the page too).
+    // The list scrolls, never the page (scrollIntoView would move the page too). Reading offsetTop lays
+    // the list out, but the options off screen skip their layout (content-visibility in the styles).
     const list = this.find<HTMLElement>('[role="listbox"]');
     const option = this.find<HTMLElement>('[role="option"][data-active]');
     if (!list || !option) return;

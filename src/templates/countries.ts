@@ -21,12 +21,18 @@ function namerOf(lang: string): Intl.DisplayNames | undefined {
   return namers.get(lang);
 }
 
-/** A country as an option: its name from `names` where it has one, else the engine's. */
+/**
+ * A country as an option: its name from `names` where it has one, else the engine's. The English name
+ * only when a search reads it: building an Intl.DisplayNames is the costliest thing a first render
+ * would do, and the closed prefix of a common region needs none.
+ */
 const optionOf = (lang: string, names: Readonly<Record<string, string>>, { iso, callingCode }: Country): CountryOption => ({
   iso,
   name: names[iso] ?? namerOf(lang)?.of(iso) ?? iso,
   callingCode,
-  english: namerOf('en')?.of(iso) ?? iso,
+  get english() {
+    return namerOf('en')?.of(iso) ?? iso;
+  },
 });
 
 /** One country as an option, without building the list: what the closed prefix needs. */
@@ -41,7 +47,8 @@ const cache = new Map<string, CountryOption[]>();
 /**
  * The country options in the UI language: the common regions first, then the rest by name. Names come
  * from `names` where it has one (the catalog's, a host's), else from Intl.DisplayNames, so no table of
- * names ships. No flags: they would come before the name and break type-ahead.
+ * names ships. No flags: they would come before the name and break type-ahead. Made when the list first
+ * opens, never for a first render.
  */
 export function countryOptions(
   lang: string,
@@ -52,10 +59,12 @@ export function countryOptions(
   let options = cache.get(key);
   if (!options) {
     const rank = (iso: string) => (COMMON_REGIONS.includes(iso) ? COMMON_REGIONS.indexOf(iso) : COMMON_REGIONS.length);
+    // One collator for the sort: localeCompare with a locale would build one per comparison.
+    const { compare } = new Intl.Collator(lang);
     options = countries()
       .filter((c) => !allowed || allowed.includes(c.iso))
       .map((c) => optionOf(lang, names, c))
-      .sort((a, b) => rank(a.iso) - rank(b.iso) || a.name.localeCompare(b.name, lang));
+      .sort((a, b) => rank(a.iso) - rank(b.iso) || compare(a.name, b.name));
     cache.set(key, options);
   }
   return options;

@@ -38,7 +38,7 @@ export function countryPicker(view: View): TemplateResult {
 /** The open list: a search field and the countries that match it, the active one highlighted. */
 export function countryPanel(view: View): TemplateResult {
   const { t, state, picker } = view;
-  const matches = picker.matches;
+  const matches = picker.rendered;
   const active = matches[picker.active];
   return html`<div part="country-panel" class="apm__panel" @focusout=${(event: FocusEvent) => picker.leave(event)}>
     <input
@@ -57,7 +57,19 @@ export function countryPanel(view: View): TemplateResult {
       @input=${(event: Event) => picker.search((event.target as HTMLInputElement).value)}
       @keydown=${(event: KeyboardEvent) => picker.key(event)}
     />
-    <ul id="countries" role="listbox" aria-label=${t.country} class="apm__options" tabindex="-1">
+    <ul
+      id="countries"
+      role="listbox"
+      aria-label=${t.country}
+      class="apm__options"
+      tabindex="-1"
+      @mousedown=${(event: MouseEvent) => event.preventDefault()}
+      @click=${(event: MouseEvent) => {
+        // One listener for all the options: a click picks the one it landed in.
+        const iso = (event.target as Element).closest('[role="option"]')?.id.slice('country-'.length);
+        if (iso) picker.pick(iso);
+      }}
+    >
       ${matches.map(
         (c) =>
           html`<li
@@ -66,8 +78,6 @@ export function countryPanel(view: View): TemplateResult {
             class="apm__option"
             aria-selected=${String(c.iso === state.draft.country)}
             ?data-active=${c === active}
-            @mousedown=${(event: MouseEvent) => event.preventDefault()}
-            @click=${() => picker.pick(c.iso)}
           >
             <span>${c.name}</span><span class="apm__muted">+${c.callingCode}</span>
           </li>`,
