@@ -112,6 +112,8 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   let poolRead: Promise<void> | undefined;
   /** Aborted when the connection changes or the session is disposed. */
   let run = new AbortController();
+  /** The request running now, if any: aborting it leaves its outcome to be found out. */
+  let inFlight: Effect | undefined;
   let disposed = false;
 
   /**
@@ -144,6 +146,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   function apply(transition: Transition, byUser: boolean): void {
     set(transition.state, byUser);
     if (transition.outcome) tell(transition.outcome);
+    if (transition.failure) tell({ type: 'error', action: ACTION_OF[transition.failure.effect.type], error: transition.failure.error });
     if (transition.reload) load({ keepError: true });
     if (transition.effect) void perform(transition.effect);
   }
@@ -152,6 +155,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     const client = api;
     const { signal } = run;
     if (!client) return;
+    inFlight = effect;
     let result: FlowEvent;
     try {
       const data = await call(client, effect, signal);
@@ -160,8 +164,12 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
       const cause = asError(error);
-      tell({ type: 'error', action: ACTION_OF[effect.type], error: cause });
       result = { type: 'failed', effect, error: cause };
+      const transition = reduce(state, { ...result, now: now() });
+      // A bind, change or unbind that may have landed is announced once the profile says how it ended.
+      if (transition.state.unsettled?.effect !== effect) tell({ type: 'error', action: ACTION_OF[effect.type], error: cause });
+    } finally {
+      if (inFlight === effect) inFlight = undefined;
     }
     dispatch(result, true);
   }
@@ -208,9 +216,13 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     tell({ type: 'error', action, error });
   }
 
+  /** Aborts what runs. A request in flight may still be carried out: the next profile tells (see the machine's `reconcile`). */
   function restart(): void {
     run.abort();
     run = new AbortController();
+    const effect = inFlight;
+    inFlight = undefined;
+    if (effect && !disposed) dispatch({ type: 'interrupted', effect }, false);
   }
 
   const session: PhoneSession = {

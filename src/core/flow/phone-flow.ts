@@ -108,6 +108,17 @@ export interface FlowState {
    * throttling). The verification spent both codes, so the retry applies the same token again.
    */
   verified?: VerifiedChange;
+  /**
+   * A bind, change or unbind that ended without a readable answer, or that the host aborted: the
+   * server may have carried it out. The next profile says which (see `reconcile`); `error` is what the
+   * user sees if it did not.
+   */
+  unsettled?: { effect: Effect; error?: PhoneManagerError };
+  /**
+   * The send ({@link resendKey}) that ended without an answer: its SMS may arrive, so its code may be
+   * typed, and a rate-limit answer to the next send to that number confirms it went out.
+   */
+  maybeSent?: string;
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
@@ -169,6 +180,8 @@ export type FlowEvent = (
   | { type: 'load-failed'; error: PhoneManagerError; fresh?: boolean }
   | { type: 'succeeded'; effect: Effect; data?: { updatePhoneToken?: string } }
   | { type: 'failed'; effect: Effect; error: PhoneManagerError }
+  /** The host aborted a request in flight (new token, reload, new settings, a move in the DOM): its answer is lost. */
+  | { type: 'interrupted'; effect: Effect }
 ) & {
   /** The time of the event, in ms since the epoch: cooldowns start and end by it. */
   now?: number;
@@ -180,6 +193,8 @@ export interface Transition {
   outcome?: Outcome;
   /** The loaded profile no longer matches the server: load it again. */
   reload?: boolean;
+  /** A failure held back until a profile showed the request had not landed: announce it now. */
+  failure?: { effect: Effect; error: PhoneManagerError };
 }
 
 const CHANNEL: Record<CodePurpose, SmsChannel> = {
@@ -251,8 +266,9 @@ const afresh = (state: FlowState): FlowState => ({ ...initialState(state.options
  * the number the user was changing to, the change went through although its answer was lost: the
  * flow ends as changed, with the `phone-changed` outcome.
  */
-function profileLoaded(current: FlowState, account: Account): Transition {
+function profileLoaded(current: FlowState, account: Account, now = Date.now()): Transition {
   const state = { ...trusted(current, account), unconfirmed: undefined };
+  if (state.unsettled) return reconcile(state, state.unsettled, account, now);
   const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
   if (!firstLoad(state) && unchanged) return { state: { ...state, account, pending: undefined } };
   const reset = {
@@ -269,6 +285,39 @@ function profileLoaded(current: FlowState, account: Account): Transition {
     state: { ...reset, error: undefined, notice: { kind: 'changed' } },
     outcome: { type: 'phone-changed', phone: account.phone!, previous: state.account.phone! },
   };
+}
+
+/** Whether the profile shows that `effect` was carried out. */
+function landed(effect: Effect, account: Account): boolean {
+  switch (effect.type) {
+    case 'bind':
+      return samePhone(account.phone, { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode });
+    case 'update-phone':
+      return samePhone(account.phone, effect.phone);
+    case 'unbind':
+      return !account.phone;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The profile after a request whose answer was lost or abandoned. Landed: the flow ends as if the
+ * answer had come, and the outcome is announced (this is its only announcement: the lost answer
+ * never will be). Not landed: the flow is where it was, with what was typed, and the failure (if the
+ * request failed rather than being aborted) is shown and announced now.
+ */
+function reconcile(state: FlowState, { effect, error }: NonNullable<FlowState['unsettled']>, account: Account, now: number): Transition {
+  const settled = { ...state, unsettled: undefined };
+  if (landed(effect, account)) {
+    const done = succeed(settled, effect, undefined, now);
+    const next = profileLoaded(done.state, account, now);
+    return { ...next, outcome: done.outcome };
+  }
+  const failed = error ? fail(settled, effect, error, now, { reconciled: true }) : { state: { ...settled, pending: undefined } };
+  // Not landed, but the profile may still differ (changed elsewhere): the usual rules apply.
+  const next = profileLoaded({ ...failed.state, pending: 'load-profile' }, account, now);
+  return { ...next, failure: error ? { effect, error } : undefined };
 }
 
 function landedChange(state: FlowState, account: Account): boolean {
@@ -467,7 +516,13 @@ function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: st
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
       const cooldowns = coolDown(state, resendKey(effect.purpose, phone), now);
       return {
-        state: { ...done, cooldowns, sentTo: { ...state.sentTo, [effect.purpose]: phone }, notice: { kind: 'code-sent', phone } },
+        state: {
+          ...done,
+          cooldowns,
+          maybeSent: undefined,
+          sentTo: { ...state.sentTo, [effect.purpose]: phone },
+          notice: { kind: 'code-sent', phone },
+        },
         outcome: { type: 'code-sent', purpose: effect.purpose, phone },
       };
     }
@@ -514,8 +569,49 @@ const fieldOf = (code: ErrorCode, step: Step): Field | undefined => {
 /** For a change to ask for both codes again: none typed, none sent, the new number kept. */
 const newCodes = (state: FlowState) => ({ draft: { ...state.draft, code: '', currentCode: '' }, sentTo: {} });
 
-/** A request failed. What the user typed stays, so a retry is one click away. */
-function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number): Transition {
+/** Requests that change the account: their outcome must reach the host even when their answer does not. */
+const MUTATES: ReadonlySet<Effect['type']> = new Set(['bind', 'update-phone', 'unbind']);
+
+/**
+ * Answers that only make sense if our own earlier request landed (its answer lost): the number is
+ * bound already, there is no number to remove, the new number is the current one.
+ */
+const ECHOES: Partial<Record<Effect['type'], ErrorCode[]>> = {
+  bind: ['ALREADY_BOUND'],
+  unbind: ['NO_PHONE'],
+  'update-phone': ['SAME_PHONE'],
+};
+
+/** Whether a failure of `effect` leaves it unknown whether the server carried it out. */
+const unsettles = (effect: Effect, cause: PhoneManagerError): boolean =>
+  MUTATES.has(effect.type) && (!!policyOf(cause.code).uncertain || !!ECHOES[effect.type]?.includes(cause.code));
+
+/** A send whose answer is unknown: the SMS may come, so its code may be typed. */
+function maybeSent(state: FlowState, effect: Extract<Effect, { type: 'send-code' }>): FlowState {
+  const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
+  return { ...state, sentTo: { ...state.sentTo, [effect.purpose]: phone }, maybeSent: resendKey(effect.purpose, phone) };
+}
+
+/** The host aborted `effect`: its answer will not come, so what the server did is found out. */
+function interrupted(state: FlowState, effect: Effect): FlowState {
+  const idle = { ...state, pending: undefined };
+  if (effect.type === 'send-code') return maybeSent(idle, effect);
+  return MUTATES.has(effect.type) ? { ...idle, unsettled: { effect } } : idle;
+}
+
+/**
+ * A request failed. What the user typed stays, so a retry is one click away. A bind, change or unbind
+ * that may have landed is not failed yet: the profile is loaded and `reconcile` decides
+ * (`reconciled`: it did, and found it had not landed).
+ */
+function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number, { reconciled = false } = {}): Transition {
+  if (!reconciled && unsettles(effect, cause)) return { state: { ...state, unsettled: { effect, error: cause } }, reload: true };
+  const result = failNow(state, effect, cause, now);
+  // Reconciled: the profile was just loaded, so no reload follows; nothing loops.
+  return reconciled ? { state: result.state } : result;
+}
+
+function failNow(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number): Transition {
   const policy = policyOf(cause.code);
   // An update-phone failure keeps its token when the policy says the failure cannot have spent it;
   // other failures leave it as it was.
@@ -529,10 +625,14 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
   const error: FlowError = { code: cause.code, cause };
   const twoCodes = effect.type === 'verify-change' && !!effect.input.oldPhonePassCode;
   if (effect.type === 'send-code') {
+    const key = resendKey(effect.purpose, effect.input);
+    // The send before this one had no answer: a rate-limit answer now says it went out after all.
+    if (cause.code === 'RATE_LIMITED' && state.maybeSent === key) return succeed(state, effect, undefined, now);
     // Only a new number is typed: the current number's send marks no field.
     if ((effect.purpose === 'bind' || effect.purpose === 'change-new') && policy.field === 'phone') error.field = 'phone';
-    const cooldowns = policy.coolsDown ? coolDown(state, resendKey(effect.purpose, effect.input), now) : state.cooldowns;
-    return { state: { ...failed, cooldowns, error } };
+    const cooldowns = policy.coolsDown ? coolDown(state, key, now) : state.cooldowns;
+    const sent = policy.uncertain ? maybeSent(failed, effect) : failed;
+    return { state: { ...sent, cooldowns, error } };
   }
   const reload = policy.reloads;
   if (effect.type === 'update-phone' && !verified && cause.code !== 'UPDATE_TOKEN_EXPIRED') {
@@ -580,6 +680,10 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
     case 'CODE_INVALID':
+      // Removing: a right code for a number that is no longer the account's reads as wrong, so the
+      // profile is loaded again (once: the reload submits nothing).
+      if (effect.type === 'unbind')
+        return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } }, reload: true };
       // With two codes Authing does not say which is wrong: no field is marked, both stay editable
       // (the new one here, the current one a click away), and neither is retyped.
       return {
@@ -656,7 +760,7 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
     case 'loading':
       return { state: loading(current, event) };
     case 'profile-loaded':
-      return profileLoaded(current, event.account);
+      return profileLoaded(current, event.account, now);
     case 'load-failed':
       return { state: loadFailed(current, event.error, event.fresh) };
     case 'start':
@@ -677,6 +781,8 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
       return succeed(current, event.effect, event.data, now);
     case 'failed':
       return fail(current, event.effect, event.error, now);
+    case 'interrupted':
+      return { state: interrupted(current, event.effect) };
   }
 }
 
