@@ -134,7 +134,21 @@ export interface OutboxFilter {
   phoneCountryCode?: string;
 }
 
-export type FaultKind = 'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit';
+export type FaultKind =
+  | 'http500'
+  | 'envelope'
+  | 'malformed'
+  | 'html'
+  | 'drop'
+  | 'delay'
+  | 'exception'
+  | 'rate-limit'
+  /** The endpoint runs, then the connection closes without an answer. */
+  | 'apply-drop'
+  /** The endpoint runs, then HTTP 200 with an empty body. */
+  | 'apply-empty'
+  /** The endpoint runs at once; its answer is held for `delayMs`. */
+  | 'apply-delay';
 
 /** What POST /__emulator/faults takes. */
 export interface FaultInput {

@@ -127,7 +127,7 @@ import { randomBytes, randomInt } from 'node:crypto';
  */
 
 /**
- * @typedef {'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit'} FaultKind
+ * @typedef {'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit' | 'apply-drop' | 'apply-empty' | 'apply-delay'} FaultKind
  */
 
 /**
@@ -157,7 +157,19 @@ export const CHANNELS = Object.freeze([
   'CHANNEL_DELETE_ACCOUNT',
 ]);
 
-export const FAULT_KINDS = Object.freeze(['http500', 'envelope', 'malformed', 'html', 'drop', 'delay', 'exception', 'rate-limit']);
+export const FAULT_KINDS = Object.freeze([
+  'http500',
+  'envelope',
+  'malformed',
+  'html',
+  'drop',
+  'delay',
+  'exception',
+  'rate-limit',
+  'apply-drop',
+  'apply-empty',
+  'apply-delay',
+]);
 
 /** The scope of a token seeded without one: what @authing/web's docs ask for. */
 export const DEFAULT_SCOPE = 'openid profile email phone';
@@ -777,7 +789,7 @@ export class EmulatorState {
         fault.message = f.message;
       }
     }
-    if (fault.kind === 'delay') {
+    if (fault.kind === 'delay' || fault.kind === 'apply-delay') {
       const delayMs = f.delayMs ?? 1000;
       if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > 120000) {
         throw new ControlError('delayMs must be a number from 0 to 120000');
