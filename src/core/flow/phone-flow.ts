@@ -119,6 +119,12 @@ export interface FlowState {
    * typed, and a rate-limit answer to the next send to that number confirms it went out.
    */
   maybeSent?: string;
+  /**
+   * A bind, change or unbind of this flow whose answer never came and that the profile did not show
+   * in place: the server may still apply it, so an answer that only makes sense if it did
+   * (ALREADY_BOUND, NO_PHONE, SAME_PHONE) is checked against the profile rather than shown.
+   */
+  unansweredBefore?: Effect['type'];
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
@@ -314,7 +320,8 @@ function reconcile(state: FlowState, { effect, error }: NonNullable<FlowState['u
     const next = profileLoaded(done.state, account, now);
     return { ...next, outcome: done.outcome };
   }
-  const failed = error ? fail(settled, effect, error, now, { reconciled: true }) : { state: { ...settled, pending: undefined } };
+  const unanswered = { ...settled, unansweredBefore: effect.type };
+  const failed = error ? fail(unanswered, effect, error, now, { reconciled: true }) : { state: { ...unanswered, pending: undefined } };
   // Not landed, but the profile may still differ (changed elsewhere): the usual rules apply.
   const next = profileLoaded({ ...failed.state, pending: 'load-profile' }, account, now);
   return { ...next, failure: error ? { effect, error } : undefined };
@@ -336,7 +343,15 @@ function loadFailed(current: FlowState, cause: PhoneManagerError, fresh = false)
 
 function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
-  const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, error: undefined, notice: undefined };
+  const base = {
+    ...state,
+    draft: emptyDraft(state.draft.country),
+    sentTo: {},
+    verified: undefined,
+    unansweredBefore: undefined,
+    error: undefined,
+    notice: undefined,
+  };
   if (flow === 'unbind') {
     if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
     return { ...base, step: 'unbind' };
@@ -352,6 +367,7 @@ function cancel(state: FlowState): FlowState {
     draft: emptyDraft(state.draft.country),
     sentTo: {},
     verified: undefined,
+    unansweredBefore: undefined,
     error: undefined,
     notice: undefined,
   };
@@ -510,7 +526,7 @@ function submit(state: FlowState): Transition {
 /** A request succeeded. */
 function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: string } | undefined, now: number): Transition {
   const done = { ...state, pending: undefined, error: undefined };
-  const finished = { ...done, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined };
+  const finished = { ...done, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, unansweredBefore: undefined };
   switch (effect.type) {
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
@@ -583,8 +599,9 @@ const ECHOES: Partial<Record<Effect['type'], ErrorCode[]>> = {
 };
 
 /** Whether a failure of `effect` leaves it unknown whether the server carried it out. */
-const unsettles = (effect: Effect, cause: PhoneManagerError): boolean =>
-  MUTATES.has(effect.type) && (!!policyOf(cause.code).uncertain || !!ECHOES[effect.type]?.includes(cause.code));
+const unsettles = (state: FlowState, effect: Effect, cause: PhoneManagerError): boolean =>
+  MUTATES.has(effect.type) &&
+  (!!policyOf(cause.code).uncertain || (state.unansweredBefore === effect.type && !!ECHOES[effect.type]?.includes(cause.code)));
 
 /** A send whose answer is unknown: the SMS may come, so its code may be typed. */
 function maybeSent(state: FlowState, effect: Extract<Effect, { type: 'send-code' }>): FlowState {
@@ -605,7 +622,7 @@ function interrupted(state: FlowState, effect: Effect): FlowState {
  * (`reconciled`: it did, and found it had not landed).
  */
 function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number, { reconciled = false } = {}): Transition {
-  if (!reconciled && unsettles(effect, cause)) return { state: { ...state, unsettled: { effect, error: cause } }, reload: true };
+  if (!reconciled && unsettles(state, effect, cause)) return { state: { ...state, unsettled: { effect, error: cause } }, reload: true };
   const result = failNow(state, effect, cause, now);
   // Reconciled: the profile was just loaded, so no reload follows; nothing loops.
   return reconciled ? { state: result.state } : result;
@@ -716,7 +733,9 @@ function editCode(state: FlowState, field: 'code' | 'currentCode', value: string
 /** Enter in the number field sends the code, unless one already went to that number: then it submits. */
 function submitFrom(state: FlowState, from: 'phone' | undefined, now: number): Transition {
   const purpose = codePurposeOf(state.step);
-  if (from === 'phone' && purpose && !samePhone(state.sentTo[purpose], targetOf(state, purpose))) return sendCode(state, now);
+  const target = purpose && targetOf(state, purpose);
+  const confirmed = !!target && samePhone(state.sentTo[purpose], target) && state.maybeSent !== resendKey(purpose, target);
+  if (from === 'phone' && purpose && !confirmed) return sendCode(state, now);
   return submit(state);
 }
 

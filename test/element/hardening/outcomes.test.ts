@@ -198,6 +198,28 @@ describe('outcomes the server applied are reported exactly once', () => {
     expect(errorText(el)).to.equal('');
   });
 
+  it('ALREADY_BOUND with the very number after a bind that timed out and landed late counts as landed: bound, once', async () => {
+    const el = await mount(USERS.noPhone.token, { ...SETUP, timeout: '300' });
+    const events = recordEvents(el, EVENTS);
+    const { code } = await FLOWS[0].prepare(el);
+    // Held longer than the widget waits, and longer than its profile read: it lands after both.
+    await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 1500 });
+    const timedOut = nextEvent(el, 'authing-error');
+    await FLOWS[0].trigger(el, code);
+    expect((await timedOut).detail.code).to.equal('TIMEOUT');
+    await idle(el);
+    expect(codeInput(el).value, 'what was typed is kept').to.equal(code);
+    await until(async () => (await phoneOf(USERS.noPhone.id)) === NEW_PHONE, 'the held bind never landed');
+    const bound = nextEvent(el, 'authing-phone-bound');
+    await click(part(el, 'submit-button')); // Authing: already bound (to this very number)
+    await bound;
+    await idle(el);
+    const log = await logged();
+    expect(log.slice(log.lastIndexOf('bind-phone') - 1)).to.deep.equal(['bind-phone', 'bind-phone', 'get-profile']);
+    expect(outcomes(events)).to.deep.equal(['authing-error', 'authing-phone-bound']);
+    expect(errorText(el)).to.equal('');
+  });
+
   it('a send whose answer was lost: the code that arrives may be typed, and binds', async () => {
     const el = await mount(USERS.noPhone.token, SETUP);
     await emulator.fault({ path: '/api/v3/send-sms', kind: 'apply-drop' });
