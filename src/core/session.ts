@@ -108,6 +108,8 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   let pool: PoolSettings = {};
   let state: FlowState = { ...initialState(settings()), cooldowns: restoreCooldowns(storage, now()) };
   let api: PhoneApi | undefined;
+  /** The access token of the built-in client: never repeated by an error, should a server echo it. */
+  let secret: string | undefined;
   /** The pool's settings, read once per connection alongside the first profile. */
   let poolRead: Promise<void> | undefined;
   /** Aborted when the connection changes or the session is disposed. */
@@ -163,7 +165,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       result = { type: 'succeeded', effect, data: data ?? undefined };
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
-      const cause = asError(error);
+      const cause = redacted(asError(error), secret);
       result = { type: 'failed', effect, error: cause };
       const transition = reduce(state, { ...result, now: now() });
       // A bind, change or unbind that may have landed is announced once the profile says how it ended.
@@ -191,7 +193,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       tell({ type: 'profile-loaded', phone, canUnbind: !!phone && hasOtherLoginMethod });
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
-      fail('load-profile', asError(error));
+      fail('load-profile', redacted(asError(error), secret));
     }
   }
 
@@ -256,8 +258,9 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     connect(connection, { sameIdentity = false } = {}) {
       if (disposed) return;
       restart();
-      if (!sameIdentity) dispatch({ type: 'credentials-changed' }, false);
+      if (!sameIdentity) dispatch({ type: 'credentials-changed', otherUser: namesAnotherUser(connection, state.account.userId) }, false);
       api = undefined;
+      secret = connection && 'accessToken' in connection ? connection.accessToken : undefined;
       pool = {};
       poolRead = undefined;
       if (!connection) return dispatch({ type: 'signed-out' }, false);
@@ -334,6 +337,43 @@ function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ upd
     case 'unbind':
       return api.unbindPhone(effect.passCode, { signal });
   }
+}
+
+/**
+ * Whether the new access token names another user than `userId`. Authing's access tokens are JWTs
+ * whose OIDC `sub` claim is the user id; it is read, not verified (Authing verifies), and only to forget
+ * the previous user's flow at once. A token that is no readable JWT says nothing: the profile decides.
+ */
+function namesAnotherUser(connection: Connection | undefined, userId: string | undefined): boolean {
+  if (!connection || !userId || !('accessToken' in connection)) return false;
+  const subject = subjectOf(connection.accessToken);
+  return subject !== undefined && subject !== userId;
+}
+
+function subjectOf(token: string | undefined): string | undefined {
+  const payload = token?.replace(/^Bearer\s+/i, '').split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const json = new TextDecoder().decode(
+      Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0)),
+    );
+    const claims: unknown = JSON.parse(json);
+    const sub = claims && typeof claims === 'object' ? (claims as { sub?: unknown }).sub : undefined;
+    return typeof sub === 'string' ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error without the access token, should the server's message echo it: what the user sees and
+ * the host's `authing-error` detail never carry it. The cause (which may hold it too) is left out.
+ */
+function redacted(error: PhoneManagerError, token: string | undefined): PhoneManagerError {
+  if (!token || token.length < 8 || !error.message.includes(token)) return error;
+  const { code, statusCode, apiCode, requestId } = error;
+  return new PhoneManagerError(code, error.message.split(token).join('[redacted]'), { statusCode, apiCode, requestId });
 }
 
 /** Anything a custom client throws becomes a PhoneManagerError, so subscribers see one error type. */

@@ -176,8 +176,11 @@ export type Intent =
 export type FlowEvent = (
   | Intent
   | { type: 'configure'; options: Partial<FlowOptions> }
-  /** A new access token or app host: it may be the same user's refreshed token, or someone else's. */
-  | { type: 'credentials-changed' }
+  /**
+   * A new access token or app host: it may be the same user's refreshed token, or someone else's.
+   * `otherUser`: the token names another user than the account's, so nothing of it may stay a moment longer.
+   */
+  | { type: 'credentials-changed'; otherUser?: boolean }
   /** No credentials (yet): wait quietly, showing nothing of any account. */
   | { type: 'signed-out' }
   | { type: 'loading'; keepError?: boolean }
@@ -773,7 +776,7 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
     case 'configure':
       return { state: configure(current, event.options) };
     case 'credentials-changed':
-      return { state: { ...current, unconfirmed: true } };
+      return { state: event.otherUser ? { ...afresh(current), unconfirmed: true } : { ...current, unconfirmed: true } };
     case 'signed-out':
       return { state: afresh(current) };
     case 'loading':
