@@ -25,6 +25,7 @@ import {
   type Transition,
 } from './flow/phone-flow.js';
 import { countryOf, DEFAULT_COUNTRY, type PhoneNumber } from './phone.js';
+import { cooldownStoreFor, type CooldownStorage } from './cooldown-store.js';
 
 /** What a session tells its subscribers besides its state: each becomes one of the element's DOM events. */
 export type Notification =
@@ -43,14 +44,7 @@ export interface StateChange {
 /** How the session reaches Authing: a client of your own, or the settings of the built-in one. */
 export type Connection = { client: PhoneApi } | AuthingClientOptions;
 
-/** Where cooldowns survive a reload of the page: `sessionStorage` in a browser. */
-export interface CooldownStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-/** The storage key: only deadlines by number and channel, never a code or a token. */
-export const COOLDOWN_STORAGE_KEY = 'authing-phone-manager:cooldowns';
+export { COOLDOWN_STORAGE_KEY, type CooldownStorage } from './cooldown-store.js';
 
 export interface PhoneSessionOptions {
   /**
@@ -103,10 +97,12 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   const now = options.now ?? (() => Date.now());
   const listeners = new Set<(state: FlowState, change: StateChange) => void>();
   const notifiers = new Set<(notification: Notification) => void>();
-  const storage = options.storage;
+  /** The page's cooldowns, shared with every other session that keeps them in the same storage. */
+  const cooldowns = cooldownStoreFor(options.storage);
+  const owner = {};
   let host: Partial<FlowOptions> = options.flow ?? {};
   let pool: PoolSettings = {};
-  let state: FlowState = { ...initialState(settings()), cooldowns: restoreCooldowns(storage, now()) };
+  let state: FlowState = { ...initialState(settings()), cooldowns: cooldowns.read(now()) };
   let api: PhoneApi | undefined;
   /** The access token of the built-in client: never repeated by an error, should a server echo it. */
   let secret: string | undefined;
@@ -135,7 +131,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
 
   const set = (next: FlowState, byUser: boolean) => {
     if (next === state) return;
-    if (next.cooldowns !== state.cooldowns) saveCooldowns(storage, next.cooldowns);
+    if (next.cooldowns !== state.cooldowns) cooldowns.write(next.cooldowns, now(), owner);
     state = next;
     for (const listener of listeners) listener(state, { byUser });
   };
@@ -277,11 +273,15 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     abort: restart,
     dispose() {
       disposed = true;
+      forgetCooldowns();
       run.abort();
       listeners.clear();
       notifiers.clear();
     },
   };
+  const forgetCooldowns = cooldowns.subscribe((page) => {
+    if (!disposed) dispatch({ type: 'cooldowns', cooldowns: page }, false);
+  }, owner);
   const { connection } = options;
   if (connection) queueMicrotask(() => session.connect(connection));
   return session;
@@ -304,24 +304,6 @@ async function accountWithScopes(client: PhoneApi, profile: AuthingProfile, sign
     );
   }
   return { ...account, hasOtherLoginMethod: account.hasOtherLoginMethod || (emailHidden && info.emailBinded) };
-}
-
-function restoreCooldowns(storage: CooldownStorage | undefined, now: number): Record<string, number> {
-  try {
-    const stored: unknown = JSON.parse(storage?.getItem(COOLDOWN_STORAGE_KEY) ?? '{}');
-    if (!stored || typeof stored !== 'object') return {};
-    return Object.fromEntries(Object.entries(stored).filter(([, until]) => typeof until === 'number' && until > now));
-  } catch {
-    return {};
-  }
-}
-
-function saveCooldowns(storage: CooldownStorage | undefined, cooldowns: Readonly<Record<string, number>>): void {
-  try {
-    storage?.setItem(COOLDOWN_STORAGE_KEY, JSON.stringify(cooldowns));
-  } catch {
-    // full, or refused (private mode): the countdown still runs for this page
-  }
 }
 
 function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ updatePhoneToken?: string } | void> {

@@ -189,6 +189,8 @@ export type FlowEvent = (
   | { type: 'load-failed'; error: PhoneManagerError; fresh?: boolean }
   | { type: 'succeeded'; effect: Effect; data?: { updatePhoneToken?: string } }
   | { type: 'failed'; effect: Effect; error: PhoneManagerError }
+  /** Deadlines another session of the page (or another tab) set: the server counts them for this user too. */
+  | { type: 'cooldowns'; cooldowns: Readonly<Record<string, number>> }
   /** The host aborted a request in flight (new token, reload, new settings, a move in the DOM): its answer is lost. */
   | { type: 'interrupted'; effect: Effect }
 ) & {
@@ -265,7 +267,14 @@ const sameUser = (a: Account, b: Account) => !!a.userId && a.userId === b.userId
 
 /** What the state may keep of its account and flow for this profile: nothing if it is another user's. */
 const trusted = (state: FlowState, account: Account): FlowState =>
-  state.unconfirmed && !sameUser(state.account, account) ? afresh(state) : state;
+  state.unconfirmed && !sameUser(state.account, account) ? anotherUser(state) : state;
+
+/**
+ * Not the account loaded before: nothing of it stays. Its cooldowns go too when it was a known other
+ * user; a first load (no user yet, say after a reload of the page) keeps the stored ones.
+ */
+const anotherUser = (state: FlowState): FlowState =>
+  state.account.userId && Object.keys(state.cooldowns).length ? { ...afresh(state), cooldowns: {} } : afresh(state);
 
 /** Nothing of the account or the flow, but the settings and the cooldowns: the server still counts those. */
 const afresh = (state: FlowState): FlowState => ({ ...initialState(state.options), cooldowns: state.cooldowns });
@@ -408,9 +417,26 @@ function newPhoneOf({ draft, options }: FlowState): PhoneNumber | undefined {
   return allowed.some((iso) => `+${countryOf(iso)?.callingCode}` === phone.phoneCountryCode) ? phone : undefined;
 }
 
-/** Key of the server's resend limit: one SMS per number and channel per minute. */
+/**
+ * Key of the server's resend limit: one SMS per number and channel per minute. A hash, so the
+ * number itself is never written to storage.
+ */
 export function resendKey(purpose: CodePurpose, phone: PhoneNumber): string {
-  return `${CHANNEL[purpose]}:${phone.phoneCountryCode}${phone.phoneNumber}`;
+  return `c${hash(`${CHANNEL[purpose]}:${phone.phoneCountryCode}${phone.phoneNumber}`)}`;
+}
+
+/** cyrb53: a fast 53-bit string hash (not for secrets; it only keeps numbers out of plain sight). */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 const PURPOSE_OF: Partial<Record<Step, CodePurpose>> = {
@@ -751,7 +777,8 @@ const coolDown = (state: FlowState, key: string, now: number): Record<string, nu
 export function cooldownOf(state: FlowState, purpose: CodePurpose, now: number): number {
   const target = targetOf(state, purpose);
   const until = target ? state.cooldowns[resendKey(purpose, target)] : undefined;
-  return until === undefined ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  // Never more than one interval from now, whatever the clock did since the deadline was set.
+  return until === undefined ? 0 : Math.min(RESEND_SECONDS, Math.max(0, Math.ceil((until - now) / 1000)));
 }
 
 /**
@@ -766,6 +793,12 @@ function running(cooldowns: Readonly<Record<string, number>>, now: number): Read
     : Object.fromEntries(Object.entries(cooldowns).filter(([, until]) => until > now));
 }
 
+/** `mine` with the later of each deadline in `theirs`; the same object when nothing is new. */
+function mergedCooldowns(mine: Readonly<Record<string, number>>, theirs: Readonly<Record<string, number>>, now: number) {
+  const newer = Object.entries(theirs).filter(([key, until]) => until > now && until > (mine[key] ?? 0));
+  return newer.length ? { ...mine, ...Object.fromEntries(newer) } : mine;
+}
+
 const asTransition = (result: Transition | FlowState): Transition => ('state' in result ? result : { state: result });
 
 /** The machine's one entry point: the next state, the request it asks for and the outcome to announce. */
@@ -776,7 +809,9 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
     case 'configure':
       return { state: configure(current, event.options) };
     case 'credentials-changed':
-      return { state: event.otherUser ? { ...afresh(current), unconfirmed: true } : { ...current, unconfirmed: true } };
+      return { state: event.otherUser ? { ...anotherUser(current), unconfirmed: true } : { ...current, unconfirmed: true } };
+    case 'cooldowns':
+      return { state: { ...current, cooldowns: mergedCooldowns(current.cooldowns, event.cooldowns, now) } };
     case 'signed-out':
       return { state: afresh(current) };
     case 'loading':
