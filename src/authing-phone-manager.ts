@@ -245,13 +245,21 @@ export class AuthingPhoneManager extends LitElement {
 
   private readonly send: Handlers['intent'] = (intent) => this.phone.session.send(intent);
 
+  /** An IME composition runs: its text is not the user's input yet (full-width digits, a candidate list). */
+  private composing = false;
+
   private readonly handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
+    // Enter that commits a composition submits nothing.
+    if (this.composing) return;
     const active = this.shadowRoot?.activeElement as HTMLInputElement | null;
     this.send({ type: 'submit', from: active?.name === 'phone' ? 'phone' : undefined });
   };
 
   private readonly handleInput = (event: Event): void => {
+    // While composing, the text is the IME's: it is read once, at compositionend.
+    if (event.type === 'compositionend') this.composing = false;
+    else if (this.composing || (event as InputEvent).isComposing) return;
     const input = event.target as HTMLInputElement;
     this.send({ type: 'edit', field: input.dataset.field as keyof Draft, value: input.value });
   };
@@ -260,6 +268,9 @@ export class AuthingPhoneManager extends LitElement {
     intent: this.send,
     submit: this.handleSubmit,
     input: this.handleInput,
+    compositionStart: () => {
+      this.composing = true;
+    },
     retry: () => this.reload(),
     recovery: () => {
       const phoneCountryCode = this.phone.state.account.phone?.phoneCountryCode;
@@ -291,6 +302,7 @@ export class AuthingPhoneManager extends LitElement {
       headingLevel: this.headingLevel,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
+      composing: this.composing,
     });
   }
 }

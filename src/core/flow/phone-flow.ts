@@ -12,6 +12,7 @@ import { keepsToken, policyOf } from '../error-policy.js';
 import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
 import {
   CODE_LENGTH,
+  codeInText,
   countryOf,
   DEFAULT_COUNTRY,
   detectCountry,
@@ -751,7 +752,9 @@ function failNow(state: FlowState, effect: Effect, cause: PhoneManagerError, now
  */
 function editCode(state: FlowState, field: 'code' | 'currentCode', value: string): Transition {
   const ascii = toAsciiDigits(value);
-  const digits = ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
+  // A pasted SMS: its code, not the first digits of the text (a sender's number, a date).
+  const inText = /\D/.test(ascii) ? codeInText(value, state.options.codeLength) : undefined;
+  const digits = inText ?? ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
   const length = state.options.codeLength ?? CODE_LENGTH.usual;
   const complete = (code: string) => parseCode(code, length) !== undefined;
   const next = { ...edit(state, field, digits), nonDigitsDropped: /\D/.test(ascii) && !complete(digits) ? field : undefined };
