@@ -156,6 +156,8 @@ describe('outcomes the server applied are reported exactly once', () => {
         expect(outcomes(events)).to.deep.equal([flow.outcome]);
         expect(errorText(el)).to.equal('');
         flow.shown(el);
+        // The control the user was on is gone with its step: focus is on the new step, not lost.
+        expect(el.shadowRoot!.activeElement, 'focus on the new step').to.not.equal(null);
         expect(uncaught.seen).to.deep.equal([]);
       });
     }
