@@ -19,7 +19,7 @@ export type Cooldowns = Readonly<Record<string, number>>;
 export interface CooldownStore {
   /** The deadlines still running at `now`, none further than a minute ahead (a clock set back). */
   read(now: number): Cooldowns;
-  /** Adds or moves deadlines; the others' stay. Tells every other subscriber. */
+  /** Adds or moves deadlines; the others' stay. Tells every other subscriber of these. */
   write(cooldowns: Cooldowns, now: number, from?: object): void;
   /** Called with the page's deadlines when another session (or, via {@link refresh}, another tab) wrote. */
   subscribe(listener: (cooldowns: Cooldowns) => void, owner: object): () => void;
@@ -81,7 +81,7 @@ function createStore(storage: CooldownStorage): CooldownStore {
       } catch {
         // full, or refused (private mode): the other sessions of this page still hear of it
       }
-      tell(merged, from);
+      tell(cooldowns, from);
     },
     subscribe(listener, owner) {
       listeners.set(owner, listener);

@@ -75,7 +75,8 @@ export function cleanPhone(value: string): string {
     value
       .replace(INVISIBLE, '')
       .trim()
-      .replace(/^(tel|callto|sms):/i, '')
+      // A link's scheme ("tel:+86-139…"), not a label ("Tel: 138…", which stays refused).
+      .replace(/^(tel|callto|sms):(?=[+\d\uff0b\uff10-\uff19])/i, '')
       .replace(/\(\s*0\s*\)/g, ''),
   );
 }

@@ -131,7 +131,11 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
 
   const set = (next: FlowState, byUser: boolean) => {
     if (next === state) return;
-    if (next.cooldowns !== state.cooldowns) cooldowns.write(next.cooldowns, now(), owner);
+    if (next.cooldowns !== state.cooldowns) {
+      // Only deadlines this change set or moved: the page hears of a new one once, never again of old ones.
+      const fresh = Object.entries(next.cooldowns).filter(([key, until]) => until > (state.cooldowns[key] ?? 0));
+      if (fresh.length) cooldowns.write(Object.fromEntries(fresh), now(), owner);
+    }
     state = next;
     for (const listener of listeners) listener(state, { byUser });
   };
