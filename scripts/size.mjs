@@ -19,9 +19,11 @@ export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
  * gzip bytes (level 9) the classic CDN file may take, lit and the zh-CN strings included. A
  * ratchet at today's size (25,443 B) plus a little room, lowered as the file shrinks; the goal is
  * 20,480 B. Raised once, from 27.5 KB to 28.8 KB, for what real Authing needs; lowered to 25,600 B when
- * the other languages moved to chunks. What is left and what would cut it: the README's Size section.
+ * the other languages moved to chunks. Raised from 26,900 B to 29,100 B for outcomes found out after a
+ * lost answer, the page's shared cooldowns, pasted numbers and SMS texts, and IME input (26,565 B before,
+ * 28,778 B after). What is left and what would cut it: the README's Size section.
  */
-export const BUDGET_GZIP_BYTES = 26_900;
+export const BUDGET_GZIP_BYTES = 29_100;
 /** The language chunks beside the CDN files, and the gzip bytes each may take. */
 export const CHUNK_FILE = /^dist\/cdn\/authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/;
 export const CHUNK_BUDGET_GZIP_BYTES = 1600;
