@@ -1,4 +1,4 @@
-// Issue 22, point 9: words a host gives in the wrong shape never break the render or leave it on Loading.
+// Issue 22, point 9: words or data of the wrong shape never break the render or leave it on Loading.
 import { expect } from '@open-wc/testing';
 import { CATALOGS } from '../../../src/i18n/index.js';
 import { emulator, USERS } from '../../helpers/emulator.js';
@@ -35,5 +35,27 @@ describe('message overrides of the wrong type', () => {
     el.messages = 'hello' as never;
     await el.updateComplete;
     expect(part(el, 'phone-input')).to.exist;
+  });
+
+  it('a custom client’s profile with a number where a string belongs: “could not read the answer” and Try again, not Loading forever', async () => {
+    const uncaught = watchUncaught();
+    const el = document.createElement('authing-phone-manager') as Widget;
+    el.setAttribute('lang', 'en-US');
+    let profile: Record<string, unknown> = { userId: 'u-1', phone: 13800138000, email: 'a@b.c' };
+    el.client = {
+      getProfile: async () => profile as never,
+      sendSms: async () => undefined,
+      bindPhone: async () => undefined,
+      verifyUpdatePhoneRequest: async () => ({ updatePhoneToken: 't' }),
+      updatePhone: async () => undefined,
+      unbindPhone: async () => undefined,
+    };
+    document.body.append(el);
+    await until(() => el.shadowRoot?.querySelector('[part~="retry-button"]'), 'no Try again');
+    expect(el.shadowRoot!.textContent).to.contain(CATALOGS['en-US'].errors.BAD_RESPONSE);
+    profile = { userId: 'u-1', phone: '13800138000', phoneCountryCode: '+86', email: 'a@b.c' };
+    await click(part(el, 'retry-button'));
+    await until(() => el.shadowRoot!.querySelector('[part~="change-button"]'), 'the overview after Try again');
+    uncaught.stop();
   });
 });
