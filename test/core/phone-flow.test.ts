@@ -608,3 +608,22 @@ describe('outcomes the server may have applied (issue 22)', () => {
     expect(limited.state.notice?.kind).to.equal('code-sent');
   });
 });
+
+describe('an unsettled request and the profile that could not be read (issue 22)', () => {
+  it('a retry that succeeds is announced once; no later profile announces the earlier try again', () => {
+    const alice: flow.Account = { userId: 'u-a', hasOtherLoginMethod: true };
+    const aliceBound: flow.Account = { ...alice, phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } };
+    const bind = type(sent(typed(ready(alice), { phoneNumber: '13912345678' })), { code: '123456' });
+    const lost = fail(bind.state, bind.effect!, new PhoneManagerError('NETWORK', 'x'));
+    const unreadable = loadFailed(loading(lost.state, true), new PhoneManagerError('NETWORK', 'x'));
+    expect(unreadable.unsettled, 'still to find out').to.not.equal(undefined);
+    const retry = submit(unreadable);
+    expect(retry.effect?.type).to.equal('bind');
+    const done = succeed(retry.state, retry.effect!);
+    expect(done.outcome?.type).to.equal('phone-bound');
+    expect(profileLoaded(loading(done.state), aliceBound).outcome, 'not twice').to.equal(undefined);
+    // The retry answered "already bound" instead: the earlier try landed, announced once.
+    const echo = fail(retry.state, retry.effect!, new PhoneManagerError('ALREADY_BOUND', 'x'));
+    expect(profileLoaded(loading(echo.state, true), aliceBound).outcome?.type).to.equal('phone-bound');
+  });
+});

@@ -454,10 +454,15 @@ const invalid = (state: FlowState, code: ErrorCode, field?: Field): Transition =
   state: { ...state, error: { code, field }, notice: undefined },
 });
 
-const begin = (state: FlowState, effect: Effect): Transition => ({
-  state: { ...state, pending: ACTION_OF[effect.type], error: undefined, notice: undefined },
-  effect,
-});
+const begin = (state: FlowState, effect: Effect): Transition => {
+  const next: FlowState = { ...state, pending: ACTION_OF[effect.type], error: undefined, notice: undefined };
+  // A bind, change or unbind still unsettled (the profile could not be read) is now this request's
+  // earlier, unanswered try: this one's answer settles both.
+  if (state.unsettled && MUTATES.has(effect.type)) {
+    Object.assign(next, { unsettled: undefined, unansweredBefore: state.unsettled.effect.type });
+  }
+  return { state: next, effect };
+};
 
 /** Send code on the current step. Input that cannot be valid never reaches the server, nor a resend too soon. */
 function sendCode(state: FlowState, now: number): Transition {
@@ -556,7 +561,15 @@ function submit(state: FlowState): Transition {
 /** A request succeeded. */
 function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: string } | undefined, now: number): Transition {
   const done = { ...state, pending: undefined, error: undefined };
-  const finished = { ...done, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, unansweredBefore: undefined };
+  // A flow's end settles whatever of it was still unsettled: its outcome is this one.
+  const finished = {
+    ...done,
+    draft: emptyDraft(state.draft.country),
+    sentTo: {},
+    verified: undefined,
+    unsettled: undefined,
+    unansweredBefore: undefined,
+  };
   switch (effect.type) {
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
