@@ -28,7 +28,7 @@ export class SessionController implements ReactiveController {
   /** The state before the changes the next update renders, when one of them followed the user. */
   private userChangedFrom?: FlowState;
   private readonly onUserChange: (previous: FlowState) => void;
-  /** Another tab (or frame) wrote the cooldowns: the page's sessions hear of it. */
+  /** Another document sharing the storage (a frame of this tab: sessionStorage is per tab) wrote the cooldowns: the page's sessions hear of it. */
   private readonly onStorage: (event: StorageEvent) => void;
 
   constructor(

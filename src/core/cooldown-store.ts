@@ -21,7 +21,7 @@ export interface CooldownStore {
   read(now: number): Cooldowns;
   /** Adds or moves deadlines; the others' stay. Tells every other subscriber of these. */
   write(cooldowns: Cooldowns, now: number, from?: object): void;
-  /** Called with the page's deadlines when another session (or, via {@link refresh}, another tab) wrote. */
+  /** Called with the page's deadlines when another session (or, via {@link refresh}, another document sharing the storage) wrote. */
   subscribe(listener: (cooldowns: Cooldowns) => void, owner: object): () => void;
   /** The storage changed from outside (a `storage` event): tell every subscriber. */
   refresh(now: number): void;

@@ -190,7 +190,7 @@ export type FlowEvent = (
   | { type: 'load-failed'; error: PhoneManagerError; fresh?: boolean }
   | { type: 'succeeded'; effect: Effect; data?: { updatePhoneToken?: string } }
   | { type: 'failed'; effect: Effect; error: PhoneManagerError }
-  /** Deadlines another session of the page (or another tab) set: the server counts them for this user too. */
+  /** Deadlines another session of the page (or another frame sharing its storage) set: the server counts them for this user too. */
   | { type: 'cooldowns'; cooldowns: Readonly<Record<string, number>> }
   /** The host aborted a request in flight (new token, reload, new settings, a move in the DOM): its answer is lost. */
   | { type: 'interrupted'; effect: Effect }

@@ -51,14 +51,14 @@ describe('resend cooldowns', () => {
     expect(secondsShown(el)).to.be.within(1, 60);
   });
 
-  it('another tab’s cooldown (a storage event) reaches the widget', async () => {
+  it('a cooldown another frame of the tab wrote (a storage event) reaches the widget', async () => {
     const el = await mount(USERS.noPhone.token, SETUP);
     await type(phoneInput(el), NEW_PHONE);
     await el.updateComplete;
     expect(sendButton(el).getAttribute('aria-disabled')).to.equal('false');
     sessionStorage.setItem(COOLDOWN_STORAGE_KEY, JSON.stringify({ [KEY]: Date.now() + 45_000 }));
     window.dispatchEvent(new StorageEvent('storage', { key: COOLDOWN_STORAGE_KEY, storageArea: sessionStorage }));
-    await until(() => sendButton(el).getAttribute('aria-disabled') === 'true', 'the other tab’s cooldown was not heard');
+    await until(() => sendButton(el).getAttribute('aria-disabled') === 'true', 'the other frame’s cooldown was not heard');
     expect(secondsShown(el)).to.be.within(40, 45);
   });
 });
