@@ -157,7 +157,13 @@ export type FaultKind =
   | 'exception'
   | 'rate-limit'
   /** statusCode 200 with `data: { success: false }` (update-phone's IsSuccessRespDto saying no); nothing changes. */
-  | 'unsuccessful';
+  | 'unsuccessful'
+  /** The endpoint runs, then the connection closes without an answer. */
+  | 'apply-drop'
+  /** The endpoint runs, then HTTP 200 with an empty body. */
+  | 'apply-empty'
+  /** The endpoint runs at once; its answer is held for `delayMs`. */
+  | 'apply-delay';
 
 /** What POST /__emulator/faults takes. */
 export interface FaultInput {

@@ -260,7 +260,18 @@ export function createEmulator(options = {}) {
       if (envelope.apiCode !== undefined) body.apiCode = state.config.apiCodeAsString ? String(envelope.apiCode) : envelope.apiCode;
       if (!v2) body.requestId = requestId;
       if (envelope.data !== undefined) body.data = envelope.data;
+      // The `apply-*` faults: the endpoint ran (and changed what it changes), then its answer is lost.
+      if (fault === 'apply-drop') {
+        log(0, undefined, fault);
+        dropConnection(req.socket);
+        return;
+      }
       log(envelope.statusCode, envelope.apiCode, fault);
+      if (fault === 'apply-empty') return send(res, 200, '', { 'x-authing-request-id': requestId });
+      if (fault === 'apply-delay') {
+        void sleep(appliedDelayMs).then(() => send(res, 200, body, { 'x-authing-request-id': requestId, ...headers }));
+        return;
+      }
       send(res, 200, body, { 'x-authing-request-id': requestId, ...headers });
     };
 
@@ -269,6 +280,7 @@ export function createEmulator(options = {}) {
       reply({ statusCode: err.statusCode, apiCode: err.apiCode, message: err.messageIn(lang) }, err.headers, fault);
 
     const fault = state.takeFault(path);
+    const appliedDelayMs = fault?.delayMs ?? 0;
 
     /** @type {string} */
     let rawBody;
@@ -304,7 +316,7 @@ export function createEmulator(options = {}) {
       } else if (fault.kind === 'unsuccessful') {
         // Authing's IsSuccessRespDto saying no (node-sdk, since 2024-08): statusCode 200, data.success false.
         return reply({ statusCode: 200, message: message('success', lang), data: { success: false } }, {}, 'unsuccessful');
-      } else if (fault.kind !== 'exception') {
+      } else if (fault.kind !== 'exception' && !fault.kind.startsWith('apply-')) {
         const out = faultResponse(fault);
         if (out.kind === 'drop') {
           log(0, undefined, 'drop');

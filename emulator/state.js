@@ -133,7 +133,7 @@ import { randomBytes, randomInt } from 'node:crypto';
  */
 
 /**
- * @typedef {'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit'} FaultKind
+ * @typedef {'http500' | 'envelope' | 'malformed' | 'html' | 'drop' | 'delay' | 'exception' | 'rate-limit' | 'apply-drop' | 'apply-empty' | 'apply-delay'} FaultKind
  */
 
 /**
@@ -173,6 +173,9 @@ export const FAULT_KINDS = Object.freeze([
   'exception',
   'rate-limit',
   'unsuccessful',
+  'apply-drop',
+  'apply-empty',
+  'apply-delay',
 ]);
 
 /** The scope of a token seeded without one: what @authing/web's docs ask for. */
@@ -820,7 +823,7 @@ export class EmulatorState {
         fault.message = f.message;
       }
     }
-    if (fault.kind === 'delay') {
+    if (fault.kind === 'delay' || fault.kind === 'apply-delay') {
       const delayMs = f.delayMs ?? 1000;
       if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > 120000) {
         throw new ControlError('delayMs must be a number from 0 to 120000');

@@ -113,6 +113,11 @@ export const styles = css`
   .apm__field-error {
     color: var(--_danger);
   }
+  /* A long unbroken word (a server's message, a request id) wraps instead of widening the widget. */
+  .apm__field-error,
+  .apm__banner {
+    overflow-wrap: anywhere;
+  }
   .apm__sr-only {
     position: absolute;
     inline-size: 1px;
@@ -424,6 +429,7 @@ export const styles = css`
   }
   /* The status and alert regions stay in the accessibility tree while empty; only a banner takes room. */
   .apm__banner {
+    min-inline-size: 0;
     margin-block-end: var(--_gap);
     display: flex;
     gap: 0.5rem;

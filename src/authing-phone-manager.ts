@@ -2,10 +2,11 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
-import type { Draft } from './core/flow/phone-flow.js';
+import type { Draft, FlowState } from './core/flow/phone-flow.js';
 import type { Connection } from './core/session.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
+import type { Messages } from './i18n/index.js';
 import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
 import { CountryPickerController } from './controllers/country-picker-controller.js';
@@ -13,7 +14,7 @@ import { countryOption, countryOptions } from './templates/countries.js';
 import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
 import { moveFocus, recoverFocus } from './focus.js';
 import { styles } from './authing-phone-manager.styles.js';
-import type { Handlers } from './templates/view.js';
+import type { Handlers, View } from './templates/view.js';
 import { widget } from './templates/widget.js';
 
 export { RESEND_SECONDS } from './core/flow/phone-flow.js';
@@ -274,13 +275,21 @@ export class AuthingPhoneManager extends LitElement {
 
   private readonly send: Handlers['intent'] = (intent) => this.phone.session.send(intent);
 
+  /** An IME composition runs: its text is not the user's input yet (full-width digits, a candidate list). */
+  private composing = false;
+
   private readonly handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
+    // Enter that commits a composition submits nothing.
+    if (this.composing) return;
     const active = this.shadowRoot?.activeElement as HTMLInputElement | null;
     this.send({ type: 'submit', from: active?.name === 'phone' ? 'phone' : undefined });
   };
 
   private readonly handleInput = (event: Event): void => {
+    // While composing, the text is the IME's: it is read once, at compositionend.
+    if (event.type === 'compositionend') this.composing = false;
+    else if (this.composing || (event as InputEvent).isComposing) return;
     const input = event.target as HTMLInputElement;
     this.send({ type: 'edit', field: input.dataset.field as keyof Draft, value: input.value });
   };
@@ -289,6 +298,9 @@ export class AuthingPhoneManager extends LitElement {
     intent: this.send,
     submit: this.handleSubmit,
     input: this.handleInput,
+    compositionStart: () => {
+      this.composing = true;
+    },
     retry: () => this.reload(),
     recovery: () => {
       const phoneCountryCode = this.phone.state.account.phone?.phoneCountryCode;
@@ -308,20 +320,34 @@ export class AuthingPhoneManager extends LitElement {
     const t = this.locale.messages;
     // The page's language is still loading: nothing rather than another language's words.
     if (!t) return nothing;
-    const country = this.phone.state.draft.country;
-    return widget({
+    try {
+      return widget(this.view(t, this.phone.state));
+    } catch {
+      // Something of an unexpected type reached a template (a custom client's profile, say): never
+      // stay on what was shown before (Loading), but say the answer could not be read, with Try again.
+      const state = this.phone.state;
+      return widget(
+        this.view(t, { ...state, step: 'unavailable', pending: undefined, notice: undefined, error: { code: 'BAD_RESPONSE' } }),
+      );
+    }
+  }
+
+  private view(t: Messages, state: FlowState): View {
+    const country = state.draft.country;
+    return {
       loading: this.profile.status === TaskStatus.PENDING,
       offerRecovery: this.offerRecovery,
       picker: this.picker,
       country: countryOption(this.locale.lang, t.regions, country),
       t,
       lang: this.locale.lang,
-      state: this.phone.state,
+      state,
       signedIn: !!(this.client || this.accessToken),
       headingLevel: this.headingLevel,
       theme: this.theme,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
-    });
+      composing: this.composing,
+    };
   }
 }

@@ -50,9 +50,7 @@ export class LocaleController implements ReactiveController {
   get messages(): Messages | undefined {
     const base = this.catalog;
     const custom = this.overrides();
-    return base && custom
-      ? { ...base, ...custom, errors: { ...base.errors, ...custom.errors }, regions: { ...base.regions, ...custom.regions } }
-      : base;
+    return base && custom && typeof custom === 'object' ? withOverrides(base, custom) : base;
   }
 
   hostConnected(): void {
@@ -80,6 +78,54 @@ export class LocaleController implements ReactiveController {
     if (this.asked === lang) return;
     this.asked = lang;
     void this.loading.run([lang]);
+  }
+}
+
+/**
+ * The catalog with a host's words, each taken in the shape the catalog needs: a string given where a
+ * function is expected is what the function says; a function given for a string is called; anything
+ * else (a number, null, an object) leaves the catalog's words. A wrong type never breaks the render.
+ */
+function withOverrides(base: Messages, custom: MessageOverrides): Messages {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(custom as Record<string, unknown>)) {
+    const expected = (base as unknown as Record<string, unknown>)[key];
+    if (key === 'errors' || key === 'regions') continue;
+    if (typeof expected === 'function') {
+      const own = expected as (...args: unknown[]) => string;
+      if (typeof value === 'function')
+        merged[key] = (...args: unknown[]) =>
+          safeCall(
+            () => value(...args),
+            () => own(...args),
+          );
+      else if (typeof value === 'string') merged[key] = () => value;
+    } else if (typeof expected === 'string') {
+      if (typeof value === 'string') merged[key] = value;
+      else if (typeof value === 'function')
+        merged[key] = safeCall(
+          () => value(),
+          () => expected,
+        );
+    }
+  }
+  merged.errors = { ...base.errors, ...stringsOf(custom.errors) };
+  merged.regions = { ...base.regions, ...stringsOf(custom.regions) };
+  return merged as unknown as Messages;
+}
+
+const stringsOf = (record: unknown): Record<string, string> =>
+  record && typeof record === 'object'
+    ? Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    : {};
+
+/** What a host's function says, or the catalog's words when it throws or says no string. */
+function safeCall(fn: () => unknown, fallback: () => string): string {
+  try {
+    const value = fn();
+    return typeof value === 'string' ? value : fallback();
+  } catch {
+    return fallback();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { FlowState } from '../core/flow/phone-flow.js';
+import { COOLDOWN_STORAGE_KEY, cooldownStoreFor } from '../core/cooldown-store.js';
 import {
   createPhoneSession,
   type CooldownStorage,
@@ -27,6 +28,8 @@ export class SessionController implements ReactiveController {
   /** The state before the changes the next update renders, when one of them followed the user. */
   private userChangedFrom?: FlowState;
   private readonly onUserChange: (previous: FlowState) => void;
+  /** Another document sharing the storage (a frame of this tab: sessionStorage is per tab) wrote the cooldowns: the page's sessions hear of it. */
+  private readonly onStorage: (event: StorageEvent) => void;
 
   constructor(
     host: ReactiveElement,
@@ -34,6 +37,10 @@ export class SessionController implements ReactiveController {
   ) {
     this.session = createPhoneSession(options);
     this.onUserChange = options.onUserChange;
+    const { storage } = options;
+    this.onStorage = (event) => {
+      if (event.key === COOLDOWN_STORAGE_KEY && event.storageArea === storage) cooldownStoreFor(storage).refresh(Date.now());
+    };
     let previous = this.session.state;
     this.session.subscribe((state, { byUser }) => {
       if (byUser) this.userChangedFrom ??= previous;
@@ -54,7 +61,12 @@ export class SessionController implements ReactiveController {
     if (from) this.onUserChange(from);
   }
 
+  hostConnected(): void {
+    window.addEventListener('storage', this.onStorage);
+  }
+
   hostDisconnected(): void {
+    window.removeEventListener('storage', this.onStorage);
     this.session.abort();
   }
 }

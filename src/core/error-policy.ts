@@ -19,6 +19,11 @@ export interface ErrorPolicy {
   keepsToken?: true;
   /** The profile on screen is out of date: load it again. */
   reloads?: true;
+  /**
+   * No readable answer: the server may have carried the request out. A bind, change or unbind that
+   * ends so is reconciled with a fresh profile; a send may have sent its SMS.
+   */
+  uncertain?: true;
   /** A failed send starts the resend countdown: the server still counts a minute from a send we don't know about. */
   coolsDown?: true;
   /** Show the server's own words (in the requested language) when it said something, else the catalog's. */
@@ -34,10 +39,10 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   PHONE_REQUIRED: { field: 'phone' },
   CODE_REQUIRED: { field: 'code' },
   CODE_NOT_SENT: { field: 'code' },
-  NETWORK: { keepsToken: true },
-  UNREACHABLE: { keepsToken: true },
-  TIMEOUT: { keepsToken: true },
-  BAD_RESPONSE: { keepsToken: true, requestId: true },
+  NETWORK: { keepsToken: true, uncertain: true },
+  UNREACHABLE: { keepsToken: true, uncertain: true },
+  TIMEOUT: { keepsToken: true, uncertain: true },
+  BAD_RESPONSE: { keepsToken: true, requestId: true, uncertain: true },
   UNAUTHORIZED: {},
   RATE_LIMITED: { coolsDown: true },
   DAILY_LIMIT: {},
@@ -45,7 +50,7 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   CODE_INVALID: { field: 'code' },
   CODE_EXPIRED: { field: 'code' },
   PHONE_TAKEN: { field: 'phone' },
-  SAME_PHONE: { field: 'phone' },
+  SAME_PHONE: { field: 'phone', reloads: true },
   OLD_PHONE_REQUIRED: {},
   OLD_PHONE_MISMATCH: { reloads: true },
   LAST_LOGIN_METHOD: {},
@@ -58,6 +63,11 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
 
 export const policyOf = (code: ErrorCode): ErrorPolicy => ERROR_POLICY[code];
 
-/** Whether a verified change's token survives this failure: the policy, and never after a 4xx business answer. */
+/**
+ * Whether a verified change's token survives this failure: the policy, and never after a 4xx business
+ * answer but a 401: Authing refuses an expired session before it reads `updatePhoneToken`, so the
+ * same token applies once the host sets a fresh access token for the same user.
+ */
 export const keepsToken = (error: { code: ErrorCode; statusCode?: number }): boolean =>
-  !!policyOf(error.code).keepsToken && !(error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500);
+  error.code === 'UNAUTHORIZED' ||
+  (!!policyOf(error.code).keepsToken && !(error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500));

@@ -26,6 +26,7 @@ import {
   type Transition,
 } from './flow/phone-flow.js';
 import { countryOf, DEFAULT_COUNTRY, type PhoneNumber } from './phone.js';
+import { cooldownStoreFor, type CooldownStorage } from './cooldown-store.js';
 
 /** What a session tells its subscribers besides its state: each becomes one of the element's DOM events. */
 export type Notification =
@@ -44,14 +45,7 @@ export interface StateChange {
 /** How the session reaches Authing: a client of your own, or the settings of the built-in one. */
 export type Connection = { client: PhoneApi } | AuthingClientOptions;
 
-/** Where cooldowns survive a reload of the page: `sessionStorage` in a browser. */
-export interface CooldownStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-/** The storage key: only deadlines by number and channel, never a code or a token. */
-export const COOLDOWN_STORAGE_KEY = 'authing-phone-manager:cooldowns';
+export { COOLDOWN_STORAGE_KEY, type CooldownStorage } from './cooldown-store.js';
 
 export interface PhoneSessionOptions {
   /**
@@ -107,15 +101,21 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   const now = options.now ?? (() => Date.now());
   const listeners = new Set<(state: FlowState, change: StateChange) => void>();
   const notifiers = new Set<(notification: Notification) => void>();
-  const storage = options.storage;
+  /** The page's cooldowns, shared with every other session that keeps them in the same storage. */
+  const cooldowns = cooldownStoreFor(options.storage);
+  const owner = {};
   let host: Partial<FlowOptions> = options.flow ?? {};
   let pool: PoolSettings = {};
-  let state: FlowState = { ...initialState(settings()), cooldowns: restoreCooldowns(storage, now()) };
+  let state: FlowState = { ...initialState(settings()), cooldowns: cooldowns.read(now()) };
   let api: PhoneApi | undefined;
+  /** The access token of the built-in client: never repeated by an error, should a server echo it. */
+  let secret: string | undefined;
   /** The pool's settings, read once per connection alongside the first profile. */
   let poolRead: Promise<void> | undefined;
   /** Aborted when the connection changes or the session is disposed. */
   let run = new AbortController();
+  /** The request running now, if any: aborting it leaves its outcome to be found out. */
+  let inFlight: Effect | undefined;
   let disposed = false;
 
   /**
@@ -140,7 +140,11 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
 
   const set = (next: FlowState, byUser: boolean) => {
     if (next === state) return;
-    if (next.cooldowns !== state.cooldowns) saveCooldowns(storage, next.cooldowns);
+    if (next.cooldowns !== state.cooldowns) {
+      // Only deadlines this change set or moved: the page hears of a new one once, never again of old ones.
+      const fresh = Object.entries(next.cooldowns).filter(([key, until]) => until > (state.cooldowns[key] ?? 0));
+      if (fresh.length) cooldowns.write(Object.fromEntries(fresh), now(), owner);
+    }
     state = next;
     for (const listener of listeners) listener(state, { byUser });
   };
@@ -157,6 +161,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   function apply(transition: Transition, byUser: boolean): void {
     set(transition.state, byUser);
     if (transition.outcome) tell(transition.outcome);
+    if (transition.failure) tell({ type: 'error', action: ACTION_OF[transition.failure.effect.type], error: transition.failure.error });
     if (transition.reload) void quietly(load({ keepError: true }));
     if (transition.effect) void perform(transition.effect);
   }
@@ -165,6 +170,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     const client = api;
     const { signal } = run;
     if (!client) return;
+    inFlight = effect;
     let result: FlowEvent;
     try {
       const data = await call(client, effect, signal);
@@ -172,9 +178,13 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       result = { type: 'succeeded', effect, data: data ?? undefined };
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
-      const cause = asError(error);
-      tell({ type: 'error', action: ACTION_OF[effect.type], error: cause });
+      const cause = redacted(asError(error), secret);
       result = { type: 'failed', effect, error: cause };
+      const transition = reduce(state, { ...result, now: now() });
+      // A bind, change or unbind that may have landed is announced once the profile says how it ended.
+      if (transition.state.unsettled?.effect !== effect) tell({ type: 'error', action: ACTION_OF[effect.type], error: cause });
+    } finally {
+      if (inFlight === effect) inFlight = undefined;
     }
     dispatch(result, true);
   }
@@ -199,7 +209,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       tell({ type: 'profile-loaded', phone, canUnbind: !!phone && hasOtherLoginMethod });
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
-      throw fail('load-profile', asError(error));
+      throw fail('load-profile', redacted(asError(error), secret));
     }
   }
 
@@ -225,9 +235,13 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     return error;
   }
 
+  /** Aborts what runs. A request in flight may still be carried out: the next profile tells (see the machine's `reconcile`). */
   function restart(): void {
     run.abort();
     run = new AbortController();
+    const effect = inFlight;
+    inFlight = undefined;
+    if (effect && !disposed) dispatch({ type: 'interrupted', effect }, false);
   }
 
   const session: PhoneSession = {
@@ -261,8 +275,9 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     connect(connection, { sameIdentity = false } = {}) {
       if (disposed) return Promise.resolve();
       restart();
-      if (!sameIdentity) dispatch({ type: 'credentials-changed' }, false);
+      if (!sameIdentity) dispatch({ type: 'credentials-changed', otherUser: namesAnotherUser(connection, state.account.userId) }, false);
       api = undefined;
+      secret = connection && 'accessToken' in connection ? connection.accessToken : undefined;
       pool = {};
       poolRead = undefined;
       if (!connection) {
@@ -282,11 +297,15 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
     abort: restart,
     dispose() {
       disposed = true;
+      forgetCooldowns();
       run.abort();
       listeners.clear();
       notifiers.clear();
     },
   };
+  const forgetCooldowns = cooldowns.subscribe((page) => {
+    if (!disposed) dispatch({ type: 'cooldowns', cooldowns: page }, false);
+  }, owner);
   const { connection } = options;
   if (connection) queueMicrotask(() => void session.connect(connection));
   return session;
@@ -325,24 +344,6 @@ function withAppOrPoolId(options: AuthingClientOptions): AuthingClientOptions {
   return options;
 }
 
-function restoreCooldowns(storage: CooldownStorage | undefined, now: number): Record<string, number> {
-  try {
-    const stored: unknown = JSON.parse(storage?.getItem(COOLDOWN_STORAGE_KEY) ?? '{}');
-    if (!stored || typeof stored !== 'object') return {};
-    return Object.fromEntries(Object.entries(stored).filter(([, until]) => typeof until === 'number' && until > now));
-  } catch {
-    return {};
-  }
-}
-
-function saveCooldowns(storage: CooldownStorage | undefined, cooldowns: Readonly<Record<string, number>>): void {
-  try {
-    storage?.setItem(COOLDOWN_STORAGE_KEY, JSON.stringify(cooldowns));
-  } catch {
-    // full, or refused (private mode): the countdown still runs for this page
-  }
-}
-
 function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ updatePhoneToken?: string } | void> {
   switch (effect.type) {
     case 'send-code':
@@ -365,6 +366,43 @@ function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ upd
 function quietly<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
+}
+
+/**
+ * Whether the new access token names another user than `userId`. Authing's access tokens are JWTs
+ * whose OIDC `sub` claim is the user id; it is read, not verified (Authing verifies), and only to forget
+ * the previous user's flow at once. A token that is no readable JWT says nothing: the profile decides.
+ */
+function namesAnotherUser(connection: Connection | undefined, userId: string | undefined): boolean {
+  if (!connection || !userId || !('accessToken' in connection)) return false;
+  const subject = subjectOf(connection.accessToken);
+  return subject !== undefined && subject !== userId;
+}
+
+function subjectOf(token: string | undefined): string | undefined {
+  const payload = token?.replace(/^Bearer\s+/i, '').split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const json = new TextDecoder().decode(
+      Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0)),
+    );
+    const claims: unknown = JSON.parse(json);
+    const sub = claims && typeof claims === 'object' ? (claims as { sub?: unknown }).sub : undefined;
+    return typeof sub === 'string' ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error without the access token, should the server's message echo it: what the user sees and
+ * the host's `authing-error` detail never carry it. The cause (which may hold it too) is left out.
+ */
+function redacted(error: PhoneManagerError, token: string | undefined): PhoneManagerError {
+  if (!token || token.length < 8 || !error.message.includes(token)) return error;
+  const { code, statusCode, apiCode, requestId } = error;
+  return new PhoneManagerError(code, error.message.split(token).join('[redacted]'), { statusCode, apiCode, requestId });
 }
 
 /** Anything a custom client throws becomes a PhoneManagerError, so subscribers see one error type. */

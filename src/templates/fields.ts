@@ -1,5 +1,5 @@
 /** The pieces every step is made of: heading, buttons, the number field, the code field, the form. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
@@ -142,12 +142,14 @@ export function phoneField(view: View, text: string): TemplateResult {
           type="tel"
           inputmode="tel"
           autocomplete="tel-national"
-          maxlength="24"
-          .value=${live(draft.phoneNumber)}
+          maxlength="40"
+          .value=${view.composing ? noChange : live(draft.phoneNumber)}
           ?readonly=${!!pending}
           aria-invalid=${String(invalid)}
           aria-describedby="phone-message"
           @input=${on.input}
+          @compositionstart=${on.compositionStart}
+          @compositionend=${on.input}
         />
       </div>
       ${view.picker.open ? countryPanel(view) : nothing}
@@ -193,11 +195,13 @@ export function codeField(view: View, { first = false } = {}): TemplateResult {
         autocomplete="one-time-code"
         autocapitalize="off"
         spellcheck="false"
-        .value=${live(state.draft[field])}
+        .value=${view.composing ? noChange : live(state.draft[field])}
         ?readonly=${!!state.pending}
         aria-invalid=${String(invalid)}
         aria-describedby="${field}-message"
         @input=${on.input}
+        @compositionstart=${on.compositionStart}
+        @compositionend=${on.input}
       />
       ${sendButton(view, purpose, first)}
     </div>

@@ -14,7 +14,8 @@ export function messageOf({ code, cause, field, eitherOfTwoCodes, codesSpent }: 
   if (code === 'CODE_INVALID' && cause) return t.codeRefused;
   // A business answer (statusCode below 500) in the requested language; a 5xx's words are no help.
   const serverSaid = cause?.message && cause.statusCode !== undefined && cause.statusCode < 500;
-  const message = policyOf(code).serverWords && serverSaid ? cause.message : t.errors[code];
+  // The server's words are isolated (FSI … PDI): a right-to-left override in them cannot mirror ours.
+  const message = policyOf(code).serverWords && serverSaid ? `\u2068${cause.message}\u2069` : t.errors[code];
   return codesSpent ? `${message} ${t.newCodesNeeded}` : message;
 }
 

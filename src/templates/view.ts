@@ -24,14 +24,18 @@ export interface View {
   country?: CountryOption;
   picker: CountryPickerController;
   on: Handlers;
+  /** An IME composition runs in an input: a render (a countdown's tick) must not write over its text. */
+  composing: boolean;
 }
 
 export interface Handlers {
   intent(intent: Intent): void;
   /** A form's submit: Enter or its main button. */
   submit(event: SubmitEvent): void;
-  /** An input with `data-field`. */
+  /** An input with `data-field`: its input, and the end of an IME composition in it. */
   input(event: Event): void;
+  /** An IME composition (a Chinese or Japanese keyboard) starts: its input waits for its end. */
+  compositionStart(event: Event): void;
   retry(): void;
   /** "Can't get a code on this number?" */
   recovery(): void;

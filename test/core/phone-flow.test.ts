@@ -263,7 +263,13 @@ describe('phone flow machine', () => {
     const newPhone = { phoneNumber: '13912345678', phoneCountryCode: '+86' };
     const update = verifiedChange();
     for (const code of ['SERVER', 'NETWORK', 'TIMEOUT', 'BAD_RESPONSE'] as const) {
-      const failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x', code === 'SERVER' ? { statusCode: 503 } : {}));
+      let failed = fail(update.state, update.effect!, new PhoneManagerError(code, 'x', code === 'SERVER' ? { statusCode: 503 } : {}));
+      // No readable answer: the profile says whether it landed (here it did not), then the failure shows.
+      if (code !== 'SERVER') {
+        expect(failed.reload, code).to.equal(true);
+        failed = profileLoaded(loading(failed.state, true), bob);
+        expect(failed.failure?.error.code, code).to.equal(code);
+      }
       expect(failed.state.step, code).to.equal('change-new');
       const retry = submit(failed.state);
       expect(retry.effect, code).to.deep.equal({ type: 'update-phone', updatePhoneToken: 'tok', phone: newPhone, previous: bob.phone });
@@ -289,7 +295,6 @@ describe('phone flow machine', () => {
 
   it('any 4xx business answer from update-phone drops the token and asks for new codes, the number kept: no dead-token loop', () => {
     for (const [code, statusCode] of [
-      ['UNAUTHORIZED', 401],
       ['RATE_LIMITED', 429],
       ['SERVER', 400],
       ['PHONE_TAKEN', 422],
@@ -528,5 +533,135 @@ describe('phone flow machine', () => {
     const other = loaded(loading(inFlow), { phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' }, hasOtherLoginMethod: true });
     expect(other.step).to.equal('overview');
     expect(other.draft.currentCode).to.equal('');
+  });
+});
+
+describe('outcomes the server may have applied (issue 22)', () => {
+  const alice: flow.Account = { userId: 'u-a', hasOtherLoginMethod: true };
+  const aliceBound: flow.Account = { ...alice, phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } };
+  /** Alice, no phone, has typed 13912345678 and its code: bind is due. */
+  const binding = () => type(sent(typed(ready(alice), { phoneNumber: '13912345678' })), { code: '123456' });
+
+  for (const code of ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE'] as const) {
+    it(`a bind that ends with ${code} reloads the profile: landed is a success announced once, not landed keeps what was typed`, () => {
+      const bind = binding();
+      const failed = fail(bind.state, bind.effect!, new PhoneManagerError(code, 'x'));
+      expect(failed.reload).to.equal(true);
+      expect(failed.state.error, 'nothing shown yet').to.equal(undefined);
+      const yes = profileLoaded(loading(failed.state, true), aliceBound);
+      expect(yes.outcome).to.deep.equal({ type: 'phone-bound', phone: aliceBound.phone });
+      expect(yes.failure).to.equal(undefined);
+      expect(yes.state).to.deep.include({ step: 'overview', notice: { kind: 'bound' }, unsettled: undefined });
+      expect(profileLoaded(loading(yes.state), aliceBound).outcome, 'once').to.equal(undefined);
+      const no = profileLoaded(loading(failed.state, true), alice);
+      expect(no.outcome).to.equal(undefined);
+      expect(no.failure?.error.code).to.equal(code);
+      expect(no.reload, 'no loop').to.equal(undefined);
+      expect(no.state).to.deep.include({ step: 'bind', pending: undefined });
+      expect(no.state.draft).to.deep.include({ phoneNumber: '13912345678', code: '123456' });
+      expect(no.state.error?.code).to.equal(code);
+    });
+  }
+
+  it('a bind the host aborted is found out by the next profile: landed, or back where it was without an error', () => {
+    const bind = binding();
+    const cut = reduce(bind.state, { type: 'interrupted', effect: bind.effect! }).state;
+    const landed = profileLoaded(switched(cut), aliceBound);
+    expect(landed.outcome?.type).to.equal('phone-bound');
+    const not = profileLoaded(switched(cut), alice);
+    expect(not.outcome).to.equal(undefined);
+    expect(not.failure).to.equal(undefined);
+    expect(not.state).to.deep.include({ step: 'bind', error: undefined, pending: undefined });
+    expect(not.state.draft.code).to.equal('123456');
+    // Another user's token: nothing of Alice's is claimed.
+    const other = profileLoaded(switched(cut), { userId: 'u-b', phone: aliceBound.phone, hasOtherLoginMethod: true });
+    expect(other.outcome).to.equal(undefined);
+  });
+
+  /** The request went out, its answer was lost, and the profile did not show it yet; the user tries again. */
+  const unanswered = (request: flow.Transition): flow.Transition => {
+    const lost = fail(request.state, request.effect!, new PhoneManagerError('NETWORK', 'x'));
+    const shown = profileLoaded(loading(lost.state, true), request.state.account);
+    expect(shown.failure?.error.code).to.equal('NETWORK');
+    return submit(shown.state);
+  };
+
+  it('answers that echo our own unanswered request count as landed: ALREADY_BOUND with that number, NO_PHONE after unbind', () => {
+    const first = binding();
+    expect(fail(first.state, first.effect!, new PhoneManagerError('ALREADY_BOUND', 'x')).state.unsettled, 'no earlier try: shown').to.equal(
+      undefined,
+    );
+    const bind = unanswered(first);
+    const already = fail(bind.state, bind.effect!, new PhoneManagerError('ALREADY_BOUND', 'x'));
+    expect(already.reload).to.equal(true);
+    expect(profileLoaded(loading(already.state, true), aliceBound).outcome?.type).to.equal('phone-bound');
+    const elsewhere = profileLoaded(loading(already.state, true), {
+      ...alice,
+      phone: { phoneNumber: '13700000000', phoneCountryCode: '+86' },
+    });
+    expect(elsewhere.outcome, 'bound elsewhere to another number').to.equal(undefined);
+    expect(elsewhere.failure?.error.code).to.equal('ALREADY_BOUND');
+
+    const unbind = type(sent(start(ready(), 'unbind')), { currentCode: '123456' });
+    const removing = unanswered(submit(unbind.state));
+    const none = fail(removing.state, removing.effect!, new PhoneManagerError('NO_PHONE', 'x'));
+    const gone = profileLoaded(loading(none.state, true), { hasOtherLoginMethod: true });
+    expect(gone.outcome).to.deep.equal({ type: 'phone-unbound', previous: bob.phone });
+  });
+
+  it('a wrong code on unbind reloads the profile once; the reload submits nothing', () => {
+    const unbind = type(sent(start(ready(), 'unbind')), { currentCode: '123456' });
+    const removing = submit(unbind.state);
+    const wrong = fail(removing.state, removing.effect!, new PhoneManagerError('CODE_INVALID', 'x'));
+    expect(wrong.reload).to.equal(true);
+    const same = profileLoaded(loading(wrong.state, true), bob);
+    expect(same.reload).to.equal(undefined);
+    expect(same.effect).to.equal(undefined);
+    expect(same.state.error?.code).to.equal('CODE_INVALID');
+  });
+
+  it('401 on update-phone keeps the verified change: after a new token for the same user, Confirm applies the same token', () => {
+    const bobU = { ...bob, userId: 'u-bob' };
+    const atNew = typed(typed(sent(start(ready(bobU), 'change')), { currentCode: '111111' }), { phoneNumber: '13912345678' });
+    const verify = type(sent(atNew), { code: '222222' });
+    const update = succeed(verify.state, verify.effect!, { updatePhoneToken: 'tok' });
+    const refused = fail(update.state, update.effect!, new PhoneManagerError('UNAUTHORIZED', 'x', { statusCode: 401 }));
+    expect(refused.state.verified?.updatePhoneToken).to.equal('tok');
+    const refreshed = loaded(switched(refused.state), bobU);
+    expect(submit(refreshed).effect).to.deep.include({ type: 'update-phone', updatePhoneToken: 'tok' });
+  });
+
+  it('a send without an answer lets the code be typed; a rate-limit answer to the next send confirms it', () => {
+    const state = typed(ready(alice), { phoneNumber: '13912345678' });
+    const send = sendCode(state);
+    const lost = fail(send.state, send.effect!, new PhoneManagerError('NETWORK', 'x'));
+    expect(lost.state.error?.code).to.equal('NETWORK');
+    const withCode = type(lost.state, { code: '123456' });
+    expect(withCode.effect?.type, 'the code may be used').to.equal('bind');
+    const again = sendCode(lost.state);
+    expect(again.effect?.type, 'no cooldown: it may not have gone').to.equal('send-code');
+    const limited = fail(again.state, again.effect!, new PhoneManagerError('RATE_LIMITED', 'x'));
+    expect(limited.outcome?.type).to.equal('code-sent');
+    expect(limited.state.error).to.equal(undefined);
+    expect(limited.state.notice?.kind).to.equal('code-sent');
+  });
+});
+
+describe('an unsettled request and the profile that could not be read (issue 22)', () => {
+  it('a retry that succeeds is announced once; no later profile announces the earlier try again', () => {
+    const alice: flow.Account = { userId: 'u-a', hasOtherLoginMethod: true };
+    const aliceBound: flow.Account = { ...alice, phone: { phoneNumber: '13912345678', phoneCountryCode: '+86' } };
+    const bind = type(sent(typed(ready(alice), { phoneNumber: '13912345678' })), { code: '123456' });
+    const lost = fail(bind.state, bind.effect!, new PhoneManagerError('NETWORK', 'x'));
+    const unreadable = loadFailed(loading(lost.state, true), new PhoneManagerError('NETWORK', 'x'));
+    expect(unreadable.unsettled, 'still to find out').to.not.equal(undefined);
+    const retry = submit(unreadable);
+    expect(retry.effect?.type).to.equal('bind');
+    const done = succeed(retry.state, retry.effect!);
+    expect(done.outcome?.type).to.equal('phone-bound');
+    expect(profileLoaded(loading(done.state), aliceBound).outcome, 'not twice').to.equal(undefined);
+    // The retry answered "already bound" instead: the earlier try landed, announced once.
+    const echo = fail(retry.state, retry.effect!, new PhoneManagerError('ALREADY_BOUND', 'x'));
+    expect(profileLoaded(loading(echo.state, true), aliceBound).outcome?.type).to.equal('phone-bound');
   });
 });

@@ -76,3 +76,33 @@ describe('phone helpers', () => {
     expect(maskPhone({ phoneNumber: '12345', phoneCountryCode: '+1' })).to.equal('+1 ***45');
   });
 });
+
+describe('numbers and codes as people paste them (issue 22)', () => {
+  const cn = { phoneNumber: '13912340051', phoneCountryCode: '+86' };
+  it('reads a number with the calling code written without a plus, a bracketed trunk 0, tel:, invisible marks', async () => {
+    const { parsePhone: parse } = await import('../../src/core/phone.js');
+    for (const pasted of [
+      '86 139 1234 0051',
+      '8613912340051',
+      '+86 (0) 139 1234 0051',
+      'tel:+86-139-1234-0051',
+      '\u202a+86 139\u200b1234\u200d0051\u202c',
+      '\ufeff13912340051',
+    ]) {
+      expect(parse(pasted, 'CN'), JSON.stringify(pasted)).to.deep.equal(cn);
+    }
+    expect(parse('1 415 555 2671', 'US')).to.deep.equal({ phoneNumber: '4155552671', phoneCountryCode: '+1' });
+    expect(parse('+1 13800138000', 'CN'), 'an explicit +1 is not stripped twice').to.equal(undefined);
+    expect(parse('13800138000', 'US'), 'a mainland number under +1 is no US number (area code and exchange start 2-9)').to.equal(undefined);
+  });
+
+  it('takes the code out of a pasted SMS, not its first digits', async () => {
+    const { codeInText } = await import('../../src/core/phone.js');
+    expect(codeInText('【Authing】您的验证码是 311973，5 分钟内有效')).to.equal('311973');
+    expect(codeInText('【12306】您的验证码是 311973，5 分钟内有效')).to.equal('311973');
+    expect(codeInText('2026-12-07 your code: 4821', 4)).to.equal('4821');
+    expect(codeInText('Code 311 973 (valid 5 min)')).to.equal('311973');
+    expect(codeInText('認証コードは ３１１９７３ です')).to.equal('311973');
+    expect(codeInText('no code here')).to.equal(undefined);
+  });
+});

@@ -1064,6 +1064,35 @@ describe('faults', () => {
     assert.equal((await sms()).json.statusCode, 200);
   });
 
+  it('apply-drop, apply-empty, apply-delay: the endpoint runs, then its answer is lost, empty or held', async () => {
+    await control('POST', '/faults', { path: '/api/v3/send-sms', kind: 'apply-drop' });
+    await assert.rejects(sms(), TypeError);
+    assert.equal(await outboxCount(), 1, 'sent although the answer was lost');
+    assert.deepEqual([(await lastLog()).statusCode, (await lastLog()).fault], [0, 'apply-drop']);
+
+    await control('POST', '/clock', { advanceSeconds: 61 });
+    await control('POST', '/faults', { path: '/api/v3/bind-phone', kind: 'apply-empty' });
+    const code = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
+    const res = await fetch(`${base}/api/v3/bind-phone`, {
+      method: 'POST',
+      headers: { authorization: TOKENS.noPhone, 'x-authing-app-id': 'demo-app', 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumber: NEW_PHONE, passCode: code }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), '');
+    const users = (await control('GET', '/users')).json.users;
+    assert.equal(users.find((/** @type {any} */ u) => u.phone === NEW_PHONE)?.phone, NEW_PHONE, 'bound');
+
+    await control('DELETE', '/outbox');
+    await control('POST', '/clock', { advanceSeconds: 61 });
+    await control('POST', '/faults', { path: '/api/v3/send-sms', kind: 'apply-delay', delayMs: 300 });
+    const pending = sms();
+    const deadline = Date.now() + 3000;
+    while ((await outboxCount()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(await outboxCount(), 1, 'applied before the answer');
+    assert.equal((await pending).json.statusCode, 200);
+  });
+
   it('delay: answers normally after delayMs', async () => {
     await control('POST', '/faults', { path: '/api/v3/send-sms', kind: 'delay', delayMs: 150 });
     const t0 = performance.now();

@@ -19,6 +19,12 @@ export const emulator = createEmulatorClient(url);
 const forgetCooldowns = () => sessionStorage.removeItem(COOLDOWN_STORAGE_KEY);
 forgetCooldowns();
 beforeEach(forgetCooldowns);
+// A reset in a `before` hook runs ahead of that beforeEach: the page forgets the old minute with it.
+const resetEmulator = emulator.reset;
+emulator.reset = async (...args: Parameters<typeof resetEmulator>) => {
+  forgetCooldowns();
+  return resetEmulator(...args);
+};
 
 export { USERS } from './users.js';
 

@@ -12,6 +12,7 @@ import { keepsToken, policyOf } from '../error-policy.js';
 import type { BindPhoneInput, SendSmsInput, SmsChannel, VerifyUpdatePhoneInput } from '../api/types.js';
 import {
   CODE_LENGTH,
+  codeInText,
   countryOf,
   DEFAULT_COUNTRY,
   detectCountry,
@@ -120,6 +121,23 @@ export interface FlowState {
    * throttling). The verification spent both codes, so the retry applies the same token again.
    */
   verified?: VerifiedChange;
+  /**
+   * A bind, change or unbind that ended without a readable answer, or that the host aborted: the
+   * server may have carried it out. The next profile says which (see `reconcile`); `error` is what the
+   * user sees if it did not.
+   */
+  unsettled?: { effect: Effect; error?: PhoneManagerError };
+  /**
+   * The send ({@link resendKey}) that ended without an answer: its SMS may arrive, so its code may be
+   * typed, and a rate-limit answer to the next send to that number confirms it went out.
+   */
+  maybeSent?: string;
+  /**
+   * A bind, change or unbind of this flow whose answer never came and that the profile did not show
+   * in place: the server may still apply it, so an answer that only makes sense if it did
+   * (ALREADY_BOUND, NO_PHONE, SAME_PHONE) is checked against the profile rather than shown.
+   */
+  unansweredBefore?: Effect['type'];
   pending?: Action;
   error?: FlowError;
   notice?: Notice;
@@ -171,8 +189,11 @@ export type Intent =
 export type FlowEvent = (
   | Intent
   | { type: 'configure'; options: Partial<FlowOptions> }
-  /** A new access token or app host: it may be the same user's refreshed token, or someone else's. */
-  | { type: 'credentials-changed' }
+  /**
+   * A new access token or app host: it may be the same user's refreshed token, or someone else's.
+   * `otherUser`: the token names another user than the account's, so nothing of it may stay a moment longer.
+   */
+  | { type: 'credentials-changed'; otherUser?: boolean }
   /** No credentials (yet): wait quietly, showing nothing of any account. */
   | { type: 'signed-out' }
   | { type: 'loading'; keepError?: boolean }
@@ -181,6 +202,10 @@ export type FlowEvent = (
   | { type: 'load-failed'; error: PhoneManagerError; fresh?: boolean }
   | { type: 'succeeded'; effect: Effect; data?: { updatePhoneToken?: string } }
   | { type: 'failed'; effect: Effect; error: PhoneManagerError }
+  /** Deadlines another session of the page (or another frame sharing its storage) set: the server counts them for this user too. */
+  | { type: 'cooldowns'; cooldowns: Readonly<Record<string, number>> }
+  /** The host aborted a request in flight (new token, reload, new settings, a move in the DOM): its answer is lost. */
+  | { type: 'interrupted'; effect: Effect }
 ) & {
   /** The time of the event, in ms since the epoch: cooldowns start and end by it. */
   now?: number;
@@ -192,6 +217,8 @@ export interface Transition {
   outcome?: Outcome;
   /** The loaded profile no longer matches the server: load it again. */
   reload?: boolean;
+  /** A failure held back until a profile showed the request had not landed: announce it now. */
+  failure?: { effect: Effect; error: PhoneManagerError };
 }
 
 const CHANNEL: Record<CodePurpose, SmsChannel> = {
@@ -253,7 +280,14 @@ const sameUser = (a: Account, b: Account) => !!a.userId && a.userId === b.userId
 
 /** What the state may keep of its account and flow for this profile: nothing if it is another user's. */
 const trusted = (state: FlowState, account: Account): FlowState =>
-  state.unconfirmed && !sameUser(state.account, account) ? afresh(state) : state;
+  state.unconfirmed && !sameUser(state.account, account) ? anotherUser(state) : state;
+
+/**
+ * Not the account loaded before: nothing of it stays. Its cooldowns go too when it was a known other
+ * user; a first load (no user yet, say after a reload of the page) keeps the stored ones.
+ */
+const anotherUser = (state: FlowState): FlowState =>
+  state.account.userId && Object.keys(state.cooldowns).length ? { ...afresh(state), cooldowns: {} } : afresh(state);
 
 /** Nothing of the account or the flow, but the settings and the cooldowns: the server still counts those. */
 const afresh = (state: FlowState): FlowState => ({ ...initialState(state.options), cooldowns: state.cooldowns });
@@ -263,8 +297,9 @@ const afresh = (state: FlowState): FlowState => ({ ...initialState(state.options
  * the number the user was changing to, the change went through although its answer was lost: the
  * flow ends as changed, with the `phone-changed` outcome.
  */
-function profileLoaded(current: FlowState, account: Account): Transition {
+function profileLoaded(current: FlowState, account: Account, now = Date.now()): Transition {
   const state = { ...trusted(current, account), unconfirmed: undefined };
+  if (state.unsettled) return reconcile(state, state.unsettled, account, now);
   const unchanged = state.account.phone ? samePhone(state.account.phone, account.phone) : !account.phone;
   if (!firstLoad(state) && unchanged) return { state: { ...state, account, pending: undefined } };
   const reset = {
@@ -283,6 +318,40 @@ function profileLoaded(current: FlowState, account: Account): Transition {
   };
 }
 
+/** Whether the profile shows that `effect` was carried out. */
+function landed(effect: Effect, account: Account): boolean {
+  switch (effect.type) {
+    case 'bind':
+      return samePhone(account.phone, { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode });
+    case 'update-phone':
+      return samePhone(account.phone, effect.phone);
+    case 'unbind':
+      return !account.phone;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The profile after a request whose answer was lost or abandoned. Landed: the flow ends as if the
+ * answer had come, and the outcome is announced (this is its only announcement: the lost answer
+ * never will be). Not landed: the flow is where it was, with what was typed, and the failure (if the
+ * request failed rather than being aborted) is shown and announced now.
+ */
+function reconcile(state: FlowState, { effect, error }: NonNullable<FlowState['unsettled']>, account: Account, now: number): Transition {
+  const settled = { ...state, unsettled: undefined };
+  if (landed(effect, account)) {
+    const done = succeed(settled, effect, undefined, now);
+    const next = profileLoaded(done.state, account, now);
+    return { ...next, outcome: done.outcome };
+  }
+  const unanswered = { ...settled, unansweredBefore: effect.type };
+  const failed = error ? fail(unanswered, effect, error, now, { reconciled: true }) : { state: { ...unanswered, pending: undefined } };
+  // Not landed, but the profile may still differ (changed elsewhere): the usual rules apply.
+  const next = profileLoaded({ ...failed.state, pending: 'load-profile' }, account, now);
+  return { ...next, failure: error ? { effect, error } : undefined };
+}
+
 function landedChange(state: FlowState, account: Account): boolean {
   const target = changeTarget(state);
   return !firstLoad(state) && !!state.account.phone && !!target && samePhone(target, account.phone);
@@ -299,7 +368,15 @@ function loadFailed(current: FlowState, cause: PhoneManagerError, fresh = false)
 
 function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
-  const base = { ...state, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined, error: undefined, notice: undefined };
+  const base = {
+    ...state,
+    draft: emptyDraft(state.draft.country),
+    sentTo: {},
+    verified: undefined,
+    unansweredBefore: undefined,
+    error: undefined,
+    notice: undefined,
+  };
   if (flow === 'unbind') {
     if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
     return { ...base, step: 'unbind' };
@@ -315,6 +392,7 @@ function cancel(state: FlowState): FlowState {
     draft: emptyDraft(state.draft.country),
     sentTo: {},
     verified: undefined,
+    unansweredBefore: undefined,
     error: undefined,
     notice: undefined,
   };
@@ -389,9 +467,26 @@ function invalidPhone(state: FlowState): Transition {
   return { state: { ...state, error, notice: undefined } };
 }
 
-/** Key of the server's resend limit: one SMS per number and channel per minute. */
+/**
+ * Key of the server's resend limit: one SMS per number and channel per minute. A hash, so the
+ * number itself is never written to storage.
+ */
 export function resendKey(purpose: CodePurpose, phone: PhoneNumber): string {
-  return `${CHANNEL[purpose]}:${phone.phoneCountryCode}${phone.phoneNumber}`;
+  return `c${hash(`${CHANNEL[purpose]}:${phone.phoneCountryCode}${phone.phoneNumber}`)}`;
+}
+
+/** cyrb53: a fast 53-bit string hash (not for secrets; it only keeps numbers out of plain sight). */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 const PURPOSE_OF: Partial<Record<Step, CodePurpose>> = {
@@ -408,10 +503,15 @@ const invalid = (state: FlowState, code: ErrorCode, field?: Field): Transition =
   state: { ...state, error: { code, field }, notice: undefined },
 });
 
-const begin = (state: FlowState, effect: Effect): Transition => ({
-  state: { ...state, pending: ACTION_OF[effect.type], error: undefined, notice: undefined },
-  effect,
-});
+const begin = (state: FlowState, effect: Effect): Transition => {
+  const next: FlowState = { ...state, pending: ACTION_OF[effect.type], error: undefined, notice: undefined };
+  // A bind, change or unbind still unsettled (the profile could not be read) is now this request's
+  // earlier, unanswered try: this one's answer settles both.
+  if (state.unsettled && MUTATES.has(effect.type)) {
+    Object.assign(next, { unsettled: undefined, unansweredBefore: state.unsettled.effect.type });
+  }
+  return { state: next, effect };
+};
 
 /** Send code on the current step. Input that cannot be valid never reaches the server, nor a resend too soon. */
 function sendCode(state: FlowState, now: number): Transition {
@@ -510,7 +610,15 @@ function submit(state: FlowState): Transition {
 /** A request succeeded. */
 function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: string } | undefined, now: number): Transition {
   const done = { ...state, pending: undefined, error: undefined };
-  const finished = { ...done, draft: emptyDraft(state.draft.country), sentTo: {}, verified: undefined };
+  // A flow's end settles whatever of it was still unsettled: its outcome is this one.
+  const finished = {
+    ...done,
+    draft: emptyDraft(state.draft.country),
+    sentTo: {},
+    verified: undefined,
+    unsettled: undefined,
+    unansweredBefore: undefined,
+  };
   switch (effect.type) {
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
@@ -521,6 +629,7 @@ function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: st
           ...done,
           cooldowns,
           refusedPair: undefined,
+          maybeSent: undefined,
           sentTo: { ...state.sentTo, [effect.purpose]: phone },
           notice: { kind: 'code-sent', phone },
         },
@@ -570,8 +679,50 @@ const fieldOf = (code: ErrorCode, step: Step): Field | undefined => {
 /** For a change to ask for both codes again: none typed, none sent, the new number kept. */
 const newCodes = (state: FlowState) => ({ draft: { ...state.draft, code: '', currentCode: '' }, sentTo: {} });
 
-/** A request failed. What the user typed stays, so a retry is one click away. */
-function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number): Transition {
+/** Requests that change the account: their outcome must reach the host even when their answer does not. */
+const MUTATES: ReadonlySet<Effect['type']> = new Set(['bind', 'update-phone', 'unbind']);
+
+/**
+ * Answers that only make sense if our own earlier request landed (its answer lost): the number is
+ * bound already, there is no number to remove, the new number is the current one.
+ */
+const ECHOES: Partial<Record<Effect['type'], ErrorCode[]>> = {
+  bind: ['ALREADY_BOUND'],
+  unbind: ['NO_PHONE'],
+  'update-phone': ['SAME_PHONE'],
+};
+
+/** Whether a failure of `effect` leaves it unknown whether the server carried it out. */
+const unsettles = (state: FlowState, effect: Effect, cause: PhoneManagerError): boolean =>
+  MUTATES.has(effect.type) &&
+  (!!policyOf(cause.code).uncertain || (state.unansweredBefore === effect.type && !!ECHOES[effect.type]?.includes(cause.code)));
+
+/** A send whose answer is unknown: the SMS may come, so its code may be typed. */
+function maybeSent(state: FlowState, effect: Extract<Effect, { type: 'send-code' }>): FlowState {
+  const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
+  return { ...state, sentTo: { ...state.sentTo, [effect.purpose]: phone }, maybeSent: resendKey(effect.purpose, phone) };
+}
+
+/** The host aborted `effect`: its answer will not come, so what the server did is found out. */
+function interrupted(state: FlowState, effect: Effect): FlowState {
+  const idle = { ...state, pending: undefined };
+  if (effect.type === 'send-code') return maybeSent(idle, effect);
+  return MUTATES.has(effect.type) ? { ...idle, unsettled: { effect } } : idle;
+}
+
+/**
+ * A request failed. What the user typed stays, so a retry is one click away. A bind, change or unbind
+ * that may have landed is not failed yet: the profile is loaded and `reconcile` decides
+ * (`reconciled`: it did, and found it had not landed).
+ */
+function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number, { reconciled = false } = {}): Transition {
+  if (!reconciled && unsettles(state, effect, cause)) return { state: { ...state, unsettled: { effect, error: cause } }, reload: true };
+  const result = failNow(state, effect, cause, now);
+  // Reconciled: the profile was just loaded, so no reload follows; nothing loops.
+  return reconciled ? { state: result.state } : result;
+}
+
+function failNow(state: FlowState, effect: Effect, cause: PhoneManagerError, now: number): Transition {
   const policy = policyOf(cause.code);
   // An update-phone failure keeps its token when the policy says the failure cannot have spent it;
   // other failures leave it as it was.
@@ -585,10 +736,14 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
   const error: FlowError = { code: cause.code, cause };
   const twoCodes = effect.type === 'verify-change' && !!effect.input.oldPhonePassCode;
   if (effect.type === 'send-code') {
+    const key = resendKey(effect.purpose, effect.input);
+    // The send before this one had no answer: a rate-limit answer now says it went out after all.
+    if (cause.code === 'RATE_LIMITED' && state.maybeSent === key) return succeed(state, effect, undefined, now);
     // Only a new number is typed: the current number's send marks no field.
     if ((effect.purpose === 'bind' || effect.purpose === 'change-new') && policy.field === 'phone') error.field = 'phone';
-    const cooldowns = policy.coolsDown ? coolDown(state, resendKey(effect.purpose, effect.input), now) : state.cooldowns;
-    return { state: { ...failed, cooldowns, error } };
+    const cooldowns = policy.coolsDown ? coolDown(state, key, now) : state.cooldowns;
+    const sent = policy.uncertain ? maybeSent(failed, effect) : failed;
+    return { state: { ...sent, cooldowns, error } };
   }
   const reload = policy.reloads;
   if (effect.type === 'update-phone' && !verified && cause.code !== 'UPDATE_TOKEN_EXPIRED') {
@@ -636,6 +791,10 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
     case 'LAST_LOGIN_METHOD':
       return { state: { ...failed, account: { ...state.account, hasOtherLoginMethod: false }, step: 'overview', error } };
     case 'CODE_INVALID':
+      // Removing: a right code for a number that is no longer the account's reads as wrong, so the
+      // profile is loaded again (once: the reload submits nothing).
+      if (effect.type === 'unbind')
+        return { state: { ...failed, error: { ...error, field: fieldOf(cause.code, state.step) } }, reload: true };
       // With two codes Authing does not say which is wrong: no field is marked, both stay editable
       // (the new one here, the current one a click away), and neither is retyped.
       return {
@@ -657,11 +816,14 @@ function fail(state: FlowState, effect: Effect, cause: PhoneManagerError, now: n
  */
 function editCode(state: FlowState, field: 'code' | 'currentCode', value: string): Transition {
   const ascii = toAsciiDigits(value);
-  const digits = ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
+  // A pasted SMS: its code, not the first digits of the text (a sender's number, a date).
+  const inText = /\D/.test(ascii) ? codeInText(value, state.options.codeLength) : undefined;
+  const digits = inText ?? ascii.replace(/\D/g, '').slice(0, state.options.codeLength ?? CODE_LENGTH.max);
   // Complete only by the pool's known length: without it no length is complete, and the button submits.
   const length = state.options.codeLength;
   const complete = (code: string) => !!length && parseCode(code, length) !== undefined;
-  const next = { ...edit(state, field, digits), nonDigitsDropped: /\D/.test(ascii) && !complete(digits) ? field : undefined };
+  // Letters typed are refused and said so; a code found in a pasted text is taken as it is.
+  const next = { ...edit(state, field, digits), nonDigitsDropped: /\D/.test(ascii) && !inText ? field : undefined };
   const submits = submitsWhenComplete(state.step) && !state.pending && complete(digits) && !complete(state.draft[field]);
   return submits ? submit(next) : { state: next };
 }
@@ -669,7 +831,9 @@ function editCode(state: FlowState, field: 'code' | 'currentCode', value: string
 /** Enter in the number field sends the code, unless one already went to that number: then it submits. */
 function submitFrom(state: FlowState, from: 'phone' | undefined, now: number): Transition {
   const purpose = codePurposeOf(state.step);
-  if (from === 'phone' && purpose && !samePhone(state.sentTo[purpose], targetOf(state, purpose))) return sendCode(state, now);
+  const target = purpose && targetOf(state, purpose);
+  const confirmed = !!target && samePhone(state.sentTo[purpose], target) && state.maybeSent !== resendKey(purpose, target);
+  if (from === 'phone' && purpose && !confirmed) return sendCode(state, now);
   return submit(state);
 }
 
@@ -682,7 +846,8 @@ const coolDown = (state: FlowState, key: string, now: number): Record<string, nu
 export function cooldownOf(state: FlowState, purpose: CodePurpose, now: number): number {
   const target = targetOf(state, purpose);
   const until = target ? state.cooldowns[resendKey(purpose, target)] : undefined;
-  return until === undefined ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  // Never more than one interval from now, whatever the clock did since the deadline was set.
+  return until === undefined ? 0 : Math.min(RESEND_SECONDS, Math.max(0, Math.ceil((until - now) / 1000)));
 }
 
 /**
@@ -697,6 +862,12 @@ function running(cooldowns: Readonly<Record<string, number>>, now: number): Read
     : Object.fromEntries(Object.entries(cooldowns).filter(([, until]) => until > now));
 }
 
+/** `mine` with the later of each deadline in `theirs`; the same object when nothing is new. */
+function mergedCooldowns(mine: Readonly<Record<string, number>>, theirs: Readonly<Record<string, number>>, now: number) {
+  const newer = Object.entries(theirs).filter(([key, until]) => until > now && until > (mine[key] ?? 0));
+  return newer.length ? { ...mine, ...Object.fromEntries(newer) } : mine;
+}
+
 const asTransition = (result: Transition | FlowState): Transition => ('state' in result ? result : { state: result });
 
 /** The machine's one entry point: the next state, the request it asks for and the outcome to announce. */
@@ -707,13 +878,15 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
     case 'configure':
       return { state: configure(current, event.options) };
     case 'credentials-changed':
-      return { state: { ...current, unconfirmed: true } };
+      return { state: event.otherUser ? { ...anotherUser(current), unconfirmed: true } : { ...current, unconfirmed: true } };
+    case 'cooldowns':
+      return { state: { ...current, cooldowns: mergedCooldowns(current.cooldowns, event.cooldowns, now) } };
     case 'signed-out':
       return { state: afresh(current) };
     case 'loading':
       return { state: loading(current, event) };
     case 'profile-loaded':
-      return profileLoaded(current, event.account);
+      return profileLoaded(current, event.account, now);
     case 'load-failed':
       return { state: loadFailed(current, event.error, event.fresh) };
     case 'start':
@@ -734,6 +907,8 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
       return succeed(current, event.effect, event.data, now);
     case 'failed':
       return fail(current, event.effect, event.error, now);
+    case 'interrupted':
+      return { state: interrupted(current, event.effect) };
   }
 }
 

@@ -337,6 +337,10 @@ const expireToken = (endpoint: Endpoint) => emulator.seed([{ userId: endpoint.us
 
 const PATH = (name: EndpointName) => `/api/v3/${name}`;
 
+/** Requests that change the account, and the failures that leave unknown whether they did. */
+const MUTATES: EndpointName[] = ['bind-phone', 'update-phone', 'unbind-phone'];
+const UNCERTAIN: ErrorCode[] = ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE'];
+
 /** The emulator's users (as JSON), outbox size and request log, fetched together. */
 async function snapshot(): Promise<[string, number, number, Array<{ path: string }>]> {
   const [users, outbox, requests] = await Promise.all([emulator.users(), emulator.outbox(), emulator.requests()]);
@@ -389,10 +393,12 @@ class Case {
     await trigger();
     const { detail } = await failed;
     if (followUp.length) {
-      const all = calls.length + followUp.length;
-      await until(async () => (await emulator.requests()).length - loggedBefore === all, 'no follow-up request');
+      const all = calls.length + followUp.length - heldBack;
+      await until(async () => (await emulator.requests()).length - loggedBefore >= all, 'no follow-up request');
     }
     await idle(this.el);
+    // What the emulator answers when the held-back calls are still held: the others, follow-ups included.
+    const unheld = [...calls.slice(0, calls.length - heldBack), ...followUp];
     calls = [...calls, ...followUp];
     this.expect(...calls);
 
@@ -411,8 +417,8 @@ class Case {
     // A held-back request is answered by the emulator a moment after the widget gave up on it: under load
     // that moment may already have passed, so it may or may not be in the log yet (never anything else).
     const answered = endpoints(requests.slice(loggedBefore));
-    expect(answered, 'requests the emulator answered').to.deep.equal(calls.slice(0, answered.length));
-    expect(answered.length, 'requests the emulator answered').to.be.within(calls.length - heldBack, calls.length);
+    if (answered.length < calls.length) expect(answered, 'requests the emulator answered').to.deep.equal(unheld);
+    else expect([...answered].sort(), 'requests the emulator answered').to.deep.equal([...calls].sort());
     expect(loggedAfter - loggedBefore).to.equal(answered.length);
     expect(usersAfter, 'users unchanged').to.equal(usersBefore);
     expect(outboxAfter, 'no SMS sent').to.equal(outboxBefore);
@@ -493,6 +499,8 @@ describe('fault matrix', () => {
           const triggerCalls = retried ? [...endpoint.triggerCalls, 'get-profile'] : endpoint.triggerCalls;
           await c.fails(fault.code, endpoint.action, () => endpoint.trigger(el, ctx), triggerCalls, {
             heldBack: fault.code === 'TIMEOUT' ? 1 : 0, // the held answer is dropped unprocessed at the next reset
+            // No readable answer to a bind, change or unbind: it may have landed, so the profile is read first.
+            followUp: MUTATES.includes(endpoint.name) && UNCERTAIN.includes(fault.code) ? ['get-profile'] : [],
             detail: fault.detail,
           });
           if (endpoint.name === 'get-profile') {
@@ -502,7 +510,9 @@ describe('fault matrix', () => {
 
           // 4. What was typed is kept, and retrying completes the flow.
           const status = Number(fault.detail?.statusCode);
-          const flow = endpoint.spentBy4xx && status >= 400 && status < 500 ? { ...endpoint, ...endpoint.spentBy4xx } : endpoint;
+          // A 401 is refused before the update token is read: the token is kept (issue 22, point 4).
+          const spent = status >= 400 && status < 500 && status !== 401;
+          const flow = endpoint.spentBy4xx && spent ? { ...endpoint, ...endpoint.spentBy4xx } : endpoint;
           flow.kept(el, ctx);
           if (fault.code === 'UNAUTHORIZED') {
             if (!endpoint.real401) await expireToken(endpoint);
@@ -600,7 +610,9 @@ describe('fault matrix', () => {
       await clickSend(c.el);
       c.expect('send-sms');
       const code = await emulator.codeFor(BOB.phone, UNBIND);
+      // A wrong code may be a right one for a number that is no longer the account's: the profile is read once.
       await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrongCode(code)), ['unbind-phone'], {
+        followUp: ['get-profile'],
         message: CATALOGS['zh-CN'].codeRefused,
       });
       const unbound = nextEvent(c.el, 'authing-phone-unbound');
@@ -726,6 +738,8 @@ describe('fault matrix', () => {
       await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: TIMEOUT_MS + 300 });
       await c.fails('TIMEOUT', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request', 'update-phone'], {
         heldBack: 1,
+        // The widget reads the profile to find out: still the old number then, so TIMEOUT is shown.
+        followUp: ['get-profile'],
       });
       await until(async () => endpoints(await emulator.requests()).includes('update-phone'), 'the held update-phone never ran');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO, 'applied by the server');
@@ -796,7 +810,10 @@ describe('fault matrix', () => {
         apiCode: 2230,
         message: 'The new phone is the same as the old phone',
       });
-      await c.fails('SAME_PHONE', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request']);
+      // The server knows another current number than the one shown: the profile is read again, once.
+      await c.fails('SAME_PHONE', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request'], {
+        followUp: ['get-profile'],
+      });
       expect(phoneInput(c.el).getAttribute('aria-invalid')).to.equal('true');
       await sendCodeWithEnter(c.el, '13933334444');
       const changed = nextEvent(c.el, 'authing-phone-changed');
