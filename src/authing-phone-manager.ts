@@ -60,16 +60,17 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart change-button - Starts a change.
  * @csspart unbind-button - Starts removing the phone.
  * @csspart cancel-button - Leaves a flow.
- * @csspart back-button - Back to the current number's code.
  * @csspart edit-button - Edit the current number's code, from a change's second step.
- * @csspart current-code - The second step's line with the first step's code.
+ * @csspart current-code - The second step's line saying the first step's code is entered, with Edit.
  * @csspart recovery-button - "Can't get a code on this number?" (with `offer-recovery`).
  * @csspart retry-button - Loads the profile again after a failure.
+ * @csspart add-button - The row layout's Add, with no phone bound: opens the form.
+ * @csspart dismiss-button - Closes the success banner.
  * @csspart label - A field's label text.
- * @csspart hint - The line under an input: how long the code is, that a code was sent.
- * @csspart field-error - An error under the input it is about (also `error-phone`, `error-code`, `error-currentCode`).
+ * @csspart hint - The line under an input: how long the code is, or where it was sent.
+ * @csspart field-error - An error under the input it is about (also `error-phone`, `error-code`, `error-currentCode`); a failed send stands under the code.
  * @csspart status - The status region at the top: outcomes ("Phone number added").
- * @csspart error - The alert region at the top: errors about no single input.
+ * @csspart error - The alert region at the top: only the profile that could not load.
  *
  * @cssprop [--authing-color-primary=#1d4ed8] - Buttons, links and focus rings (dark theme: #93c5fd).
  * @cssprop [--authing-color-on-primary=#ffffff] - Text on the primary button (dark: #0b1220).
@@ -104,6 +105,10 @@ export class AuthingPhoneManager extends LitElement {
     timeout: { type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
     offerRecovery: { attribute: 'offer-recovery', type: Boolean },
+    layout: { reflect: true },
+    hideHeading: { attribute: 'hide-heading', type: Boolean },
+    rowOpen: { state: true },
+    noticeDismissed: { state: true },
     client: { attribute: false },
   };
 
@@ -141,6 +146,19 @@ export class AuthingPhoneManager extends LitElement {
    * `authing-recovery-requested`, so the host can open its own recovery path.
    */
   offerRecovery = false;
+  /**
+   * `form` (default): the current step as a form. `row`: one row as in a settings list (the label,
+   * the masked number or "Not set", Change or Add); a flow opens in place and closes back to the row.
+   */
+  layout: 'form' | 'row' = 'form';
+  /** Step headings for screen readers only: for a page whose own heading already names the section. */
+  hideHeading = false;
+  /** Row layout, no phone: the bind form was opened with Add. */
+  private rowOpen = false;
+  /** The success banner was closed, or went by itself. */
+  private noticeDismissed = false;
+  private noticeTimer?: ReturnType<typeof setTimeout>;
+  private shownNotice?: unknown;
   /**
    * Your own transport to Authing (a proxy, a test double): used instead of the built-in client,
    * which `app-host`, `access-token`, `app-id` and `timeout` configure.
@@ -194,6 +212,8 @@ export class AuthingPhoneManager extends LitElement {
   private region?: string;
 
   protected override update(changed: PropertyValues<this>): void {
+    this.trackNotice();
+    this.trackRow();
     // Here, not in willUpdate: the locale has resolved the language by now (an ancestor's lang may
     // have changed it without a property of ours), and this render shows its default country.
     const region = this.locale.lang.split('-')[1];
@@ -207,6 +227,38 @@ export class AuthingPhoneManager extends LitElement {
       });
     }
     super.update(changed);
+  }
+
+  /** How long a success banner stays, unless it holds focus or the pointer. */
+  static noticeMs = 8000;
+
+  /** A new success banner: shown again, and goes by itself after a while (not while focused or hovered). */
+  private trackNotice(): void {
+    const notice = this.phone.state.notice;
+    if (notice === this.shownNotice) return;
+    this.shownNotice = notice;
+    this.noticeDismissed = false;
+    clearTimeout(this.noticeTimer);
+    if (!notice || notice.kind === 'code-sent' || notice.kind === 'verify-current-required') return;
+    const expire = () => {
+      const status = this.shadowRoot?.querySelector('[part~="status"]');
+      if (status?.matches(':focus-within, :hover')) this.noticeTimer = setTimeout(expire, 1000);
+      else if (this.phone.state.notice === notice) this.noticeDismissed = true;
+    };
+    this.noticeTimer = setTimeout(expire, AuthingPhoneManager.noticeMs);
+  }
+
+  /** The row layout: a flow that ends (or a phone removed) closes back to the row. */
+  private lastStep?: string;
+  private trackRow(): void {
+    const step = this.phone.state.step;
+    if (step !== this.lastStep && step === 'bind') this.rowOpen = false;
+    this.lastStep = step;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.noticeTimer);
   }
 
   protected override updated(): void {
@@ -261,6 +313,21 @@ export class AuthingPhoneManager extends LitElement {
     submit: this.handleSubmit,
     input: this.handleInput,
     retry: () => this.reload(),
+    openRow: (open) => {
+      this.rowOpen = open;
+      // Focus follows: into the form it opened, or back to Add.
+      void this.updateComplete.then(() => {
+        const target = this.shadowRoot?.querySelector<HTMLElement>(open ? '[part~="phone-input"]' : '[part~="add-button"]');
+        target?.focus();
+      });
+    },
+    dismissNotice: () => {
+      this.noticeDismissed = true;
+      // The banner held focus: give it to the step.
+      void this.updateComplete.then(() => {
+        if (!this.shadowRoot?.activeElement) this.shadowRoot?.querySelector<HTMLElement>('[data-autofocus], [part~="title"]')?.focus();
+      });
+    },
     recovery: () => {
       const phoneCountryCode = this.phone.state.account.phone?.phoneCountryCode;
       this.dispatchEvent(new AuthingRecoveryRequestedEvent({ phoneCountryCode }));
@@ -289,6 +356,10 @@ export class AuthingPhoneManager extends LitElement {
       state: this.phone.state,
       signedIn: !!(this.client || this.accessToken),
       headingLevel: this.headingLevel,
+      hideHeading: this.hideHeading,
+      layout: this.layout === 'row' ? 'row' : 'form',
+      rowOpen: this.rowOpen,
+      noticeDismissed: this.noticeDismissed,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
     });

@@ -3,6 +3,9 @@ import type { Messages } from './messages.js';
 const onlyLoginMethod =
   'This number is your only way to sign in, so it can’t be removed. Add an email address or link another account first.';
 
+/** What follows the hint's instruction, by what a complete code does. */
+const after = { submits: ' We’ll check it as soon as it’s complete.', 'next-step': ' You’ll confirm both codes on the next step.', none: '' };
+
 export const enUS: Messages = {
   loading: 'Loading your phone number…',
   unavailable: 'We couldn’t load your phone number.',
@@ -19,7 +22,6 @@ export const enUS: Messages = {
   change: 'Change',
   unbind: 'Remove',
   cancel: 'Cancel',
-  back: 'Back',
   continue: 'Continue',
   country: 'Country or region',
   countrySearch: 'Search by name or code',
@@ -28,16 +30,15 @@ export const enUS: Messages = {
   phoneNumber: 'Phone number',
   newPhoneNumber: 'New phone number',
   code: 'Verification code',
-  codeHint: (length) => (length ? `The ${length}-digit code from the SMS.` : 'The code from the SMS.'),
-  submitsWhenComplete: 'It’s checked as soon as it’s complete.',
-  enterCode: (length) => `Enter the ${length}-digit code from the SMS.`,
-  digitsOnly: 'The code has digits only.',
+  codeHint: (length, then) => `Enter the ${length}-digit code from the text message.${after[then]}`,
+  enterCode: (length) => `Enter the ${length}-digit code from the text message.`,
+  digitsOnly: 'Codes contain digits only.',
   codeFor: (phone) => `Code for ${phone}`,
   edit: 'Edit',
   currentCodeNotSent: 'Send a code to your current number first.',
   recovery: 'Can’t get a code on this number?',
   sendCode: 'Send code',
-  resendIn: (s) => `Resend in ${s} s`,
+  resendIn: (s) => `Resend in ${s}s`,
   bind: 'Verify and add',
   confirmChange: 'Confirm change',
   confirmUnbind: 'Remove phone number',
@@ -46,9 +47,9 @@ export const enUS: Messages = {
   changeCurrentIntro: (phone) => `To confirm it’s you, we’ll send a code to your current number, ${phone}.`,
   changeNewIntro: 'Enter your new number. We’ll send a code to confirm you can receive texts on it.',
   unbindWarning: (phone) =>
-    `You won’t be able to sign in or receive codes with this number any more. To confirm, we’ll send a code to ${phone}.`,
+    `You won’t be able to sign in or get codes with this number anymore. To confirm, we’ll send a code to ${phone}.`,
   onlyLoginMethod,
-  codeSent: (phone) => `Code sent to ${phone}.`,
+  codeSent: (phone, then) => `Enter the code sent to ${phone}.${after[then]}`,
   bound: 'Phone number added.',
   changed: 'Phone number changed.',
   unbound: 'Phone number removed.',
@@ -57,9 +58,15 @@ export const enUS: Messages = {
   twoCodesExpired: 'The codes have expired or were already used. Request new ones, starting with your current number.',
   newCodesNeeded: 'Those codes have now been used, so request new ones to try again.',
   requestId: (id) => `Request ID: ${id}`,
+  phonePlaceholder: 'Mobile number',
+  codePlaceholder: 'Code',
+  currentCodeEntered: 'You’ve entered the code for your current number.',
+  notSet: 'Not set',
+  add: 'Add',
+  dismiss: 'Dismiss',
   errors: {
     PHONE_REQUIRED: 'Enter your phone number.',
-    CODE_REQUIRED: 'Enter the code from the SMS.',
+    CODE_REQUIRED: 'Enter the code from the text message.',
     CODE_NOT_SENT: 'Send a code to this number first.',
     CONFIG: 'This phone settings panel isn’t set up correctly. Please contact the site’s support team.',
     NETWORK: 'Couldn’t connect. Check your internet connection and try again.',

@@ -22,7 +22,6 @@ export interface Messages {
   change: string;
   unbind: string;
   cancel: string;
-  back: string;
   continue: string;
   country: string;
   /** Label of the search field of the country list. */
@@ -36,14 +35,24 @@ export interface Messages {
   phoneNumber: string;
   newPhoneNumber: string;
   code: string;
-  codeHint: (length: number | undefined) => string;
-  /** Said after the hint where a complete code is checked at once (WCAG 3.2.2). */
-  submitsWhenComplete: string;
+  /**
+   * The code's hint before a code was sent, one short instruction. `then` says what a complete code
+   * does (WCAG 3.2.2): `submits` (checked at once), `next-step` (a change's first step: both codes are
+   * confirmed on the next), `none` (removal: only the button acts).
+   */
+  codeHint: (length: number, then: CodeThen) => string;
+  /** The hint once a code went: where it went, replacing codeHint so the line count stays. */
+  codeSent: (maskedPhone: string, then: CodeThen) => string;
+  /** Placeholders of the number and code inputs. */
+  phonePlaceholder: string;
+  codePlaceholder: string;
   /** CODE_REQUIRED under a code input: the code's length said. */
   enterCode: (length: number) => string;
   /** The hint after a letter was typed into a code input. */
   digitsOnly: string;
-  /** Step 2 of a change: the first step's code, shown as a line. */
+  /** Step 2 of a change: the line saying the first step's code is entered, beside Edit. */
+  currentCodeEntered: string;
+  /** Edit's full name for screen readers. */
   codeFor: (maskedPhone: string) => string;
   edit: string;
   /** CODE_NOT_SENT on the current number's code. */
@@ -63,7 +72,11 @@ export interface Messages {
   /** The remove step: what removing means, and the code it takes. */
   unbindWarning: (maskedPhone: string) => string;
   onlyLoginMethod: string;
-  codeSent: (maskedPhone: string) => string;
+  /** The row layout with no phone: the value, and the action that opens the form. */
+  notSet: string;
+  add: string;
+  /** Closes the success banner. */
+  dismiss: string;
   bound: string;
   changed: string;
   unbound: string;
@@ -80,5 +93,8 @@ export interface Messages {
   requestId: (id: string) => string;
   errors: Record<ErrorCode, string>;
 }
+
+/** What a complete code does on a step. */
+export type CodeThen = 'submits' | 'next-step' | 'none';
 
 export type Lang = 'zh-CN' | 'zh-TW' | 'en-US' | 'ja-JP';

@@ -2,6 +2,9 @@ import type { Messages } from './messages.js';
 
 const onlyLoginMethod = '该手机号是您唯一的登录方式，暂时无法解绑。请先绑定邮箱或关联其他账号。';
 
+/** What follows the hint's instruction, by what a complete code does. */
+const after = { submits: '，输入完整后自动提交。', 'next-step': '，两个验证码将在下一步一起确认。', none: '。' };
+
 export const zhCN: Messages = {
   loading: '正在加载手机号…',
   unavailable: '无法加载您的手机号信息。',
@@ -18,7 +21,6 @@ export const zhCN: Messages = {
   change: '更换',
   unbind: '解绑',
   cancel: '取消',
-  back: '上一步',
   continue: '下一步',
   country: '国家或地区',
   countrySearch: '搜索名称或区号',
@@ -27,8 +29,7 @@ export const zhCN: Messages = {
   phoneNumber: '手机号',
   newPhoneNumber: '新手机号',
   code: '验证码',
-  codeHint: (length) => (length ? `请输入短信中的 ${length} 位验证码。` : '请输入短信中的验证码。'),
-  submitsWhenComplete: '输入完整后将自动提交。',
+  codeHint: (length, then) => `请输入 ${length} 位短信验证码${after[then]}`,
   enterCode: (length) => `请输入短信中的 ${length} 位验证码。`,
   digitsOnly: '验证码只包含数字。',
   codeFor: (phone) => `${phone} 的验证码`,
@@ -46,20 +47,26 @@ export const zhCN: Messages = {
   changeNewIntro: '请输入新手机号，我们将向新手机号发送验证码。',
   unbindWarning: (phone) => `解绑后，您将无法使用该手机号登录或接收验证码。为确认是您本人操作，我们将向 ${phone} 发送验证码。`,
   onlyLoginMethod,
-  codeSent: (phone) => `验证码已发送至 ${phone}。`,
-  bound: '手机号已绑定。',
-  changed: '手机号已更换。',
-  unbound: '手机号已解绑。',
+  codeSent: (phone, then) => `请输入发送至 ${phone} 的验证码${after[then]}`,
+  bound: '绑定成功',
+  changed: '更换成功',
+  unbound: '解绑成功',
   verifyCurrentRequired: '您的账号需要先验证当前手机号，请获取验证码后继续。',
   twoCodesInvalid: '两个验证码中有一个不正确。请检查新手机号的验证码，或修改当前手机号的验证码。',
   twoCodesExpired: '验证码已过期或已使用，请重新获取（先获取当前手机号的验证码）。',
   newCodesNeeded: '本次输入的验证码已失效，请重新获取后再试。',
   requestId: (id) => `请求 ID：${id}`,
+  phonePlaceholder: '请输入手机号',
+  codePlaceholder: '请输入验证码',
+  currentCodeEntered: '当前手机号验证码已填写',
+  notSet: '未绑定',
+  add: '绑定',
+  dismiss: '关闭',
   errors: {
     PHONE_REQUIRED: '请输入手机号。',
     CODE_REQUIRED: '请输入短信验证码。',
     CODE_NOT_SENT: '请先获取该手机号的验证码。',
-    CONFIG: '手机号设置组件配置有误，请联系网站客服。',
+    CONFIG: '手机号设置暂时无法使用，请联系网站客服。',
     NETWORK: '网络连接失败，请检查网络后重试。',
     TIMEOUT: '服务器响应超时，请稍后重试。',
     BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后重试。',
