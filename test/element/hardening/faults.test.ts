@@ -574,7 +574,7 @@ describe('fault matrix', () => {
       });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       expect(codeInput(c.el).value).to.equal(code);
-      await click(part(c.el, 'back-button'));
+      await click(part(c.el, 'edit-button'));
       const changed = nextEvent(c.el, 'authing-phone-changed');
       await type(codeInput(c.el), current); // the right current code: continues, and the new one is still there
       await changed;
@@ -630,7 +630,7 @@ describe('fault matrix', () => {
       });
       await withPageClockAhead(301_000, async () => {
         // Authing does not say which code expired, and both are as old: back to the first code, number kept.
-        await until(() => c.el.shadowRoot!.querySelector('[part~="back-button"]') === null, 'not back at the current number');
+        await until(() => c.el.shadowRoot!.querySelector('[part~="edit-button"]') === null, 'not back at the current number');
         await clickSend(c.el);
         await type(codeInput(c.el), await emulator.codeFor(BOB.phone, UNBIND));
         await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
