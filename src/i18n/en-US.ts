@@ -4,7 +4,11 @@ const onlyLoginMethod =
   'This number is your only way to sign in, so it can’t be removed. Add an email address or link another account first.';
 
 /** What follows the hint's instruction, by what a complete code does. */
-const after = { submits: ' We’ll check it as soon as it’s complete.', 'next-step': ' You’ll confirm both codes on the next step.', none: '' };
+const after = {
+  submits: ' We’ll check it as soon as it’s complete.',
+  'next-step': ' You’ll confirm both codes on the next step.',
+  none: '',
+};
 
 export const enUS: Messages = {
   loading: 'Loading your phone number…',

@@ -2,14 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { policyOf } from '../core/error-policy.js';
-import {
-  codeFieldOf,
-  codePurposeOf,
-  submitsWhenComplete,
-  type CodePurpose,
-  type Field,
-  type FlowError,
-} from '../core/flow/phone-flow.js';
+import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field, type FlowError } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
 import { messageOf } from './messages.js';
@@ -121,9 +114,9 @@ function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
   if (!error) return html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
   const requestId = policyOf(error.code).requestId && error.cause?.requestId;
   return html`<p part="field-error error-${field}" class="apm__field-error" id=${id} role=${error.field ? nothing : 'alert'}>
-    ${messageOf(error, t, state.options.codeLength ?? CODE_LENGTH.usual)}${requestId
-      ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>`
-      : nothing}
+    ${messageOf(error, t, state.options.codeLength ?? CODE_LENGTH.usual)}${
+      requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing
+    }
   </p>`;
 }
 

@@ -41,7 +41,13 @@ export function noticeOf({ state, t, on, noticeDismissed }: View): TemplateResul
   const [tone, text] = notice.kind === 'verify-current-required' ? ['info', t.verifyCurrentRequired] : ['success', t[notice.kind]];
   const close =
     tone === 'success'
-      ? html`<button type="button" part="button dismiss-button" class="apm__dismiss" aria-label=${t.dismiss} @click=${on.dismissNotice}></button>`
+      ? html`<button
+          type="button"
+          part="button dismiss-button"
+          class="apm__dismiss"
+          aria-label=${t.dismiss}
+          @click=${on.dismissNotice}
+        ></button>`
       : nothing;
   return html`<div class="apm__banner apm__banner--${tone}"><span>${text}</span>${close}</div>`;
 }

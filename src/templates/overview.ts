@@ -11,16 +11,18 @@ import type { View } from './view.js';
  */
 export const loading = ({ t, signedIn, layout }: View): TemplateResult =>
   signedIn
-    ? html`${layout === 'row'
-          ? html`<div class="apm__skeleton apm__skeleton--row" aria-hidden="true">
-              <span class="apm__bone apm__bone--line"></span><span class="apm__bone apm__bone--button"></span>
-            </div>`
-          : html`<div class="apm__skeleton" aria-hidden="true">
-              <span class="apm__bone apm__bone--title"></span><span class="apm__bone apm__bone--line"></span>
-              <span class="apm__bone-row"
-                ><span class="apm__bone apm__bone--button"></span><span class="apm__bone apm__bone--button"></span
-              ></span>
-            </div>`}
+    ? html`${
+          layout === 'row'
+            ? html`<div class="apm__skeleton apm__skeleton--row" aria-hidden="true">
+                <span class="apm__bone apm__bone--line"></span><span class="apm__bone apm__bone--button"></span>
+              </div>`
+            : html`<div class="apm__skeleton" aria-hidden="true">
+                <span class="apm__bone apm__bone--title"></span><span class="apm__bone apm__bone--line"></span>
+                <span class="apm__bone-row"
+                  ><span class="apm__bone apm__bone--button"></span><span class="apm__bone apm__bone--button"></span
+                ></span>
+              </div>`
+        }
         <p class="apm__sr-only">${t.loading}</p>`
     : html`<p class="apm__muted">${t.signedOut}</p>`;
 
@@ -77,9 +79,7 @@ export function row(view: View): TemplateResult {
   return html`<div class="apm__row">
       ${title(view, t.title)}
       <p class="apm__current apm__row-value">${currentNumber(view)}</p>
-      <div class="apm__row-actions">
-        ${bound ? actions(view) : button(view, t.add, () => on.openRow(true), 'secondary', 'add', true)}
-      </div>
+      <div class="apm__row-actions">${bound ? actions(view) : button(view, t.add, () => on.openRow(true), 'secondary', 'add', true)}</div>
     </div>
     ${bound && !state.account.hasOtherLoginMethod ? html`<p class="apm__hint">${t.onlyLoginMethod}</p>` : nothing}`;
 }

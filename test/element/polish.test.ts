@@ -178,7 +178,10 @@ describe('countries and numbers', () => {
     expect(prefix(el).textContent!.trim()).to.equal('+44');
     await press('Enter');
     await waitIdle(el);
-    expect(statusText(el)).to.equal('Code sent to +44 791****3456.');
+    expect(part(el, 'code-input').nextElementSibling, 'the send button attached').to.equal(part(el, 'send-button'));
+    expect(el.shadowRoot!.getElementById('code-message')!.textContent!.trim()).to.equal(
+      'Enter the code sent to +44 791****3456. We’ll check it as soon as it’s complete.',
+    );
   });
 
   it('refuses a number of another country than the one selected, and countries outside the list', async () => {
@@ -283,15 +286,36 @@ describe('theming and layout', () => {
     document.documentElement.removeAttribute('dir');
   });
 
-  it('dark theme, and a brand colour set once at :root', async () => {
-    const el = await mount(USERS.phoneAndEmail.token, { theme: 'dark' });
-    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgb(17, 24, 39)');
-    await expect(el).to.be.accessible();
-    document.documentElement.style.setProperty('--authing-color-primary', 'rgb(0, 128, 0)');
-    el.theme = 'light';
-    await el.updateComplete;
-    expect(getComputedStyle(part(el, 'change-button')).color).to.equal('rgb(0, 128, 0)');
-    expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  it('dark theme on a dark page: no box of its own, a remove button that reads as destructive; a brand colour set once at :root', async () => {
+    const page = document.createElement('div');
+    page.style.cssText = 'background: #0f172a; color: #e5e7eb';
+    document.body.append(page);
+    try {
+      const el = await mount(USERS.phoneAndEmail.token, { theme: 'dark' }, page);
+      const base = getComputedStyle(part(el, 'base'));
+      expect([base.backgroundColor, base.paddingTop], 'transparent and unpadded, as the light theme').to.deep.equal([
+        'rgba(0, 0, 0, 0)',
+        '0px',
+      ]);
+      await expect(el).to.be.accessible();
+      await click(part(el, 'unbind-button'));
+      await el.updateComplete;
+      const remove = getComputedStyle(part(el, 'submit-button'));
+      expect([remove.backgroundColor, remove.color], 'a red, not a pastel pink, with white text').to.deep.equal([
+        'rgb(220, 38, 38)',
+        'rgb(255, 255, 255)',
+      ]);
+      await click(part(el, 'cancel-button'));
+      document.documentElement.style.setProperty('--authing-color-primary', 'rgb(0, 128, 0)');
+      el.theme = 'light';
+      await el.updateComplete;
+      await click(part(el, 'change-button'));
+      await el.updateComplete;
+      expect(getComputedStyle(part(el, 'send-button')).color).to.equal('rgb(0, 128, 0)');
+      expect(getComputedStyle(part(el, 'base')).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    } finally {
+      page.remove();
+    }
   });
 
   // The widget lays itself out by its container's width (container queries), so a 280 px container is a
