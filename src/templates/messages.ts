@@ -17,19 +17,23 @@ export function messageOf({ code, cause, field, eitherOfTwoCodes, codesSpent }: 
 }
 
 /**
- * The alert at the top: only what belongs to no field, the profile that could not load. On a step
- * with a code input every other error stands at the code row; the overview's own line already says
- * why the number cannot be removed.
+ * The alert at the top: only what belongs to no field. On a step with a code input every other error
+ * stands at the code row. A profile that could not load says so and why, in one message.
  */
-export function alertOf({ state, t }: View): TemplateResult | typeof nothing {
+export function alertOf({ state, t, lang }: View): TemplateResult | typeof nothing {
   const { error, step } = state;
   if (!error || error.field || codeFieldOf(step)) return nothing;
-  if (error.code === 'LAST_LOGIN_METHOD' && step === 'overview' && !state.account.hasOtherLoginMethod) return nothing;
   const requestId = policyOf(error.code).requestId && error.cause?.requestId;
+  // A setting the host must fix says all in its own sentence; other failures say first what did not load.
+  const loadFailed = step === 'unavailable' && !policyOf(error.code).hostMustFix;
+  const message = loadFailed ? sentences(lang, [t.unavailable, messageOf(error, t)]) : messageOf(error, t);
   return html`<div class="apm__banner apm__banner--error">
-    <span>${messageOf(error, t)}${requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing}</span>
+    <span>${message}${requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing}</span>
   </div>`;
 }
+
+/** Sentences in a row: Chinese and Japanese ones follow each other without a space. */
+export const sentences = (lang: string, parts: string[]): string => parts.filter(Boolean).join(/^(zh|ja)/.test(lang) ? '' : ' ');
 
 /**
  * The status at the top: an outcome as a visible confirmation, which the user may close (it also goes

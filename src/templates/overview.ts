@@ -59,13 +59,19 @@ function actions(view: View): TemplateResult {
   ${removable ? button(view, t.unbind, () => on.intent({ type: 'start', flow: 'unbind' }), 'quiet-danger', 'unbind') : nothing}`;
 }
 
+/** Why there is no Remove: once. After a refused removal the alert says it, so this line does not. */
+const onlyLoginMethod = ({ t, state }: View, style: string): TemplateResult | typeof nothing =>
+  state.account.hasOtherLoginMethod || state.error?.code === 'LAST_LOGIN_METHOD'
+    ? nothing
+    : html`<p class=${style}>${t.onlyLoginMethod}</p>`;
+
 /** The bound number, Change and Remove. */
 export function overview(view: View): TemplateResult {
-  const { t, state } = view;
+  const { t } = view;
   if (view.layout === 'row') return row(view);
   return html`${title(view, t.title)}
     <p class="apm__current">${currentNumber(view)}</p>
-    ${state.account.hasOtherLoginMethod ? nothing : html`<p class="apm__muted">${t.onlyLoginMethod}</p>`}
+    ${onlyLoginMethod(view, 'apm__muted')}
     <div class="apm__actions">${actions(view)}</div>`;
 }
 
@@ -81,5 +87,5 @@ export function row(view: View): TemplateResult {
       <p class="apm__current apm__row-value">${currentNumber(view)}</p>
       <div class="apm__row-actions">${bound ? actions(view) : button(view, t.add, () => on.openRow(true), 'secondary', 'add', true)}</div>
     </div>
-    ${bound && !state.account.hasOtherLoginMethod ? html`<p class="apm__hint">${t.onlyLoginMethod}</p>` : nothing}`;
+    ${bound ? onlyLoginMethod(view, 'apm__hint') : nothing}`;
 }

@@ -391,7 +391,8 @@ class Case {
 
     expect(detail).to.include({ action, code, ...fields });
     expect(this.errors().slice(errorsBefore), 'authing-error fires once').to.deep.equal([code]);
-    const shown = errorText(this.el);
+    // A profile that did not load says so first, then why, in one message.
+    const shown = errorText(this.el).replace(CATALOGS[this.lang].unavailable, '').trim();
     expect(shown.startsWith(message), `shown: "${shown}"`).to.equal(true);
     if (this.lang === 'zh-CN') expect(shown).to.match(/[\u4e00-\u9fff]/, 'in Chinese');
     expect(this.uncaught.seen, 'nothing uncaught').to.deep.equal([]);
