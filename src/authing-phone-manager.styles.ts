@@ -343,30 +343,43 @@ export const styles = css`
       font-size: max(16px, 1em);
     }
   }
-  label,
-  .apm__phone {
+  label {
     overflow-wrap: anywhere;
   }
-  /* The row layout: label, value and actions in one line, as the other items of a settings page. */
+  /* The number stays in one piece unless it alone is wider than the widget (200 % text on a phone). */
+  .apm__phone {
+    white-space: nowrap;
+  }
+  @container (max-width: 11em) {
+    .apm__phone {
+      white-space: normal;
+    }
+  }
+  /*
+   * The row layout: the label over the value, the actions at the end, as the other items of a
+   * settings page; where the actions do not fit beside them, they go under, at the end.
+   */
   .apm__row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 1rem;
+    gap: 0.5rem 1rem;
   }
-  .apm__row > .apm__title {
-    flex: 0 0 auto;
-    min-inline-size: 6em;
-    font-weight: 500;
-  }
-  .apm__row-value {
+  .apm__row-text {
     flex: 1 1 auto;
+    min-inline-size: 0;
+  }
+  .apm__row-text > .apm__title {
+    font-weight: 500;
   }
   .apm__row-actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem;
     margin-inline-start: auto;
+  }
+  .apm__code::placeholder {
+    letter-spacing: normal;
   }
   .apm--row .apm__button {
     min-block-size: 2.25rem;

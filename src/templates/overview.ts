@@ -83,8 +83,10 @@ export function row(view: View): TemplateResult {
   const { t, state, on } = view;
   const bound = !!state.account.phone;
   return html`<div class="apm__row">
-      ${title(view, t.title)}
-      <p class="apm__current apm__row-value">${currentNumber(view)}</p>
+      <div class="apm__row-text">
+        ${title(view, t.title)}
+        <p class="apm__current">${currentNumber(view)}</p>
+      </div>
       <div class="apm__row-actions">${bound ? actions(view) : button(view, t.add, () => on.openRow(true), 'secondary', 'add', true)}</div>
     </div>
     ${bound ? onlyLoginMethod(view, 'apm__hint') : nothing}`;

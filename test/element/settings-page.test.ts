@@ -129,4 +129,21 @@ describe('200 % text in a 320 px column', () => {
       column.remove();
     }
   });
+
+  it('the row layout too: label, number and actions wrap, nothing sticks out', async () => {
+    const column = document.createElement('div');
+    column.style.cssText = 'width: 320px; font-size: 32px';
+    document.body.append(column);
+    try {
+      const el = await mount(USERS.phoneAndEmail.token, { layout: 'row' }, column);
+      const right = column.getBoundingClientRect().right;
+      const out = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => !node.matches('.apm__sr-only, .apm__sr-only *'))
+        .filter((node) => node.getBoundingClientRect().right > right + 0.5);
+      expect(out.map((node) => node.getAttribute('part') ?? node.className)).to.deep.equal([]);
+      expect(part(el, 'phone').textContent).to.equal('+86 138****8000');
+    } finally {
+      column.remove();
+    }
+  });
 });
