@@ -252,6 +252,17 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
+  .apm__group {
+    padding: 0.5rem 0.625rem 0.25rem;
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .apm__country-iso {
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
   .apm__option {
     display: flex;
     justify-content: space-between;

@@ -30,6 +30,8 @@ export const enUS: Messages = {
   country: 'Country or region',
   countrySearch: 'Search by name or code',
   noCountryMatch: 'No country or region matches.',
+  commonRegions: 'Common',
+  allRegions: 'All countries and regions',
   regions: { CN: 'China', HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan' },
   phoneNumber: 'Phone number',
   newPhoneNumber: 'New phone number',

@@ -26,6 +26,8 @@ export const jaJP: Messages = {
   country: '国または地域',
   countrySearch: '名前または国番号で検索',
   noCountryMatch: '一致する国または地域がありません。',
+  commonRegions: 'よく使う地域',
+  allRegions: 'すべての国と地域',
   regions: { CN: '中国', HK: '香港', MO: 'マカオ', TW: '台湾' },
   phoneNumber: '電話番号',
   newPhoneNumber: '新しい電話番号',

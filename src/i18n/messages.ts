@@ -27,6 +27,9 @@ export interface Messages {
   /** Label of the search field of the country list. */
   countrySearch: string;
   noCountryMatch: string;
+  /** Headings in the country list: the pinned regions, then all. */
+  commonRegions: string;
+  allRegions: string;
   /**
    * Region names that replace the browser's (Intl.DisplayNames), by ISO code: the four common regions
    * as account pages in the language name them. A host may rename any region here.

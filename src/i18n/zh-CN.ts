@@ -25,6 +25,8 @@ export const zhCN: Messages = {
   country: '国家或地区',
   countrySearch: '搜索名称或区号',
   noCountryMatch: '没有匹配的国家或地区。',
+  commonRegions: '常用',
+  allRegions: '全部国家和地区',
   regions: { CN: '中国大陆', HK: '中国香港', MO: '中国澳门', TW: '中国台湾' },
   phoneNumber: '手机号',
   newPhoneNumber: '新手机号',

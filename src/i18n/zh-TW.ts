@@ -25,6 +25,8 @@ export const zhTW: Messages = {
   country: '國家或地區',
   countrySearch: '搜尋名稱或國碼',
   noCountryMatch: '沒有符合的國家或地區。',
+  commonRegions: '常用',
+  allRegions: '所有國家和地區',
   regions: { CN: '中國大陸', HK: '香港', MO: '澳門', TW: '台灣' },
   phoneNumber: '手機號碼',
   newPhoneNumber: '新手機號碼',

@@ -48,8 +48,8 @@ describe('countries and numbers', () => {
 
   it('preselects the UI language’s region, lists the common regions first by their names on Chinese pages, and honours default-country and countries', async () => {
     let el = await mount(USERS.noPhone.token, { lang: 'zh-CN', 'default-country': null });
-    expect(prefix(el).textContent!.trim()).to.equal('+86');
-    expect(countryName(el)).to.equal('国家或地区 中国大陆 +86');
+    expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('CN +86');
+    expect(countryName(el)).to.equal('国家或地区 中国大陆 CN +86');
     expect(panel(el), 'options are rendered only while open').to.equal(null);
     await click(prefix(el));
     await el.updateComplete;
@@ -65,17 +65,17 @@ describe('countries and numbers', () => {
       'no flags before names',
     ).to.equal(true);
     for (const [lang, code] of [
-      ['ja-JP', '+81'],
-      ['zh-TW', '+886'],
-      ['en-US', '+1'],
+      ['ja-JP', 'JP +81'],
+      ['zh-TW', 'TW +886'],
+      ['en-US', 'US +1'],
     ] as const) {
       el.remove();
       el = await mount(USERS.noPhone.token, { lang, 'default-country': null });
-      expect(prefix(el).textContent!.trim(), lang).to.equal(code);
+      expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim(), lang).to.equal(code);
     }
     el.remove();
     el = await mount(USERS.noPhone.token, { 'default-country': 'hk', countries: 'CN, HK,MO TW' });
-    expect(countryName(el)).to.equal('Country or region Hong Kong +852');
+    expect(countryName(el)).to.equal('Country or region Hong Kong HK +852');
     el.messages = { regions: { HK: 'Hong Kong SAR' } };
     await click(prefix(el));
     await el.updateComplete;
@@ -98,8 +98,8 @@ describe('countries and numbers', () => {
     await press('Enter');
     await el.updateComplete;
     expect(panel(el)).to.equal(null);
-    expect(prefix(el).textContent!.trim()).to.equal('+81');
-    expect(countryName(el)).to.equal('Country or region Japan +81');
+    expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('JP +81');
+    expect(countryName(el)).to.equal('Country or region Japan JP +81');
     expect(focused(el), 'on to the number').to.equal(phoneInput(el));
 
     // Typing on the closed prefix opens the list searching for what was typed.
@@ -110,7 +110,7 @@ describe('countries and numbers', () => {
     expect(activeOption(el)?.id).to.equal('country-HK');
     await press('Enter');
     await el.updateComplete;
-    expect(prefix(el).textContent!.trim()).to.equal('+852');
+    expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('HK +852');
 
     // A calling code without the plus, then the arrows.
     await click(prefix(el));
@@ -135,7 +135,7 @@ describe('countries and numbers', () => {
     await press('Escape');
     await el.updateComplete;
     expect(panel(el)).to.equal(null);
-    expect(prefix(el).textContent!.trim()).to.equal('+852');
+    expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('HK +852');
     expect(focused(el)).to.equal(prefix(el));
 
     await type(phoneInput(el), '9123 4567');
@@ -167,7 +167,7 @@ describe('countries and numbers', () => {
     await el.updateComplete;
     await click(options(el)[0]);
     await el.updateComplete;
-    expect(prefix(el).textContent!.trim()).to.equal('+853');
+    expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('MO +853');
     expect(panel(el)).to.equal(null);
   });
 
@@ -175,7 +175,7 @@ describe('countries and numbers', () => {
     const el = await mount(USERS.noPhone.token);
     await type(phoneInput(el), '+44 7911 123456');
     await el.updateComplete;
-    expect(prefix(el).textContent!.trim()).to.equal('+44');
+    expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('GB +44');
     await press('Enter');
     await waitIdle(el);
     expect(part(el, 'code-input').nextElementSibling, 'the send button attached').to.equal(part(el, 'send-button'));

@@ -96,6 +96,26 @@ describe('the row layout', () => {
   }
 });
 
+describe('the country list', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  it('a "Common" heading over the pinned regions, "All" over the rest; a search shows matches without headings', async () => {
+    const el = await mount(USERS.noPhone.token, { lang: 'zh-TW' });
+    part(el, 'country-select').click();
+    await el.updateComplete;
+    const groups = [...el.shadowRoot!.querySelectorAll('[role="listbox"] > [role="group"]')];
+    const labelOf = (group: Element) => el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent!.trim();
+    expect(groups.map(labelOf)).to.deep.equal(['常用', '所有國家和地區']);
+    const names = [...groups[0].querySelectorAll('[role="option"] > span:first-child')].map((node) => node.textContent);
+    expect(names, 'as Taiwan-market products write them').to.deep.equal(['中國大陸', '香港', '澳門', '台灣']);
+    await sendKeys({ type: '852' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="group"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[role="option"]')!.textContent).to.contain('+852');
+  });
+});
+
 describe('200 % text in a 320 px column', () => {
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
