@@ -64,6 +64,8 @@ export const styles = css`
     box-sizing: border-box;
   }
   .apm {
+    /* The brand colour as text; the widget sets a readable shade of it here when it is too faint. */
+    --_primary-text: var(--_primary);
     display: block;
     min-width: 0;
     color: var(--_text);
@@ -319,7 +321,7 @@ export const styles = css`
     border: 0;
     border-inline-start: 1px solid var(--_border);
     border-radius: 0 var(--_radius) var(--_radius) 0;
-    color: var(--_primary);
+    color: var(--_primary-text);
   }
   .apm__code-row > .apm__send[aria-disabled='true'] {
     border-color: var(--_border);
@@ -452,7 +454,7 @@ export const styles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_primary);
     background: transparent;
-    color: var(--_primary);
+    color: var(--_primary-text);
     cursor: pointer;
     /* No colour transition: a button that becomes usable (or busy) shows it at once, at full contrast. */
   }
@@ -530,7 +532,7 @@ export const styles = css`
     padding: 0.125rem 0;
     border: 0;
     background: none;
-    color: var(--_primary);
+    color: var(--_primary-text);
     cursor: pointer;
     text-decoration: underline;
     text-underline-offset: 0.2em;

@@ -9,6 +9,7 @@ import { LocaleController, type MessageOverrides } from './controllers/locale-co
 import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
 import { CountryPickerController } from './controllers/country-picker-controller.js';
+import { BrandContrastController } from './controllers/brand-contrast-controller.js';
 import { countryOption, countryOptions } from './templates/countries.js';
 import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
 import { moveFocus, recoverFocus } from './focus.js';
@@ -181,6 +182,11 @@ export class AuthingPhoneManager extends LitElement {
     () => this.countryList(),
     () => this.phone.state.draft.country,
     (iso) => this.send({ type: 'edit', field: 'country', value: iso }),
+  );
+
+  private readonly brand = new BrandContrastController(
+    this,
+    () => this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
   );
 
   /** The element focused in the shadow root before an update: if the update removed it, focus was lost. */
@@ -360,6 +366,7 @@ export class AuthingPhoneManager extends LitElement {
       layout: this.layout === 'row' ? 'row' : 'form',
       rowOpen: this.rowOpen,
       noticeDismissed: this.noticeDismissed,
+      brandText: this.brand.textColor,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
     });

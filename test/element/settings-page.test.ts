@@ -4,6 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulator, USERS } from '../helpers/emulator.js';
 import { focused, mount, nextEvent, part, press, statusText, unmountAll, waitIdle, type Widget } from '../helpers/widget.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { contrast } from '../../src/controllers/brand-contrast-controller.js';
 
 const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 
@@ -94,6 +95,40 @@ describe('the row layout', () => {
       }
     });
   }
+});
+
+describe('a brand colour too faint for text', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(() => {
+    unmountAll();
+    document.documentElement.style.removeProperty('--authing-color-primary');
+  });
+
+  const rgbOf = (color: string) =>
+    color
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(Number) as [number, number, number];
+
+  it('WeChat green (2.3:1 on white) as text gets a readable shade; the filled button keeps the colour itself', async () => {
+    document.documentElement.style.setProperty('--authing-color-primary', '#07c160');
+    const el = await mount(USERS.phoneAndEmail.token);
+    part(el, 'change-button').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    const send = rgbOf(getComputedStyle(part(el, 'send-button')).color);
+    expect(contrast(send, [255, 255, 255]), "the send button's text").to.be.at.least(4.5);
+    expect(contrast([7, 193, 96], [255, 255, 255]), 'the brand colour itself').to.be.below(4.5);
+    expect(getComputedStyle(part(el, 'submit-button')).backgroundColor).to.equal('rgb(7, 193, 96)');
+  });
+
+  it('a brand colour that reads as it is stays as it is', async () => {
+    document.documentElement.style.setProperty('--authing-color-primary', '#1d4ed8');
+    const el = await mount(USERS.phoneAndEmail.token);
+    part(el, 'change-button').click();
+    await el.updateComplete;
+    expect(getComputedStyle(part(el, 'send-button')).color).to.equal('rgb(29, 78, 216)');
+  });
 });
 
 describe('the country list', () => {
