@@ -398,10 +398,18 @@ export const styles = css`
     min-block-size: 2.25rem;
     padding-inline: 0.75rem;
   }
-  .apm__skeleton--row {
+  .apm__skeleton.apm__skeleton--row {
     display: flex;
     justify-content: space-between;
     align-items: center;
+  }
+  .apm__skeleton--row .apm__bone--title {
+    block-size: 1.5em;
+    inline-size: 7em;
+  }
+  .apm__skeleton--row .apm__bone--button {
+    block-size: 2.25rem;
+    inline-size: 9em;
   }
   .apm__dismiss {
     margin-inline-start: auto;
@@ -638,7 +646,8 @@ export const styles = css`
     inline-size: 8em;
   }
   .apm__bone--line {
-    block-size: 1.75em;
+    /* The masked number's line: 1.0625em of text at line-height 1.5. */
+    block-size: 1.59375em;
     inline-size: 14em;
     max-inline-size: 100%;
   }

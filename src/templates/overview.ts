@@ -14,7 +14,8 @@ export const loading = ({ t, signedIn, layout }: View): TemplateResult =>
     ? html`${
           layout === 'row'
             ? html`<div class="apm__skeleton apm__skeleton--row" aria-hidden="true">
-                <span class="apm__bone apm__bone--line"></span><span class="apm__bone apm__bone--button"></span>
+                <span><span class="apm__bone apm__bone--title"></span><span class="apm__bone apm__bone--line"></span></span>
+                <span class="apm__bone apm__bone--button"></span>
               </div>`
             : html`<div class="apm__skeleton" aria-hidden="true">
                 <span class="apm__bone apm__bone--title"></span><span class="apm__bone apm__bone--line"></span>

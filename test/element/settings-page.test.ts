@@ -2,7 +2,7 @@
 // 200 % text in a 320 px column without sideways scrolling, and axe on the row layout, light and dark.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulator, USERS } from '../helpers/emulator.js';
-import { focused, mount, nextEvent, part, press, statusText, unmountAll, waitIdle, type Widget } from '../helpers/widget.js';
+import { createWidget, focused, mount, nextEvent, part, press, statusText, unmountAll, waitIdle, type Widget } from '../helpers/widget.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { contrast } from '../../src/controllers/brand-contrast-controller.js';
 
@@ -129,6 +129,26 @@ describe('a brand colour too faint for text', () => {
     await el.updateComplete;
     expect(getComputedStyle(part(el, 'send-button')).color).to.equal('rgb(29, 78, 216)');
   });
+});
+
+describe('the skeleton', () => {
+  beforeEach(() => emulator.reset());
+  afterEach(unmountAll);
+
+  for (const layout of ['form', 'row'] as const) {
+    it(`${layout}: as tall as the overview that follows it`, async () => {
+      await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+      const el = await createWidget(USERS.phoneAndEmail.token, { layout });
+      const loaded = nextEvent(el, 'authing-profile-loaded');
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.apm__skeleton'), 'loading').to.exist;
+      const loading = el.getBoundingClientRect().height;
+      await loaded;
+      await el.updateComplete;
+      expect(el.getBoundingClientRect().height - loading, 'px of jump').to.be.within(-2, 2);
+    });
+  }
 });
 
 describe('the country list', () => {
