@@ -5,6 +5,7 @@ import { emulator, USERS } from '../helpers/emulator.js';
 import { createWidget, focused, mount, nextEvent, part, press, statusText, unmountAll, waitIdle, type Widget } from '../helpers/widget.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { contrast } from '../../src/controllers/brand-contrast-controller.js';
+import { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
 
 const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 
@@ -54,6 +55,33 @@ describe('the row layout', () => {
     await el.updateComplete;
     expect(statusText(el)).to.equal('');
     expect(focused(el), 'focus goes on to the row, not lost').to.equal(part(el, 'change-button'));
+  });
+
+  it('the success banner goes by itself after a while, but not while it holds focus', async () => {
+    const saved = AuthingPhoneManager.noticeMs;
+    AuthingPhoneManager.noticeMs = 300;
+    try {
+      const el = await mount(USERS.noPhone.token, { layout: 'row' });
+      part(el, 'add-button').focus();
+      await press('Enter');
+      await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
+      await sendKeys({ type: '13800135555' });
+      await press('Enter');
+      await waitIdle(el);
+      const bound = nextEvent(el, 'authing-phone-bound');
+      await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
+      await bound;
+      await waitIdle(el);
+      part(el, 'dismiss-button').focus();
+      const shownAt = performance.now();
+      // Held while focused: still there well after its time.
+      await waitUntil(() => performance.now() - shownAt > 900, '', { interval: 50 });
+      expect(statusText(el), 'kept while focused').to.equal('Phone number added.');
+      part(el, 'change-button').focus();
+      await waitUntil(() => statusText(el) === '', 'the banner never went', { timeout: 3000 });
+    } finally {
+      AuthingPhoneManager.noticeMs = saved;
+    }
   });
 
   it('a bound phone: Change, and Remove as a quiet action; Change opens the flow and Cancel closes back to the row', async () => {
