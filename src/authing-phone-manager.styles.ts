@@ -57,6 +57,10 @@ export const styles = css`
       ${dark}
     }
   }
+  /* A settings row spans the page's column, as the rows around it do. */
+  :host([layout='row']) {
+    max-inline-size: var(--authing-max-width, none);
+  }
   :host([hidden]) {
     display: none;
   }
@@ -378,8 +382,9 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem 1rem;
   }
+  /* From 10em, the text stays beside the actions (the badge going under the number first). */
   .apm__row-text {
-    flex: 1 1 auto;
+    flex: 1 1 10em;
     min-inline-size: 0;
   }
   .apm__row-text > .apm__title {

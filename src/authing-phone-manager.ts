@@ -86,7 +86,7 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @cssprop [--authing-radius=6px] - Corners of inputs and buttons.
  * @cssprop [--authing-gap=0.75rem] - Spacing between rows.
  * @cssprop [--authing-padding=0] - Padding inside the widget (dark theme: 1rem, so text never touches the dark box's edge).
- * @cssprop [--authing-max-width=28rem] - The widget's widest.
+ * @cssprop [--authing-max-width=28rem] - The widget's widest (the row layout: none, it spans the column as the rows around it).
  * @cssprop [--authing-font-family=inherit] - Font.
  */
 export class AuthingPhoneManager extends LitElement {
