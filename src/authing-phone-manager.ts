@@ -248,7 +248,8 @@ export class AuthingPhoneManager extends LitElement {
     if (!notice || notice.kind === 'code-sent' || notice.kind === 'verify-current-required') return;
     const expire = () => {
       const status = this.shadowRoot?.querySelector('[part~="status"]');
-      if (status?.matches(':focus-within, :hover')) this.noticeTimer = setTimeout(expire, 1000);
+      const held = !!status && (status.contains(this.shadowRoot!.activeElement) || status.matches(':hover'));
+      if (held) this.noticeTimer = setTimeout(expire, 1000);
       else if (this.phone.state.notice === notice) this.noticeDismissed = true;
     };
     this.noticeTimer = setTimeout(expire, AuthingPhoneManager.noticeMs);

@@ -59,7 +59,7 @@ describe('the row layout', () => {
 
   it('the success banner goes by itself after a while, but not while it holds focus', async () => {
     const saved = AuthingPhoneManager.noticeMs;
-    AuthingPhoneManager.noticeMs = 300;
+    AuthingPhoneManager.noticeMs = 1500;
     try {
       const el = await mount(USERS.noPhone.token, { layout: 'row' });
       part(el, 'add-button').focus();
@@ -71,14 +71,14 @@ describe('the row layout', () => {
       const bound = nextEvent(el, 'authing-phone-bound');
       await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
       await bound;
-      await waitIdle(el);
+      await el.updateComplete;
       part(el, 'dismiss-button').focus();
       const shownAt = performance.now();
       // Held while focused: still there well after its time.
-      await waitUntil(() => performance.now() - shownAt > 900, '', { interval: 50 });
+      await waitUntil(() => performance.now() - shownAt > 2500, '', { interval: 50, timeout: 4000 });
       expect(statusText(el), 'kept while focused').to.equal('Phone number added.');
       part(el, 'change-button').focus();
-      await waitUntil(() => statusText(el) === '', 'the banner never went', { timeout: 3000 });
+      await waitUntil(() => statusText(el) === '', 'the banner never went', { timeout: 4000 });
     } finally {
       AuthingPhoneManager.noticeMs = saved;
     }
