@@ -184,11 +184,6 @@ export class AuthingPhoneManager extends LitElement {
     (iso) => this.send({ type: 'edit', field: 'country', value: iso }),
   );
 
-  private readonly brand = new BrandContrastController(
-    this,
-    () => this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
-  );
-
   /** The element focused in the shadow root before an update: if the update removed it, focus was lost. */
   private focusedBefore: Element | null = null;
 
@@ -196,6 +191,11 @@ export class AuthingPhoneManager extends LitElement {
     super();
     // Controllers that only need to exist: they hook into the element's lifecycle themselves.
     new CountdownController(this, () => this.phone.state.cooldowns);
+    // A faint brand colour gets a readable shade of it for text.
+    new BrandContrastController(
+      this,
+      () => this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
+    );
     new WebOtpController(
       this,
       () => this.phone.state,
@@ -367,7 +367,6 @@ export class AuthingPhoneManager extends LitElement {
       layout: this.layout === 'row' ? 'row' : 'form',
       rowOpen: this.rowOpen,
       noticeDismissed: this.noticeDismissed,
-      brandText: this.brand.textColor,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
     });

@@ -56,6 +56,7 @@ export class BrandContrastController implements ReactiveController {
   private readonly host: ReactiveElement;
   private readonly dark: () => boolean;
   private seen = '';
+  private base?: HTMLElement;
 
   constructor(host: ReactiveElement, dark: () => boolean) {
     this.host = host;
@@ -65,15 +66,16 @@ export class BrandContrastController implements ReactiveController {
 
   hostUpdated(): void {
     const brand = getComputedStyle(this.host).getPropertyValue('--authing-color-primary');
+    const base = this.host.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
     const key = `${brand}|${this.dark()}`;
-    if (key === this.seen) return;
+    if (!base || (key === this.seen && base === this.base)) return;
     this.seen = key;
+    this.base = base;
     const rgb = parseColor(brand);
     const background = this.dark() ? DARK : LIGHT;
-    const next = rgb && contrast(rgb, background) < 4.5 ? `rgb(${readableText(rgb, background).join(' ')})` : undefined;
-    if (next !== this.textColor) {
-      this.textColor = next;
-      this.host.requestUpdate();
-    }
+    this.textColor = rgb && contrast(rgb, background) < 4.5 ? `rgb(${readableText(rgb, background).join(' ')})` : undefined;
+    // Through the CSSOM, not a style attribute: a strict CSP (style-src without 'unsafe-inline') allows it.
+    if (this.textColor) base.style.setProperty('--_primary-text', this.textColor);
+    else base.style.removeProperty('--_primary-text');
   }
 }

@@ -18,8 +18,6 @@ export interface View {
   layout: 'form' | 'row';
   /** In the row layout with no phone: the user pressed Add, so the bind form is open. */
   rowOpen: boolean;
-  /** A readable shade of the brand colour for text, when the brand colour itself is not (contrast under 4.5:1). */
-  brandText?: string;
   /** The user closed the success banner, or it went by itself. */
   noticeDismissed: boolean;
   /** The host offers a way out when the current number gets no codes (`offer-recovery`). */

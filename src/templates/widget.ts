@@ -1,6 +1,5 @@
 /** The whole widget: one status and one alert region at the top (always there), then the step. */
 import { html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Step } from '../core/flow/phone-flow.js';
 import { bind } from './bind.js';
 import { changeCurrent, changeNew } from './change.js';
@@ -20,12 +19,7 @@ const STEPS: Record<Step, (view: View) => TemplateResult> = {
 };
 
 export const widget = (view: View): TemplateResult => html`
-  <section
-    part="base"
-    class="apm apm--${view.layout}"
-    aria-busy=${String(!!view.state.pending)}
-    style=${styleMap(view.brandText ? { '--_primary-text': view.brandText } : {})}
-  >
+  <section part="base" class="apm apm--${view.layout}" aria-busy=${String(!!view.state.pending)}>
     <div part="status" role="status">${noticeOf(view)}</div>
     <div part="error" id="error" role="alert">${alertOf(view)}</div>
     <div class="apm__body">${STEPS[view.state.step](view)}</div>
