@@ -73,19 +73,19 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart status - The status region at the top: outcomes ("Phone number added").
  * @csspart error - The alert region at the top: only the profile that could not load.
  *
- * @cssprop [--authing-color-primary=#1d4ed8] - Buttons, links and focus rings (dark theme: #93c5fd).
+ * @cssprop [--authing-color-primary=#1d4ed8] - The main button, links and focus rings (dark theme: #93c5fd). Too faint as text (under 4.5:1), links and the send button use a readable shade of it.
  * @cssprop [--authing-color-on-primary=#ffffff] - Text on the primary button (dark: #0b1220).
- * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action (dark: #fca5a5).
- * @cssprop [--authing-color-on-danger=#ffffff] - Text on the remove button (dark: #0b1220).
+ * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action (dark: #fca5a5 for text, #dc2626 for the remove button's fill).
+ * @cssprop [--authing-color-on-danger=#ffffff] - Text on the remove button.
  * @cssprop [--authing-color-success=#166534] - Confirmations and the Verified badge (dark: #86efac).
  * @cssprop [--authing-color-text=inherit] - Text (dark: #e5e7eb).
  * @cssprop [--authing-color-muted=#4b5563] - Secondary text (dark: #b6bcc6).
  * @cssprop [--authing-color-border=#6b7280] - Input borders (dark: #8b93a1).
- * @cssprop [--authing-color-surface=transparent] - Background of the widget (dark: #111827).
+ * @cssprop [--authing-color-surface=transparent] - Background of the widget, in both themes: it sits on the host's page. Set `--authing-padding` with it.
  * @cssprop [--authing-color-field=transparent] - Background of inputs (dark: #0b1220).
  * @cssprop [--authing-radius=6px] - Corners of inputs and buttons.
  * @cssprop [--authing-gap=0.75rem] - Spacing between rows.
- * @cssprop [--authing-padding=0] - Padding inside the widget (dark theme: 1rem, so text never touches the dark box's edge).
+ * @cssprop [--authing-padding=0] - Padding inside the widget: for a widget with its own surface colour.
  * @cssprop [--authing-max-width=28rem] - The widget's widest (the row layout: none, it spans the column as the rows around it).
  * @cssprop [--authing-font-family=inherit] - Font.
  */
