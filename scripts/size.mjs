@@ -19,9 +19,12 @@ export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
  * gzip bytes (level 9) the classic CDN file may take, lit and the zh-CN strings included. A
  * ratchet at today's size (25,443 B) plus a little room, lowered as the file shrinks; the goal is
  * 20,480 B. Raised once, from 27.5 KB to 28.8 KB, for what real Authing needs; lowered to 25,600 B when
- * the other languages moved to chunks. What is left and what would cut it: the README's Size section.
+ * the other languages moved to chunks; raised from 26,900 B to 28,700 B for a widget at home in a settings
+ * page (26,565 B before: the row layout, errors at the code row, the dismissible banner and the country
+ * list's groups about 1.5 KB, the brand colour's readable shade for text 604 B). What is left and what would
+ * cut it: the README's Size section.
  */
-export const BUDGET_GZIP_BYTES = 26_900;
+export const BUDGET_GZIP_BYTES = 28_700;
 /** The language chunks beside the CDN files, and the gzip bytes each may take. */
 export const CHUNK_FILE = /^dist\/cdn\/authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/;
 export const CHUNK_BUDGET_GZIP_BYTES = 1600;
