@@ -3,13 +3,6 @@ import type { Messages } from './messages.js';
 const onlyLoginMethod =
   'This number is your only way to sign in, so it can’t be removed. Add an email address or link another account first.';
 
-/** What follows the hint's instruction, by what a complete code does. */
-const after = {
-  submits: ' We’ll check it as soon as it’s complete.',
-  'next-step': ' You’ll confirm both codes on the next step.',
-  none: '',
-};
-
 export const enUS: Messages = {
   loading: 'Loading your phone number…',
   unavailable: 'We couldn’t load your phone number.',
@@ -36,7 +29,8 @@ export const enUS: Messages = {
   phoneNumber: 'Phone number',
   newPhoneNumber: 'New phone number',
   code: 'Verification code',
-  codeHint: (length, then) => `Enter the ${length}-digit code from the text message.${after[then]}`,
+  codeHint: (length, then) =>
+    `Enter the ${length}-digit code from the text message.${{ submits: ' We’ll check it as soon as it’s complete.', 'next-step': ' You’ll confirm both codes on the next step.', none: '' }[then]}`,
   enterCode: (length) => `Enter the ${length}-digit code from the text message.`,
   digitsOnly: 'Codes contain digits only.',
   codeFor: (phone) => `Code for ${phone}`,
@@ -55,7 +49,8 @@ export const enUS: Messages = {
   unbindWarning: (phone) =>
     `You won’t be able to sign in or get codes with this number anymore. To confirm, we’ll send a code to ${phone}.`,
   onlyLoginMethod,
-  codeSent: (phone, then) => `Enter the code sent to ${phone}.${after[then]}`,
+  codeSent: (phone, then) =>
+    `Enter the code sent to ${phone}.${{ submits: ' We’ll check it as soon as it’s complete.', 'next-step': ' You’ll confirm both codes on the next step.', none: '' }[then]}`,
   bound: 'Phone number added.',
   changed: 'Phone number changed.',
   unbound: 'Phone number removed.',

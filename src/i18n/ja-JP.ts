@@ -3,9 +3,6 @@ import type { Messages } from './messages.js';
 const onlyLoginMethod =
   'この電話番号は唯一のログイン方法のため、削除できません。先にメールアドレスを登録するか、別のアカウントを連携してください。';
 
-/** What follows the hint's instruction, by what a complete code does. */
-const after = { submits: 'すべて入力すると自動で確認します。', 'next-step': '2つのコードは次のステップでまとめて確認します。', none: '' };
-
 export const jaJP: Messages = {
   loading: '電話番号を読み込んでいます…',
   unavailable: '電話番号を読み込めませんでした。',
@@ -32,7 +29,8 @@ export const jaJP: Messages = {
   phoneNumber: '電話番号',
   newPhoneNumber: '新しい電話番号',
   code: '確認コード',
-  codeHint: (length, then) => `SMSで届いた${length}桁のコードを入力してください。${after[then]}`,
+  codeHint: (length, then) =>
+    `SMSで届いた${length}桁のコードを入力してください。${{ submits: 'すべて入力すると自動で確認します。', 'next-step': '2つのコードは次のステップでまとめて確認します。', none: '' }[then]}`,
   enterCode: (length) => `SMSで届いた${length}桁のコードを入力してください。`,
   digitsOnly: 'コードは数字で入力してください。',
   codeFor: (phone) => `${phone} のコード`,
@@ -50,7 +48,8 @@ export const jaJP: Messages = {
   changeNewIntro: '新しい電話番号を入力してください。その番号に確認コードを送信します。',
   unbindWarning: (phone) => `削除すると、この番号でのログインやコードの受信ができなくなります。確認のため、${phone} にコードを送信します。`,
   onlyLoginMethod,
-  codeSent: (phone, then) => `${phone} に送信したコードを入力してください。${after[then]}`,
+  codeSent: (phone, then) =>
+    `${phone} に送信したコードを入力してください。${{ submits: 'すべて入力すると自動で確認します。', 'next-step': '2つのコードは次のステップでまとめて確認します。', none: '' }[then]}`,
   bound: '電話番号を登録しました。',
   changed: '電話番号を変更しました。',
   unbound: '電話番号を削除しました。',

@@ -41,7 +41,8 @@ export interface Messages {
   /**
    * The code's hint before a code was sent, one short instruction. `then` says what a complete code
    * does (WCAG 3.2.2): `submits` (checked at once), `next-step` (a change's first step: both codes are
-   * confirmed on the next), `none` (removal: only the button acts).
+   * confirmed on the next), `none` (removal: only the button acts). Like every catalog function it uses
+   * nothing but its arguments: the CDN's language chunks carry the functions' source alone.
    */
   codeHint: (length: number, then: CodeThen) => string;
   /** The hint once a code went: where it went, replacing codeHint so the line count stays. */

@@ -2,9 +2,6 @@ import type { Messages } from './messages.js';
 
 const onlyLoginMethod = '该手机号是您唯一的登录方式，暂时无法解绑。请先绑定邮箱或关联其他账号。';
 
-/** What follows the hint's instruction, by what a complete code does. */
-const after = { submits: '，输入完整后自动提交。', 'next-step': '，两个验证码将在下一步一起确认。', none: '。' };
-
 export const zhCN: Messages = {
   loading: '正在加载手机号…',
   unavailable: '无法加载您的手机号信息。',
@@ -31,7 +28,8 @@ export const zhCN: Messages = {
   phoneNumber: '手机号',
   newPhoneNumber: '新手机号',
   code: '验证码',
-  codeHint: (length, then) => `请输入 ${length} 位短信验证码${after[then]}`,
+  codeHint: (length, then) =>
+    `请输入 ${length} 位短信验证码${{ submits: '，输入完整后自动提交。', 'next-step': '，两个验证码将在下一步一起确认。', none: '。' }[then]}`,
   enterCode: (length) => `请输入短信中的 ${length} 位验证码。`,
   digitsOnly: '验证码只包含数字。',
   codeFor: (phone) => `${phone} 的验证码`,
@@ -49,7 +47,8 @@ export const zhCN: Messages = {
   changeNewIntro: '请输入新手机号，我们将向新手机号发送验证码。',
   unbindWarning: (phone) => `解绑后，您将无法使用该手机号登录或接收验证码。为确认是您本人操作，我们将向 ${phone} 发送验证码。`,
   onlyLoginMethod,
-  codeSent: (phone, then) => `请输入发送至 ${phone} 的验证码${after[then]}`,
+  codeSent: (phone, then) =>
+    `请输入发送至 ${phone} 的验证码${{ submits: '，输入完整后自动提交。', 'next-step': '，两个验证码将在下一步一起确认。', none: '。' }[then]}`,
   bound: '绑定成功',
   changed: '更换成功',
   unbound: '解绑成功',

@@ -2,9 +2,6 @@ import type { Messages } from './messages.js';
 
 const onlyLoginMethod = '此手機號碼是您唯一的登入方式，目前無法解除綁定。請先綁定電子郵件或連結其他帳號。';
 
-/** What follows the hint's instruction, by what a complete code does. */
-const after = { submits: '，輸入完整後會自動送出。', 'next-step': '，兩組驗證碼將在下一步一起確認。', none: '。' };
-
 export const zhTW: Messages = {
   loading: '正在載入手機號碼…',
   unavailable: '無法載入您的手機號碼資訊。',
@@ -31,7 +28,8 @@ export const zhTW: Messages = {
   phoneNumber: '手機號碼',
   newPhoneNumber: '新手機號碼',
   code: '驗證碼',
-  codeHint: (length, then) => `請輸入 ${length} 位數簡訊驗證碼${after[then]}`,
+  codeHint: (length, then) =>
+    `請輸入 ${length} 位數簡訊驗證碼${{ submits: '，輸入完整後會自動送出。', 'next-step': '，兩組驗證碼將在下一步一起確認。', none: '。' }[then]}`,
   enterCode: (length) => `請輸入簡訊中的 ${length} 位數驗證碼。`,
   digitsOnly: '驗證碼只包含數字。',
   codeFor: (phone) => `${phone} 的驗證碼`,
@@ -49,7 +47,8 @@ export const zhTW: Messages = {
   changeNewIntro: '請輸入新的手機號碼，我們會傳送驗證碼至新號碼。',
   unbindWarning: (phone) => `解除綁定後，您將無法使用此號碼登入或接收驗證碼。為確認是您本人操作，我們會傳送驗證碼至 ${phone}。`,
   onlyLoginMethod,
-  codeSent: (phone, then) => `請輸入傳送至 ${phone} 的驗證碼${after[then]}`,
+  codeSent: (phone, then) =>
+    `請輸入傳送至 ${phone} 的驗證碼${{ submits: '，輸入完整後會自動送出。', 'next-step': '，兩組驗證碼將在下一步一起確認。', none: '。' }[then]}`,
   bound: '綁定成功',
   changed: '變更成功',
   unbound: '已解除綁定',
