@@ -7,6 +7,10 @@
 //   docs/screenshots/dark-zh-CN.png    change: a wrong code, the error said in Chinese
 //   docs/screenshots/phone-light-zh-CN.png   390 px wide: the country list open, searching "852"
 //   docs/screenshots/phone-dark-en-US.png    390 px wide: removing the number, its code sent
+//   docs/screenshots/row-light-en-US.png     layout="row", 390 px: one settings row, the number and Change · Remove
+//   docs/screenshots/row-dark-zh-CN.png      layout="row", 390 px: no phone yet, 未绑定 · 绑定
+//   docs/screenshots/row-open-light-zh-CN.png   layout="row", 390 px: 绑定 pressed, the form open in place, a code sent
+//   docs/screenshots/row-dark-en-US.png      layout="row", 390 px: Change pressed, its first step
 //   demo/screenshot.png                the demo page at 1280 x 800 (bind, a code in the phone panel)
 //
 //   docs/screenshots/webkit-light-en-US.png   the overview in WebKit, with --engine webkit (only that one)
@@ -86,11 +90,17 @@ try {
           { file: 'dark-zh-CN.png', theme: 'Dark', lang: '简体中文', state: changeWrongCode },
           { file: 'phone-light-zh-CN.png', theme: 'Light', lang: '简体中文', state: countrySearch, width: 390 },
           { file: 'phone-dark-en-US.png', theme: 'Dark', lang: 'English', state: unbindCodeSent, width: 390 },
+          { file: 'row-light-en-US.png', theme: 'Light', lang: 'English', state: overview, width: 390, layout: 'row' },
+          { file: 'row-dark-zh-CN.png', theme: 'Dark', lang: '简体中文', state: noPhoneRow, width: 390, layout: 'row' },
+          { file: 'row-open-light-zh-CN.png', theme: 'Light', lang: '简体中文', state: rowBindCodeSent, width: 390, layout: 'row' },
+          { file: 'row-dark-en-US.png', theme: 'Dark', lang: 'English', state: rowChange, width: 390, layout: 'row' },
         ];
   for (const shot of shots) {
     const page = await openDemo({ deviceScaleFactor: 2, width: shot.width });
     await page.getByLabel(shot.theme, { exact: true }).check();
     await page.getByLabel(shot.lang, { exact: true }).check();
+    if (shot.layout)
+      await page.evaluate((layout) => document.querySelector('authing-phone-manager').setAttribute('layout', layout), shot.layout);
     await shot.state(page);
     await settle(page);
     const frame = await page.locator('.widget-frame').boundingBox();
@@ -98,9 +108,16 @@ try {
     const open = part(page, 'country-panel');
     const panel = (await open.count()) ? await open.boundingBox() : null;
     const bottom = Math.max(frame.y + frame.height, panel ? panel.y + panel.height : 0);
-    const clip = { x: frame.x - MARGIN, y: frame.y - MARGIN, width: frame.width + 2 * MARGIN, height: bottom - frame.y + 2 * MARGIN };
+    // Boxes are in the viewport; a picture of the whole page takes page coordinates (the page may have scrolled).
+    const scrollY = await page.evaluate(() => window.scrollY);
+    const clip = {
+      x: frame.x - MARGIN,
+      y: frame.y + scrollY - MARGIN,
+      width: frame.width + 2 * MARGIN,
+      height: bottom - frame.y + 2 * MARGIN,
+    };
     const file = path.join(OUT_DIR, shot.file);
-    await page.screenshot({ path: file, clip });
+    await page.screenshot({ path: file, clip, fullPage: true });
     console.log(`  ${path.relative(ROOT, file)}`);
     await page.close();
   }
@@ -154,17 +171,34 @@ try {
 
   async function signIn(page, user) {
     await page.getByLabel(user.label, { exact: true }).check();
-    await part(page, user === ALICE ? 'phone-input' : 'phone').waitFor({ timeout: TIMEOUT_MS });
+    await page.locator('authing-phone-manager :is([part~="phone"], [part~="phone-input"])').first().waitFor({ timeout: TIMEOUT_MS });
   }
 
-  /** Presses Send code and waits for the widget to say the code went out. */
+  /** Presses Send code and waits for the widget to say where the code went (the code's hint). */
   async function sendCode(page) {
     await part(page, 'send-button').click();
     await page.waitForFunction(
-      () => document.querySelector('authing-phone-manager').shadowRoot.querySelector('[part~="status"]').textContent.trim() !== '',
+      () => /\*{4}/.test(document.querySelector('authing-phone-manager').shadowRoot.querySelector('.apm__code-row + *').textContent),
       null,
       { timeout: TIMEOUT_MS },
     );
+  }
+
+  async function noPhoneRow(page) {
+    await signIn(page, ALICE);
+  }
+
+  async function rowBindCodeSent(page) {
+    await signIn(page, ALICE);
+    await part(page, 'add-button').click();
+    await part(page, 'phone-input').fill(NEW_PHONE);
+    await sendCode(page);
+  }
+
+  async function rowChange(page) {
+    await signIn(page, BOB);
+    await part(page, 'change-button').click();
+    await part(page, 'code-input').waitFor({ timeout: TIMEOUT_MS });
   }
 
   async function overview(page) {
@@ -203,7 +237,7 @@ try {
   async function changeWrongCode(page) {
     const code = await changeCodeSent(page);
     await part(page, 'code-input').fill(code === '000000' ? '111111' : '000000');
-    await part(page, 'error').filter({ hasText: /\S/ }).waitFor({ timeout: TIMEOUT_MS });
+    await part(page, 'field-error').filter({ hasText: /\S/ }).waitFor({ timeout: TIMEOUT_MS });
   }
 
   /** Fonts loaded, nothing busy, no caret blinking in the picture. */

@@ -9,19 +9,19 @@ const dark = css`
   --_primary: var(--authing-color-primary, #93c5fd);
   --_on-primary: var(--authing-color-on-primary, #0b1220);
   --_danger: var(--authing-color-danger, #fca5a5);
-  --_on-danger: var(--authing-color-on-danger, #0b1220);
+  /* The remove button's fill: a red that reads as destructive, white text at 4.8:1. */
+  --_danger-fill: var(--authing-color-danger, #dc2626);
+  --_on-danger: var(--authing-color-on-danger, #ffffff);
   --_success: var(--authing-color-success, #86efac);
   --_text: var(--authing-color-text, #e5e7eb);
   --_muted: var(--authing-color-muted, #b6bcc6);
   --_border: var(--authing-color-border, #8b93a1);
-  --_surface: var(--authing-color-surface, #111827);
+  --_surface: var(--authing-color-surface, transparent);
   --_field: var(--authing-color-field, #0b1220);
   --_raised: #1f2937;
   /* Hover lightens on dark, darkens on light. */
   --_hover: #fff;
   --_on-tone: #0b1220;
-  /* A dark box on a light page: its text never touches the edge. */
-  --_padding: var(--authing-padding, 1rem);
   color-scheme: dark;
 `;
 
@@ -35,6 +35,7 @@ export const styles = css`
     --_primary: var(--authing-color-primary, #1d4ed8);
     --_on-primary: var(--authing-color-on-primary, #ffffff);
     --_danger: var(--authing-color-danger, #b91c1c);
+    --_danger-fill: var(--_danger);
     --_on-danger: var(--authing-color-on-danger, #ffffff);
     --_success: var(--authing-color-success, #166534);
     --_text: var(--authing-color-text, inherit);
@@ -58,6 +59,10 @@ export const styles = css`
       ${dark}
     }
   }
+  /* A settings row spans the page's column, as the rows around it do. */
+  :host([layout='row']) {
+    max-inline-size: var(--authing-max-width, none);
+  }
   :host([hidden]) {
     display: none;
   }
@@ -65,6 +70,8 @@ export const styles = css`
     box-sizing: border-box;
   }
   .apm {
+    /* The brand colour as text; the widget sets a readable shade of it here when it is too faint. */
+    --_primary-text: var(--_primary);
     display: block;
     min-width: 0;
     color: var(--_text);
@@ -80,7 +87,7 @@ export const styles = css`
     min-width: 0;
   }
   .apm__title {
-    font-size: 1.125em;
+    font-size: 1em;
     font-weight: 600;
     margin: 0;
   }
@@ -258,6 +265,17 @@ export const styles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
   }
+  .apm__group {
+    padding: 0.5rem 0.625rem 0.25rem;
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .apm__country-iso {
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
   /* Options out of view skip layout and paint: scrolling to the active one lays out only what shows. */
   .apm__option {
     display: flex;
@@ -280,29 +298,159 @@ export const styles = css`
   .apm__option[aria-selected='true'] {
     font-weight: 600;
   }
-  /* The code input and its send button: the input as wide as a code, the button as wide as its longest label. */
+  /*
+   * The code input as wide as the number field, its send button attached at its end (as the +86
+   * prefix is to the number). Where the container is narrow for its text (a phone, 200 % text), the
+   * button goes under the input, full width: nothing scrolls sideways.
+   */
   .apm__code-row {
     display: flex;
-    gap: 0.5rem;
     align-items: stretch;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_field);
   }
-  .apm__code {
-    flex: 0 1 auto;
-    inline-size: calc(var(--_len, 6) * 1.35ch + 1.6rem);
-    letter-spacing: 0.35ch;
+  .apm__code-row[data-invalid] {
+    border-color: var(--_danger);
+    box-shadow: 0 0 0 1px var(--_danger);
+  }
+  .apm__code-row:focus-within {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  .apm__code-row > :focus-visible {
+    outline: none;
+  }
+  .apm__code,
+  .apm__code[aria-invalid='true'] {
+    flex: 1 1 8ch;
+    min-inline-size: 8ch;
+    border: 0;
+    box-shadow: none;
+    background: transparent;
+    letter-spacing: 0.2ch;
     font-variant-numeric: tabular-nums;
   }
-  .apm__code[data-len='4'] {
-    --_len: 4;
+  .apm__code-row > .apm__send {
+    border: 0;
+    border-inline-start: 1px solid var(--_border);
+    border-radius: 0 var(--_radius) var(--_radius) 0;
+    color: var(--_primary-text);
   }
-  .apm__code[data-len='5'] {
-    --_len: 5;
+  .apm__code-row > .apm__send[aria-disabled='true'] {
+    border-color: var(--_border);
+    background: color-mix(in srgb, var(--_border) 10%, transparent);
   }
-  .apm__code[data-len='7'] {
-    --_len: 7;
+  .apm__code-row > .apm__send:focus-visible {
+    background: color-mix(in srgb, var(--_primary) 14%, transparent);
   }
-  .apm__code[data-len='8'] {
-    --_len: 8;
+  @container (max-width: 19em) {
+    .apm__code-row {
+      flex-wrap: wrap;
+    }
+    .apm__code,
+    .apm__code-row > .apm__send {
+      flex: 1 1 100%;
+    }
+    .apm__code-row > .apm__send {
+      border-inline-start: 0;
+      border-block-start: 1px solid var(--_border);
+      border-radius: 0 0 var(--_radius) var(--_radius);
+      white-space: normal;
+    }
+  }
+  /* The code's hint keeps two lines: the line that says where the code went replaces it, moving nothing. */
+  .apm__code-row + .apm__hint,
+  .apm__code-row + .apm__field-error {
+    min-block-size: 3em;
+  }
+  /* Under 16 px, iOS Safari and WeChat zoom the page when an input takes focus. */
+  @media (pointer: coarse) {
+    input {
+      font-size: max(16px, 1em);
+    }
+  }
+  label {
+    overflow-wrap: anywhere;
+  }
+  /* The number stays in one piece unless it alone is wider than the widget (200 % text on a phone). */
+  .apm__phone {
+    white-space: nowrap;
+  }
+  @container (max-width: 11em) {
+    .apm__phone {
+      white-space: normal;
+    }
+  }
+  /*
+   * The row layout: the label over the value, the actions at the end, as the other items of a
+   * settings page; where the actions do not fit beside them, they go under, at the end.
+   */
+  .apm__row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  /* From 10em, the text stays beside the actions (the badge going under the number first). */
+  .apm__row-text {
+    flex: 1 1 10em;
+    min-inline-size: 0;
+  }
+  .apm__row-text > .apm__title {
+    font-weight: 500;
+  }
+  .apm__row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin-inline-start: auto;
+  }
+  .apm__code::placeholder {
+    letter-spacing: normal;
+  }
+  .apm--row .apm__button {
+    min-block-size: 2.25rem;
+    padding-inline: 0.75rem;
+  }
+  .apm__skeleton.apm__skeleton--row {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+  }
+  .apm__skeleton--row .apm__bone--title {
+    block-size: 1.5em;
+    inline-size: 7em;
+  }
+  .apm__skeleton--row .apm__bone--button {
+    block-size: 2.25rem;
+    inline-size: 9em;
+  }
+  .apm__dismiss {
+    margin-inline-start: auto;
+    flex: none;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    margin-block: -0.25rem;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-size: 1.25em;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .apm__dismiss::before {
+    content: '×';
+    content: '×' / '';
+  }
+  .apm__dismiss:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  .apm__summary[data-invalid] {
+    outline: 2px solid var(--_danger);
+    outline-offset: -2px;
   }
   .apm__title:focus-visible,
   input:focus-visible,
@@ -329,7 +477,7 @@ export const styles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_primary);
     background: transparent;
-    color: var(--_primary);
+    color: var(--_primary-text);
     cursor: pointer;
     /* No colour transition: a button that becomes usable (or busy) shows it at once, at full contrast. */
   }
@@ -347,8 +495,13 @@ export const styles = css`
     content: attr(data-size-b);
     visibility: hidden;
   }
+  /* Secondary actions are neutral: the brand colour is for the one main action. */
+  .apm__button--secondary {
+    border-color: var(--_border);
+    color: var(--_text);
+  }
   .apm__button--secondary:hover {
-    background: color-mix(in srgb, var(--_primary) 10%, transparent);
+    background: color-mix(in srgb, currentColor 8%, transparent);
   }
   .apm__button--primary {
     background: var(--_primary);
@@ -358,21 +511,22 @@ export const styles = css`
     background: color-mix(in srgb, var(--_primary) 85%, var(--_hover));
     border-color: color-mix(in srgb, var(--_primary) 85%, var(--_hover));
   }
-  .apm__button--danger {
-    border-color: var(--_danger);
+  /* Remove, beside Change: a quiet red text action, never louder than the host's own rows. */
+  .apm__button--quiet-danger {
+    border-color: transparent;
     color: var(--_danger);
   }
-  .apm__button--danger:hover {
-    background: color-mix(in srgb, var(--_danger) 10%, transparent);
+  .apm__button--quiet-danger:hover {
+    background: color-mix(in srgb, var(--_danger) 8%, transparent);
   }
   .apm__button--danger-solid {
-    border-color: var(--_danger);
-    background: var(--_danger);
+    border-color: var(--_danger-fill);
+    background: var(--_danger-fill);
     color: var(--_on-danger);
   }
   .apm__button--danger-solid:hover {
-    background: color-mix(in srgb, var(--_danger) 85%, var(--_hover));
-    border-color: color-mix(in srgb, var(--_danger) 85%, var(--_hover));
+    background: color-mix(in srgb, var(--_danger-fill) 85%, #000);
+    border-color: color-mix(in srgb, var(--_danger-fill) 85%, #000);
   }
   .apm__button--text {
     border-color: transparent;
@@ -401,17 +555,13 @@ export const styles = css`
     padding: 0.125rem 0;
     border: 0;
     background: none;
-    color: var(--_primary);
+    color: var(--_primary-text);
     cursor: pointer;
     text-decoration: underline;
     text-underline-offset: 0.2em;
   }
   .apm__link:hover {
     text-decoration-thickness: 2px;
-  }
-  .apm__back {
-    text-decoration: none;
-    margin-block-end: calc(var(--_gap) * -0.5);
   }
   .apm__summary {
     display: flex;
@@ -485,11 +635,6 @@ export const styles = css`
     background: none;
     color: inherit;
   }
-  .apm__back::before {
-    content: '‹';
-    content: '‹' / '';
-    margin-inline-end: 0.25em;
-  }
   .apm__spinner {
     inline-size: 1.1em;
     block-size: 1.1em;
@@ -513,11 +658,12 @@ export const styles = css`
     background: color-mix(in srgb, var(--_border) 22%, transparent);
   }
   .apm__bone--title {
-    block-size: 1.6875em;
+    block-size: 1.5em;
     inline-size: 8em;
   }
   .apm__bone--line {
-    block-size: 1.75em;
+    /* The masked number's line: 1.0625em of text at line-height 1.5. */
+    block-size: 1.59375em;
     inline-size: 14em;
     max-inline-size: 100%;
   }
@@ -529,7 +675,7 @@ export const styles = css`
     block-size: 2.5rem;
     inline-size: 6em;
   }
-  /* Narrow containers (from 280 px): full-width actions, the code row stays one line. */
+  /* Narrow containers (from 280 px): full-width actions. */
   @container (max-width: 360px) {
     .apm__actions {
       flex-direction: column;

@@ -10,6 +10,7 @@ import type { Messages } from './i18n/index.js';
 import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
 import { CountryPickerController } from './controllers/country-picker-controller.js';
+import { BrandContrastController } from './controllers/brand-contrast-controller.js';
 import { countryOption, countryOptions } from './templates/countries.js';
 import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
 import { moveFocus, recoverFocus } from './focus.js';
@@ -61,35 +62,36 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  * @csspart change-button - Starts a change.
  * @csspart unbind-button - Starts removing the phone.
  * @csspart cancel-button - Leaves a flow.
- * @csspart back-button - Back to the current number's code.
  * @csspart edit-button - Edit the current number's code, from a change's second step.
- * @csspart current-code - The second step's line with the first step's code.
+ * @csspart current-code - The second step's line saying the first step's code is entered, with Edit.
  * @csspart suggest-button - "Use +86" under a refused number that fits another country: picks that country.
  * @csspart recovery-button - "Can't get a code on this number?" (with `offer-recovery`).
  * @csspart retry-button - Loads the profile again after a failure.
+ * @csspart add-button - The row layout's Add, with no phone bound: opens the form.
+ * @csspart dismiss-button - Closes the success banner.
  * @csspart label - A field's label text.
- * @csspart hint - The line under an input: how long the code is, that a code was sent.
- * @csspart field-error - An error under the input it is about; each also has the part of its field, below.
+ * @csspart hint - The line under an input: how long the code is, or where it was sent.
+ * @csspart field-error - An error under the input it is about; each also has the part of its field, below. A failed send stands under the code.
  * @csspart error-phone - The error under the phone number input.
  * @csspart error-code - The error under the code input.
  * @csspart error-currentCode - The error about the current number's code (a change's second step).
  * @csspart status - The status region at the top: outcomes ("Phone number added").
- * @csspart error - The alert region at the top: errors about no single input.
+ * @csspart error - The alert region at the top: only the profile that could not load.
  *
- * @cssprop [--authing-color-primary=#1d4ed8] - Buttons, links and focus rings (dark theme: #93c5fd).
+ * @cssprop [--authing-color-primary=#1d4ed8] - The main button, links and focus rings (dark theme: #93c5fd). Too faint as text (under 4.5:1), links and the send button use a readable shade of it.
  * @cssprop [--authing-color-on-primary=#ffffff] - Text on the primary button (dark: #0b1220).
- * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action (dark: #fca5a5).
- * @cssprop [--authing-color-on-danger=#ffffff] - Text on the remove button (dark: #0b1220).
+ * @cssprop [--authing-color-danger=#b91c1c] - Errors and the remove action (dark: #fca5a5 for text, #dc2626 for the remove button's fill).
+ * @cssprop [--authing-color-on-danger=#ffffff] - Text on the remove button.
  * @cssprop [--authing-color-success=#166534] - Confirmations and the Verified badge (dark: #86efac).
  * @cssprop [--authing-color-text=inherit] - Text (dark: #e5e7eb).
  * @cssprop [--authing-color-muted=#4b5563] - Secondary text (dark: #b6bcc6).
  * @cssprop [--authing-color-border=#6b7280] - Input borders (dark: #8b93a1).
- * @cssprop [--authing-color-surface=transparent] - Background of the widget (dark: #111827).
+ * @cssprop [--authing-color-surface=transparent] - Background of the widget, in both themes: it sits on the host's page. Set `--authing-padding` with it.
  * @cssprop [--authing-color-field=transparent] - Background of inputs (dark: #0b1220).
  * @cssprop [--authing-radius=6px] - Corners of inputs and buttons.
  * @cssprop [--authing-gap=0.75rem] - Spacing between rows.
- * @cssprop [--authing-padding=0] - Padding inside the widget (dark theme: 1rem, so text never touches the dark box's edge).
- * @cssprop [--authing-max-width=28rem] - The widget's widest.
+ * @cssprop [--authing-padding=0] - Padding inside the widget: for a widget with its own surface colour.
+ * @cssprop [--authing-max-width=28rem] - The widget's widest (the row layout: none, it spans the column as the rows around it).
  * @cssprop [--authing-font-family=inherit] - Font.
  */
 export class AuthingPhoneManager extends LitElement {
@@ -110,6 +112,10 @@ export class AuthingPhoneManager extends LitElement {
     timeout: { type: Number },
     headingLevel: { attribute: 'heading-level', type: Number },
     offerRecovery: { attribute: 'offer-recovery', type: Boolean },
+    layout: { reflect: true },
+    hideHeading: { attribute: 'hide-heading', type: Boolean },
+    rowOpen: { state: true },
+    noticeDismissed: { state: true },
     client: { attribute: false },
   };
 
@@ -154,6 +160,19 @@ export class AuthingPhoneManager extends LitElement {
    */
   offerRecovery = false;
   /**
+   * `form` (default): the current step as a form. `row`: one row as in a settings list (the label,
+   * the masked number or "Not set", Change or Add); a flow opens in place and closes back to the row.
+   */
+  layout: 'form' | 'row' = 'form';
+  /** Step headings for screen readers only: for a page whose own heading already names the section. */
+  hideHeading = false;
+  /** Row layout, no phone: the bind form was opened with Add. */
+  private rowOpen = false;
+  /** The success banner was closed, or went by itself. */
+  private noticeDismissed = false;
+  private noticeTimer?: ReturnType<typeof setTimeout>;
+  private shownNotice?: unknown;
+  /**
    * Your own transport to Authing (a proxy, a test double): used instead of the built-in client,
    * which `app-host`, `access-token`, `app-id` and `timeout` configure.
    */
@@ -196,6 +215,11 @@ export class AuthingPhoneManager extends LitElement {
     super();
     // Controllers that only need to exist: they hook into the element's lifecycle themselves.
     new CountdownController(this, () => this.phone.state.cooldowns);
+    // A faint brand colour gets a readable shade of it for text.
+    new BrandContrastController(
+      this,
+      () => this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
+    );
     new WebOtpController(
       this,
       () => this.phone.state,
@@ -234,6 +258,45 @@ export class AuthingPhoneManager extends LitElement {
       allowedCountries: this.countries,
       defaultCountry: this.defaultCountry || undefined,
     });
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.trackNotice();
+    this.trackRow();
+    super.update(changed);
+  }
+
+  /** How long a success banner stays, unless it holds focus or the pointer. */
+  static noticeMs = 8000;
+
+  /** A new success banner: shown again, and goes by itself after a while (not while focused or hovered). */
+  private trackNotice(): void {
+    const notice = this.phone.state.notice;
+    if (notice === this.shownNotice) return;
+    this.shownNotice = notice;
+    this.noticeDismissed = false;
+    clearTimeout(this.noticeTimer);
+    if (!notice || notice.kind === 'code-sent' || notice.kind === 'verify-current-required') return;
+    const expire = () => {
+      const status = this.shadowRoot?.querySelector('[part~="status"]');
+      const held = !!status && (status.contains(this.shadowRoot!.activeElement) || status.matches(':hover'));
+      if (held) this.noticeTimer = setTimeout(expire, 1000);
+      else if (this.phone.state.notice === notice) this.noticeDismissed = true;
+    };
+    this.noticeTimer = setTimeout(expire, AuthingPhoneManager.noticeMs);
+  }
+
+  /** The row layout: a flow that ends (or a phone removed) closes back to the row. */
+  private lastStep?: string;
+  private trackRow(): void {
+    const step = this.phone.state.step;
+    if (step !== this.lastStep && step === 'bind') this.rowOpen = false;
+    this.lastStep = step;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.noticeTimer);
   }
 
   protected override updated(): void {
@@ -302,6 +365,21 @@ export class AuthingPhoneManager extends LitElement {
       this.composing = true;
     },
     retry: () => this.reload(),
+    openRow: (open) => {
+      this.rowOpen = open;
+      // Focus follows: into the form it opened, or back to Add.
+      void this.updateComplete.then(() => {
+        const target = this.shadowRoot?.querySelector<HTMLElement>(open ? '[part~="phone-input"]' : '[part~="add-button"]');
+        target?.focus();
+      });
+    },
+    dismissNotice: () => {
+      this.noticeDismissed = true;
+      // The banner held focus: give it to the step.
+      void this.updateComplete.then(() => {
+        if (!this.shadowRoot?.activeElement) this.shadowRoot?.querySelector<HTMLElement>('[data-autofocus], [part~="title"]')?.focus();
+      });
+    },
     recovery: () => {
       const phoneCountryCode = this.phone.state.account.phone?.phoneCountryCode;
       this.dispatchEvent(new AuthingRecoveryRequestedEvent({ phoneCountryCode }));
@@ -345,6 +423,10 @@ export class AuthingPhoneManager extends LitElement {
       signedIn: !!(this.client || this.accessToken),
       headingLevel: this.headingLevel,
       theme: this.theme,
+      hideHeading: this.hideHeading,
+      layout: this.layout === 'row' ? 'row' : 'form',
+      rowOpen: this.rowOpen,
+      noticeDismissed: this.noticeDismissed,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
       composing: this.composing,

@@ -27,6 +27,8 @@ export interface AuthingPhoneManagerProperties {
   theme?: Element['theme'];
   timeout?: Element['timeout'];
   headingLevel?: Element['headingLevel'];
+  layout?: Element['layout'];
+  hideHeading?: Element['hideHeading'];
   client?: Element['client'];
 }
 
@@ -42,6 +44,7 @@ export interface AuthingPhoneManagerAttributes {
   'code-length'?: number | string;
   'default-country'?: string;
   'heading-level'?: number | string;
+  'hide-heading'?: boolean;
 }
 
 /** React 19 event props: `on` + the event's name, e.g. `onauthing-phone-bound`. */

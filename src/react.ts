@@ -37,7 +37,7 @@ export const events = {
  * `<AuthingPhoneManager appHost="https://your-app.authing.cn" accessToken={token} onPhoneBound={(e) => …} />`
  *
  * Props: the element's properties (`appHost`, `accessToken`, `appId`, `lang`, `defaultCountry`,
- * `countries`, `skipOldPhoneVerification`, `codeLength`, `timeout`, `headingLevel`, `offerRecovery`, `theme`,
+ * `countries`, `skipOldPhoneVerification`, `codeLength`, `timeout`, `headingLevel`, `offerRecovery`, `theme`, `layout`, `hideHeading`,
  * `messages`), the event props of {@link events}, and the usual HTML attributes (`id`, `className`,
  * `style`…). A `ref` gets the element, e.g. to call `reload()`.
  */

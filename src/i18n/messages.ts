@@ -22,12 +22,14 @@ export interface Messages {
   change: string;
   unbind: string;
   cancel: string;
-  back: string;
   continue: string;
   country: string;
   /** Label of the search field of the country list. */
   countrySearch: string;
   noCountryMatch: string;
+  /** Headings in the country list: the pinned regions, then all. */
+  commonRegions: string;
+  allRegions: string;
   /**
    * Region names that replace the browser's (Intl.DisplayNames), by ISO code: the four common regions
    * as account pages in the language name them. A host may rename any region here.
@@ -36,9 +38,19 @@ export interface Messages {
   phoneNumber: string;
   newPhoneNumber: string;
   code: string;
-  codeHint: (length: number | undefined) => string;
-  /** Said after the hint where a complete code is checked at once (WCAG 3.2.2). */
-  submitsWhenComplete: string;
+  /**
+   * The code's hint before a code was sent, one short instruction. `then` says what a complete code
+   * does (WCAG 3.2.2): `submits` (checked at once), `next-step` (a change's first step: both codes are
+   * confirmed on the next), `none` (removal: only the button acts). Like every catalog function it uses
+   * nothing but its arguments: the CDN's language chunks carry the functions' source alone. Without a
+   * known length (no public config) it names no digit count.
+   */
+  codeHint: (length: number | undefined, then: CodeThen) => string;
+  /** The hint once a code went: where it went, replacing codeHint so the line count stays. */
+  codeSent: (maskedPhone: string, then: CodeThen) => string;
+  /** Placeholders of the number and code inputs. */
+  phonePlaceholder: string;
+  codePlaceholder: string;
   /** CODE_REQUIRED under a code input: the code's length said. */
   enterCode: (length: number) => string;
   /**
@@ -52,7 +64,9 @@ export interface Messages {
   useCallingCode: (callingCode: string) => string;
   /** The hint after a letter was typed into a code input. */
   digitsOnly: string;
-  /** Step 2 of a change: the first step's code, shown as a line. */
+  /** Step 2 of a change: the line saying the first step's code is entered, beside Edit. */
+  currentCodeEntered: string;
+  /** Edit's full name for screen readers. */
   codeFor: (maskedPhone: string) => string;
   edit: string;
   /** CODE_NOT_SENT on the current number's code. */
@@ -72,7 +86,11 @@ export interface Messages {
   /** The remove step: what removing means, and the code it takes. */
   unbindWarning: (maskedPhone: string) => string;
   onlyLoginMethod: string;
-  codeSent: (maskedPhone: string) => string;
+  /** The row layout with no phone: the value, and the action that opens the form. */
+  notSet: string;
+  add: string;
+  /** Closes the success banner. */
+  dismiss: string;
   bound: string;
   changed: string;
   unbound: string;
@@ -89,5 +107,8 @@ export interface Messages {
   requestId: (id: string) => string;
   errors: Record<ErrorCode, string>;
 }
+
+/** What a complete code does on a step. */
+export type CodeThen = 'submits' | 'next-step' | 'none';
 
 export type Lang = 'zh-CN' | 'zh-TW' | 'en-US' | 'ja-JP';

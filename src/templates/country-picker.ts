@@ -4,9 +4,17 @@
  * CountryPickerController.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { COMMON_REGIONS, type CountryOption } from './countries.js';
 import type { View } from './view.js';
 
-/** The closed control: the calling code, read as "Country or region, Japan +81". */
+/** A labelled group of options in the list. */
+const group = (id: string, label: string, options: TemplateResult[]): TemplateResult =>
+  html`<div role="group" aria-labelledby=${id}>
+    <div id=${id} class="apm__group">${label}</div>
+    ${options}
+  </div>`;
+
+/** The closed control: the region's code and the calling code ("JP +81"), read as "Country or region, Japan JP +81" (what is seen is in what is heard). */
 export function countryPicker(view: View): TemplateResult {
   const { t, state, picker, country } = view;
   const code = country ? `+${country.callingCode}` : '';
@@ -18,7 +26,7 @@ export function countryPicker(view: View): TemplateResult {
     >`;
   }
   return html`<span id="country-label" hidden>${t.country}</span>
-    <span id="country-value" hidden>${country ? `${country.name} ${code}` : ''}</span>
+    <span id="country-value" hidden>${country ? `${country.name} ${country.iso} ${code}` : ''}</span>
     <button
       type="button"
       part="country-select"
@@ -31,7 +39,7 @@ export function countryPicker(view: View): TemplateResult {
       @click=${() => (picker.open ? picker.hide('prefix') : picker.show())}
       @keydown=${(event: KeyboardEvent) => picker.prefixKey(event)}
     >
-      <span>${code}</span><span class="apm__caret" aria-hidden="true"></span>
+      <span class="apm__country-iso">${country?.iso ?? ''}</span> <span>${code}</span><span class="apm__caret" aria-hidden="true"></span>
     </button>`;
 }
 
@@ -40,6 +48,19 @@ export function countryPanel(view: View): TemplateResult {
   const { t, state, picker } = view;
   const matches = picker.rendered;
   const active = matches[picker.active];
+  // Unsearched, the common regions come first under their own heading.
+  const pinned = picker.query.trim() ? [] : matches.filter((c) => COMMON_REGIONS.includes(c.iso));
+  const rest = matches.slice(pinned.length);
+  const option = (c: CountryOption) =>
+    html`<div
+      role="option"
+      id="country-${c.iso}"
+      class="apm__option"
+      aria-selected=${String(c.iso === state.draft.country)}
+      ?data-active=${c === active}
+    >
+      <span>${c.name}</span><span class="apm__muted">+${c.callingCode}</span>
+    </div>`;
   return html`<div part="country-panel" class="apm__panel" @focusout=${(event: FocusEvent) => picker.leave(event)}>
     <input
       part="country-search"
@@ -57,7 +78,7 @@ export function countryPanel(view: View): TemplateResult {
       @input=${(event: Event) => picker.search((event.target as HTMLInputElement).value)}
       @keydown=${(event: KeyboardEvent) => picker.key(event)}
     />
-    <ul
+    <div
       id="countries"
       role="listbox"
       aria-label=${t.country}
@@ -70,19 +91,12 @@ export function countryPanel(view: View): TemplateResult {
         if (iso) picker.pick(iso);
       }}
     >
-      ${matches.map(
-        (c) =>
-          html`<li
-            role="option"
-            id="country-${c.iso}"
-            class="apm__option"
-            aria-selected=${String(c.iso === state.draft.country)}
-            ?data-active=${c === active}
-          >
-            <span>${c.name}</span><span class="apm__muted">+${c.callingCode}</span>
-          </li>`,
-      )}
-    </ul>
+      ${
+        pinned.length
+          ? html`${group('countries-common', t.commonRegions, pinned.map(option))} ${group('countries-all', t.allRegions, rest.map(option))}`
+          : matches.map(option)
+      }
+    </div>
     ${matches.length ? nothing : html`<p class="apm__hint" role="status">${t.noCountryMatch}</p>`}
   </div>`;
 }

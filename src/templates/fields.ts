@@ -1,7 +1,8 @@
 /** The pieces every step is made of: heading, buttons, the number field, the code field, the form. */
 import { html, noChange, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field } from '../core/flow/phone-flow.js';
+import { policyOf } from '../core/error-policy.js';
+import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field, type FlowError } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
 import { countryOption } from './countries.js';
@@ -9,10 +10,12 @@ import { messageOf } from './messages.js';
 import type { View } from './view.js';
 
 /** The step's heading, with "Step 1 of 2" above it in a change. */
-export function title({ headingLevel, t }: View, text: string, step?: [number, number]): TemplateResult {
+export function title({ headingLevel, hideHeading, t }: View, text: string, step?: [number, number]): TemplateResult {
   const level = Math.min(6, Math.max(1, Math.trunc(headingLevel) || 2));
-  return html`${step ? html`<p part="step" class="apm__step">${t.stepOf(...step)}</p>` : nothing}
-    <div part="title" class="apm__title" role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
+  // Hidden (`hide-heading`): the host's page names the section; screen readers still hear the step.
+  const hidden = hideHeading ? ' apm__sr-only' : '';
+  return html`${step ? html`<p part="step" class="apm__step${hidden}">${t.stepOf(...step)}</p>` : nothing}
+    <div part="title" class="apm__title${hidden}" role="heading" aria-level=${level} tabindex="-1">${text}</div>`;
 }
 
 /**
@@ -26,7 +29,7 @@ function label(text: string, busy: boolean, busyLabel: string): TemplateResult {
     : html`<span>${text}</span>`;
 }
 
-export type ButtonKind = 'primary' | 'secondary' | 'danger' | 'danger-solid' | 'text';
+export type ButtonKind = 'primary' | 'secondary' | 'quiet-danger' | 'danger-solid' | 'text';
 
 export function button(view: View, text: string, onClick: () => void, kind: ButtonKind, name: string, autofocus = false): TemplateResult {
   return html`<button
@@ -48,6 +51,9 @@ export interface FormOptions {
   cancellable: boolean;
 }
 
+/** Cancel: a flow goes back to the overview; the row layout's bind form closes back to its row. */
+const cancel = ({ state, on }: View): void => (state.step === 'bind' ? on.openRow(false) : on.intent({ type: 'cancel' }));
+
 /** A step's form: its content, one main action, then Cancel as a quiet text button. */
 export function form(view: View, body: TemplateResult, options: FormOptions): TemplateResult {
   const { t, state, on } = view;
@@ -64,16 +70,10 @@ export function form(view: View, body: TemplateResult, options: FormOptions): Te
       >
         ${label(options.submitLabel, working, t.working)}
       </button>
-      ${options.cancellable ? button(view, t.cancel, () => on.intent({ type: 'cancel' }), 'text', 'cancel') : nothing}
+      ${options.cancellable ? button(view, t.cancel, () => cancel(view), 'text', 'cancel') : nothing}
     </div>
   </form>`;
 }
-
-/** Back to the first step of a change: a quiet link at the top of the second. */
-export const backLink = (view: View): TemplateResult =>
-  html`<button type="button" part="button back-button" class="apm__link apm__back" @click=${() => view.on.intent({ type: 'back' })}>
-    ${view.t.back}
-  </button>`;
 
 export function sendButton(view: View, purpose: CodePurpose, first: boolean): TemplateResult {
   const { t, state, on } = view;
@@ -93,16 +93,32 @@ export function sendButton(view: View, purpose: CodePurpose, first: boolean): Te
   </button>`;
 }
 
-/** The message line under a field: its error, else its hint (which may be empty). */
+/**
+ * The error a field shows: its own, or on a step with a code input, one about no field (a failed send,
+ * a refused pair of codes, the network): it stands at the code row, next to the button that caused it.
+ */
+export function errorAt(state: View['state'], field: Field): FlowError | undefined {
+  const { error } = state;
+  if (!error) return undefined;
+  if (error.field) return error.field === field ? error : undefined;
+  return codeFieldOf(state.step) === field ? error : undefined;
+}
+
+/**
+ * The message line under a field: its error, else its hint (which may be empty). An error the field
+ * got without focus moving to it (a failed send, say) is an alert, so it is heard where focus stays.
+ */
 function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
   const { state, t } = view;
-  const error = state.error?.field === field ? state.error : undefined;
+  const error = errorAt(state, field);
   const id = `${field}-message`;
-  return error
-    ? html`<p part="field-error error-${field}" class="apm__field-error" id=${id}>
-        ${messageOf(error, t, state.options.codeLength)}${error.suggestedCountry ? countrySuggestion(view, error.suggestedCountry) : nothing}
-      </p>`
-    : html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
+  if (!error) return html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
+  const requestId = policyOf(error.code).requestId && error.cause?.requestId;
+  return html`<p part="field-error error-${field}" class="apm__field-error" id=${id} role=${error.field ? nothing : 'alert'}>
+    ${messageOf(error, t, state.options.codeLength)}${error.suggestedCountry ? countrySuggestion(view, error.suggestedCountry) : nothing}${
+      requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing
+    }
+  </p>`;
 }
 
 /** "This looks like a mainland China number. [Use +86]": one press picks the country the number fits. */
@@ -124,9 +140,9 @@ function countrySuggestion(view: View, iso: string): TemplateResult | typeof not
 
 /** The new number: the country prefix (a searchable combobox) attached to the number input. */
 export function phoneField(view: View, text: string): TemplateResult {
-  const { state, on } = view;
+  const { state, on, t } = view;
   const { draft, pending } = state;
-  const invalid = state.error?.field === 'phone';
+  const invalid = !!errorAt(state, 'phone');
   return html`<div class="apm__field">
     <label part="label" for="phone">${text}</label>
     <div class="apm__tel-wrap">
@@ -143,6 +159,7 @@ export function phoneField(view: View, text: string): TemplateResult {
           inputmode="tel"
           autocomplete="tel-national"
           maxlength="40"
+          placeholder=${t.phonePlaceholder}
           .value=${view.composing ? noChange : live(draft.phoneNumber)}
           ?readonly=${!!pending}
           aria-invalid=${String(invalid)}
@@ -158,28 +175,32 @@ export function phoneField(view: View, text: string): TemplateResult {
   </div>`;
 }
 
+/** The code's hint: one instruction for the state the field is in, and what a complete code does. */
+function codeHintOf(view: View, field: 'code' | 'currentCode'): string {
+  const { t, state } = view;
+  if (state.nonDigitsDropped === field) return t.digitsOnly;
+  const sent = state.notice?.kind === 'code-sent' ? state.notice.phone : undefined;
+  const length = state.options.codeLength;
+  // A change's first step checks nothing: both codes are confirmed on the second. Only a known length
+  // makes a code complete: without it the button submits, and the hint names no digit count.
+  const then = state.step === 'change-current' ? 'next-step' : length && submitsWhenComplete(state.step) ? 'submits' : 'none';
+  return sent ? t.codeSent(maskPhone(sent), then) : t.codeHint(length, then);
+}
+
 /**
- * The step's code input and, beside it, the button that sends its code (`first`: the step's first
- * control). Only digits go in; the hint says how long the code is, and whether a complete code is
- * checked at once (WCAG 3.2.2).
+ * The step's code input with the button that sends its code attached at its end (`first`: the step's
+ * first control). Only digits go in; the hint says how long the code is, where it went, and whether a
+ * complete code is checked at once (WCAG 3.2.2). Its two lines are kept, so a sent code moves nothing.
  */
 export function codeField(view: View, { first = false } = {}): TemplateResult {
   const { t, state, on } = view;
   const field = codeFieldOf(state.step)!;
   const purpose = codePurposeOf(state.step)!;
-  const invalid = state.error?.field === field;
+  const invalid = !!errorAt(state, field);
   const length = state.options.codeLength;
-  const sentences = [
-    state.notice?.kind === 'code-sent' ? t.codeSent(maskPhone(state.notice.phone)) : '',
-    t.codeHint(length),
-    // Only a known length makes a code complete; without it the button submits.
-    length && submitsWhenComplete(state.step) ? t.submitsWhenComplete : '',
-  ];
-  // Chinese and Japanese sentences follow each other without a space.
-  const hint = state.nonDigitsDropped === field ? t.digitsOnly : sentences.filter(Boolean).join(/^(zh|ja)/.test(view.lang) ? '' : ' ');
   return html`<div class="apm__field">
     <label part="label" for="code">${t.code}</label>
-    <div class="apm__code-row">
+    <div class="apm__code-row" ?data-invalid=${invalid}>
       <input
         part="code-input"
         id="code"
@@ -195,6 +216,7 @@ export function codeField(view: View, { first = false } = {}): TemplateResult {
         autocomplete="one-time-code"
         autocapitalize="off"
         spellcheck="false"
+        placeholder=${t.codePlaceholder}
         .value=${view.composing ? noChange : live(state.draft[field])}
         ?readonly=${!!state.pending}
         aria-invalid=${String(invalid)}
@@ -205,6 +227,6 @@ export function codeField(view: View, { first = false } = {}): TemplateResult {
       />
       ${sendButton(view, purpose, first)}
     </div>
-    ${fieldMessage(view, field, hint)}
+    ${fieldMessage(view, field, codeHintOf(view, field))}
   </div>`;
 }

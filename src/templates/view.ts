@@ -16,6 +16,14 @@ export interface View {
   theme: string;
   /** Level of the step headings (1–6). */
   headingLevel: number;
+  /** The step headings are for screen readers only (`hide-heading`): the host's page has its own. */
+  hideHeading: boolean;
+  /** `row`: one line in a settings list until the user opens a flow (`layout="row"`). */
+  layout: 'form' | 'row';
+  /** In the row layout with no phone: the user pressed Add, so the bind form is open. */
+  rowOpen: boolean;
+  /** The user closed the success banner, or it went by itself. */
+  noticeDismissed: boolean;
   /** The host offers a way out when the current number gets no codes (`offer-recovery`). */
   offerRecovery: boolean;
   /** Seconds until a code for `purpose` may go again. */
@@ -39,4 +47,8 @@ export interface Handlers {
   retry(): void;
   /** "Can't get a code on this number?" */
   recovery(): void;
+  /** The row layout's Add (true) and the bind form's Cancel there (false). */
+  openRow(open: boolean): void;
+  /** Closes the success banner. */
+  dismissNotice(): void;
 }

@@ -19,9 +19,9 @@ const STEPS: Record<Step, (view: View) => TemplateResult> = {
 };
 
 export const widget = (view: View): TemplateResult => html`
-  <section part="base" class="apm" data-theme=${view.theme} aria-busy=${String(view.loading || !!view.state.pending)}>
-    <div part="status" role="status">${noticeOf(view.state, view.t)}</div>
-    <div part="error" id="error" role="alert">${alertOf(view.state, view.t)}</div>
+  <section part="base" class="apm apm--${view.layout}" data-theme=${view.theme} aria-busy=${String(view.loading || !!view.state.pending)}>
+    <div part="status" role="status">${noticeOf(view)}</div>
+    <div part="error" id="error" role="alert">${alertOf(view)}</div>
     <div class="apm__body">${STEPS[view.state.step](view)}</div>
   </section>
 `;

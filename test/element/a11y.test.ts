@@ -23,7 +23,8 @@ for (const theme of ['light', 'dark'] as const) {
     beforeEach(async () => {
       await emulator.reset();
       box = document.createElement('div');
-      box.style.cssText = 'width: 320px; background: #fff'; // a dark widget on a light page, too
+      // The widget has no background of its own (a dark one is for a dark page), so the page's is checked.
+      box.style.cssText = theme === 'dark' ? 'width: 320px; background: #0f172a; color: #e5e7eb' : 'width: 320px; background: #fff';
       document.body.append(box);
     });
     afterEach(() => {

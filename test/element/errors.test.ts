@@ -56,7 +56,7 @@ describe('errors, each with its message, event and a working retry', () => {
     expect((await error).detail).to.include({ action: 'send-code', code: 'RATE_LIMITED' });
     await waitIdle(el);
     expect(errorText(el)).to.contain('Too many codes requested.');
-    expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (59|60) s$/);
+    expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (59|60)s$/);
     expect(await emulator.outbox('13800135555')).to.have.length(1);
   });
 
@@ -69,7 +69,7 @@ describe('errors, each with its message, event and a working retry', () => {
     const el = await mount(USERS.noPhone.token, { 'app-id': null, 'userpool-id': 'test-pool' });
     await type(phoneInput(el), '13800135555');
     await el.updateComplete;
-    expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (5\d|60) s$/);
+    expect(part(el, 'send-button').textContent!.trim()).to.match(/^Resend in (5\d|60)s$/);
     await press('Enter');
     await click(part(el, 'send-button'));
     await waitIdle(el);

@@ -43,12 +43,14 @@ describe('a layout that holds still', () => {
       await click(part(el, 'change-button'));
       await el.updateComplete;
       const send = () => part(el, 'send-button');
-      const before = { send: box(send()), code: box(codeInput(el)) };
+      const submit = () => part(el, 'submit-button');
+      const before = { send: box(send()), code: box(codeInput(el)), submit: box(submit()) };
       await click(send());
       await waitUntil(() => /\d/.test(send().textContent!), 'no countdown');
       await waitIdle(el);
       expect(box(send()), 'countdown').to.deep.equal(before.send);
       expect(box(codeInput(el)), 'code input, with the countdown').to.deep.equal(before.code);
+      expect(box(submit()), 'the submit button, with "sent to" in the hint').to.deep.equal(before.submit);
       const first = send().textContent;
       await waitUntil(() => send().textContent !== first, 'the countdown never ticked', { timeout: 2500 });
       expect(box(send()), 'after a tick').to.deep.equal(before.send);
@@ -57,10 +59,11 @@ describe('a layout that holds still', () => {
       expect(send().textContent!.trim()).to.equal(CATALOGS[lang].sendCode);
       expect(box(send()), 'after the countdown').to.deep.equal(before.send);
       expect(box(codeInput(el))).to.deep.equal(before.code);
+      expect(box(submit())).to.deep.equal(before.submit);
     });
   }
 
-  it('a busy submit button keeps its width and shows a spinner; the code input is as wide as a code', async () => {
+  it('a busy submit button keeps its width and shows a spinner; the code row is as wide as the number field', async () => {
     await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 600 });
     const el = await mount(USERS.noPhone.token);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
@@ -68,7 +71,10 @@ describe('a layout that holds still', () => {
     await waitIdle(el);
     const submit = part(el, 'submit-button');
     const width = box(submit).width;
-    expect(box(codeInput(el)).width, 'about six digits wide').to.be.within(60, 160);
+    const row = el.shadowRoot!.querySelector('.apm__code-row')!;
+    expect(box(row).width, 'as wide as the number field').to.equal(box(el.shadowRoot!.querySelector('.apm__tel')!).width);
+    const rowRight = row.getBoundingClientRect().right;
+    expect(part(el, 'send-button').getBoundingClientRect().right, 'the send button at its end').to.be.within(rowRight - 2, rowRight);
     await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
     await waitUntil(() => submit.querySelector('.apm__spinner'), 'no spinner');
     expect(box(submit).width).to.equal(width);
@@ -107,7 +113,7 @@ describe('errors where they belong', () => {
     // The code input's description is its hint, once: not inside its label too.
     const code = codeInput(el);
     expect(el.shadowRoot!.querySelector('label[for="code"]')!.textContent!.trim()).to.equal(en.code);
-    expect(el.shadowRoot!.getElementById(code.getAttribute('aria-describedby')!)!.textContent).to.contain(en.codeHint(6));
+    expect(el.shadowRoot!.getElementById(code.getAttribute('aria-describedby')!)!.textContent).to.contain(en.codeHint(6, 'submits'));
 
     await emulator.fault({ path: '/api/v3/send-sms', kind: 'http500' });
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
@@ -116,11 +122,14 @@ describe('errors where they belong', () => {
     await failed;
     await waitIdle(el);
     expect(fieldError(el, 'phone'), 'not about the number').to.equal('');
-    const alert = part(el, 'error');
-    expect(alert.textContent!.trim()).to.equal(en.errors.SERVER);
-    expect(alert.getBoundingClientRect().bottom, 'the alert stands at the top').to.be.at.most(
-      part(el, 'title').getBoundingClientRect().top,
-    );
+    expect(part(el, 'error').textContent!.trim(), 'the top alert is only for a profile that did not load').to.equal('');
+    // The failed send stands at the code row, under the button that caused it, and is heard there.
+    expect(fieldError(el, 'code')).to.contain(en.errors.SERVER);
+    const message = part(el, 'error-code');
+    expect(message.getAttribute('role'), 'announced where focus stays').to.equal('alert');
+    const gap = message.getBoundingClientRect().top - part(el, 'send-button').getBoundingClientRect().bottom;
+    expect(gap, 'right under the send button').to.be.within(0, 12);
+    expect(codeInput(el).getAttribute('aria-describedby')).to.equal(message.id);
   });
 
   it('the status and alert regions stay in the accessibility tree while empty; success is a visible confirmation at the top', async () => {
@@ -190,7 +199,7 @@ describe('the code input', () => {
     expect(codeMessage(el)).to.equal(en.digitsOnly);
     await sendKeys({ type: '3' });
     await el.updateComplete;
-    expect(codeMessage(el)).to.contain(en.submitsWhenComplete);
+    expect(codeMessage(el)).to.contain('as soon as it’s complete');
     const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
     const wrong = wrongCode(code);
     const failed = nextEvent(el, 'authing-error');

@@ -132,8 +132,10 @@ describe('the pool decides: defaults from its public config, never from a guess'
   it('a pool of 4-digit codes: the hint says 4 digits and a complete code submits itself', async () => {
     await emulator.configure({ codeLength: 4 });
     const el = await mount(USERS.noPhone.token);
+    const en = CATALOGS['en-US'];
+    expect(hint(el)).to.equal(en.codeHint(4, 'submits')).and.to.contain('4-digit');
     await sendTo(el, '13800135555');
-    expect(hint(el)).to.contain('The 4-digit code from the SMS.').and.to.contain(CATALOGS['en-US'].submitsWhenComplete);
+    expect(hint(el)).to.equal(en.codeSent('+86 138****5555', 'submits'));
     const code = await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE');
     expect(code).to.match(/^\d{4}$/);
     const bound = nextEvent(el, 'authing-phone-bound');
@@ -143,8 +145,9 @@ describe('the pool decides: defaults from its public config, never from a guess'
 
   it('an unknown code length (a pool id, no public config): no digit count in the hint, and the button submits', async () => {
     const el = await mount(USERS.noPhone.token, { 'app-id': null, 'userpool-id': 'test-pool' });
+    expect(hint(el)).to.equal('Enter the code from the text message.');
     await sendTo(el, '13800135555');
-    expect(hint(el)).to.equal('Code sent to +86 138****5555. The code from the SMS.');
+    expect(hint(el)).to.equal('Enter the code sent to +86 138****5555.');
     await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
     await el.updateComplete;
     expect(busy(el), 'a complete-looking code waits').to.equal(false);
