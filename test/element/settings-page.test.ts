@@ -180,7 +180,11 @@ describe('the skeleton', () => {
 });
 
 describe('the country list', () => {
-  beforeEach(() => emulator.reset());
+  // A pool with international SMS: the prefix opens the list.
+  beforeEach(async () => {
+    await emulator.reset();
+    await emulator.configure({ internationalSms: true });
+  });
   afterEach(unmountAll);
 
   it('a "Common" heading over the pinned regions, "All" over the rest; a search shows matches without headings', async () => {

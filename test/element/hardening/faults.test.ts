@@ -339,7 +339,7 @@ const PATH = (name: EndpointName) => `/api/v3/${name}`;
 
 /** Requests that change the account, and the failures that leave unknown whether they did. */
 const MUTATES: EndpointName[] = ['bind-phone', 'update-phone', 'unbind-phone'];
-const UNCERTAIN: ErrorCode[] = ['NETWORK', 'TIMEOUT', 'BAD_RESPONSE'];
+const UNCERTAIN: ErrorCode[] = ['NETWORK', 'UNREACHABLE', 'TIMEOUT', 'BAD_RESPONSE'];
 
 /** The emulator's users (as JSON), outbox size and request log, fetched together. */
 async function snapshot(): Promise<[string, number, number, Array<{ path: string }>]> {

@@ -228,7 +228,7 @@ describe('outcomes the server applied are reported exactly once', () => {
     const failed = nextEvent(el, 'authing-error');
     await type(phoneInput(el), NEW_PHONE);
     await press('Enter');
-    expect((await failed).detail.code).to.equal('NETWORK');
+    expect((await failed).detail.code, 'online: no answer reads as unreachable').to.equal('UNREACHABLE');
     await idle(el);
     const bound = nextEvent(el, 'authing-phone-bound');
     await type(codeInput(el), await emulator.codeFor(NEW_PHONE, BIND));
