@@ -162,8 +162,9 @@ export class AuthingPhoneManager extends LitElement {
   /**
    * `form` (default): the current step as a form. `row`: one row as in a settings list (the label,
    * the masked number or "Not set", Change or Add); a flow opens in place and closes back to the row.
+   * Unset by default, so nothing is reflected on upgrade: a server-rendered page keeps its markup.
    */
-  layout: 'form' | 'row' = 'form';
+  layout?: 'form' | 'row';
   /** Step headings for screen readers only: for a page whose own heading already names the section. */
   hideHeading = false;
   /** Row layout, no phone: the bind form was opened with Add. */

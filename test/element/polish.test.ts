@@ -316,6 +316,7 @@ describe('theming and layout', () => {
       byProperty.theme = 'dark';
       await byProperty.updateComplete;
       expect(byProperty.hasAttribute('theme'), 'not reflected: a server-rendered page keeps its markup').to.equal(false);
+      expect(byProperty.hasAttribute('layout'), 'no default layout written on upgrade').to.equal(false);
       await click(part(el, 'change-button'));
       await el.updateComplete;
       expect(getComputedStyle(part(el, 'send-button')).color).to.equal('rgb(0, 128, 0)');
