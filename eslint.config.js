@@ -53,6 +53,16 @@ export default tseslint.config(
     },
   },
   {
+    // Controllers hold state and lifecycle; templates render. A controller never reaches up into a template.
+    files: ['src/controllers/**/*.ts', 'src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [OFETCH, { group: ['**/templates/*'], message: 'Templates are the top layer: nothing below imports them.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/api/**'],
     rules: {

@@ -11,7 +11,7 @@ import { pageSessionStorage, SessionController } from './controllers/session-con
 import { WebOtpController } from './controllers/web-otp-controller.js';
 import { CountryPickerController } from './controllers/country-picker-controller.js';
 import { BrandContrastController } from './controllers/brand-contrast-controller.js';
-import { countryOption, countryOptions } from './templates/countries.js';
+import { countryOption, countryOptions } from './i18n/countries.js';
 import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
 import { moveFocus, recoverFocus } from './focus.js';
 import { styles } from './authing-phone-manager.styles.js';

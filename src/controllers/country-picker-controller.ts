@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { searchCountries, type CountryOption } from '../templates/countries.js';
+import { searchCountries, type CountryOption } from '../i18n/countries.js';
 
 /** Options rendered past the active one in the frame a list opens or a search changes it. */
 const FIRST = 40;

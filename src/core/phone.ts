@@ -47,9 +47,6 @@ export const countryOf = (iso: string): Country | undefined => {
   return countries().find((c) => c.iso === upper);
 };
 
-/** The regional-indicator emoji flag of a country: no images shipped. */
-export const flagOf = (iso: string): string => String.fromCodePoint(...[...iso.toUpperCase()].map((c) => 0x1f1a5 + c.charCodeAt(0)));
-
 // Mainland China mobiles are checked precisely: 11 digits, 13x–19x (Guard's rule).
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 /**

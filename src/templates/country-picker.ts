@@ -4,7 +4,7 @@
  * CountryPickerController.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { COMMON_REGIONS, type CountryOption } from './countries.js';
+import { COMMON_REGIONS, type CountryOption } from '../i18n/countries.js';
 import type { View } from './view.js';
 
 /** A labelled group of options in the list. */

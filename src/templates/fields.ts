@@ -5,7 +5,7 @@ import { policyOf } from '../core/error-policy.js';
 import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field, type FlowError } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
-import { countryOption } from './countries.js';
+import { countryOption } from '../i18n/countries.js';
 import { messageOf } from './messages.js';
 import type { View } from './view.js';
 

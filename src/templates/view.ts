@@ -1,7 +1,7 @@
 import type { CodePurpose, FlowState, Intent } from '../core/flow/phone-flow.js';
 import type { CountryPickerController } from '../controllers/country-picker-controller.js';
 import type { Messages } from '../i18n/index.js';
-import type { CountryOption } from './countries.js';
+import type { CountryOption } from '../i18n/countries.js';
 
 /** Everything the templates read: the session's state, derived values, and the handlers they wire. */
 export interface View {

@@ -868,8 +868,6 @@ function mergedCooldowns(mine: Readonly<Record<string, number>>, theirs: Readonl
   return newer.length ? { ...mine, ...Object.fromEntries(newer) } : mine;
 }
 
-const asTransition = (result: Transition | FlowState): Transition => ('state' in result ? result : { state: result });
-
 /** The machine's one entry point: the next state, the request it asks for and the outcome to announce. */
 export function reduce(state: FlowState, event: FlowEvent): Transition {
   const now = event.now ?? Date.now();
@@ -898,7 +896,7 @@ export function reduce(state: FlowState, event: FlowEvent): Transition {
     case 'send-code':
       return sendCode(current, now);
     case 'submit':
-      return asTransition(submitFrom(current, event.from, now));
+      return submitFrom(current, event.from, now);
     case 'back':
       return { state: back(current) };
     case 'cancel':
