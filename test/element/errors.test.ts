@@ -101,7 +101,7 @@ describe('errors, each with its message, event and a working retry', () => {
 
   it('UPDATE_TOKEN_EXPIRED: the widget asks for new codes and the change then completes', async () => {
     await emulator.configure({ verifyOldPhone: false });
-    const el = await mount(USERS.phoneAndEmail.token, { 'skip-old-phone-verification': '' });
+    const el = await mount(USERS.phoneAndEmail.token);
     await click(button(el, 'Change'));
     await type(phoneInput(el), '13977778888');
     await press('Enter');

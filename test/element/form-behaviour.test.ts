@@ -216,7 +216,7 @@ describe('the code input', () => {
   });
 
   it('a whole SMS text put into it (as a paste inserts it) is cut to the code, and submits it', async () => {
-    const el = await mount(USERS.noPhone.token, { 'code-length': '6' });
+    const el = await mount(USERS.noPhone.token);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
     await press('Enter');
     await waitIdle(el);

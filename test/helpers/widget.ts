@@ -123,6 +123,15 @@ export async function type(node: HTMLInputElement, value: string, { clear = true
 
 export const press = (key: string) => sendKeys({ press: key });
 
+/** Picks a country as a person does: opens the prefix's list, searches (a name, or an English one), Enter. */
+export async function pickCountry(el: Widget, search: string): Promise<void> {
+  await click(part(el, 'country-select'));
+  await el.updateComplete;
+  await type(part<HTMLInputElement>(el, 'country-search'), search);
+  await press('Enter');
+  await el.updateComplete;
+}
+
 /** Waits until the widget shows a step with this title. */
 export async function waitForTitle(el: Widget, expected: string): Promise<void> {
   await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`, { timeout: 5000 });

@@ -6,7 +6,7 @@ import { resendKey } from '../../../src/core/flow/phone-flow.js';
 import { mount, nextEvent, part, press, type, type Widget } from '../../helpers/widget.js';
 import { idle, until } from './support.js';
 
-const SETUP = { lang: 'zh-CN', 'default-country': null } as const;
+const SETUP = { lang: 'zh-CN' } as const;
 const NEW_PHONE = '13800135555';
 const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 const sendButton = (el: Widget) => part(el, 'send-button');

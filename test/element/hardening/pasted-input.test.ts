@@ -4,7 +4,7 @@ import { emulator, USERS } from '../../helpers/emulator.js';
 import { errorText, mount, nextEvent, part, press, type Widget } from '../../helpers/widget.js';
 import { idle, paste } from './support.js';
 
-const SETUP = { lang: 'zh-CN', 'default-country': null } as const;
+const SETUP = { lang: 'zh-CN' } as const;
 const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 const sentTo = async () => (await emulator.outbox()).map((sms: { phoneNumber: string }) => sms.phoneNumber);

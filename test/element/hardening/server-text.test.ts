@@ -5,7 +5,7 @@ import { emulator, USERS } from '../../helpers/emulator.js';
 import { errorText, mount, nextEvent, part, press, type, type Widget } from '../../helpers/widget.js';
 import { idle, untilEmulatorHas } from './support.js';
 
-const SETUP = { lang: 'zh-CN', 'default-country': null } as const;
+const SETUP = { lang: 'zh-CN' } as const;
 const NEW_PHONE = '13800135555';
 const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 
