@@ -123,10 +123,11 @@ export async function type(node: HTMLInputElement, value: string, { clear = true
 
 export const press = (key: string) => sendKeys({ press: key });
 
-/** Picks a country as a person does: opens the prefix's list, searches (a name, or an English one), Enter. */
+/** Picks a country as a keyboard user does: Enter on the prefix opens the list, a search (a name, or an English one), Enter. */
 export async function pickCountry(el: Widget, search: string): Promise<void> {
-  await click(part(el, 'country-select'));
-  await el.updateComplete;
+  part(el, 'country-select').focus();
+  await press('Enter');
+  await waitUntil(() => $(el, '[part~="country-search"]'), 'the country list did not open');
   await type(part<HTMLInputElement>(el, 'country-search'), search);
   await press('Enter');
   await el.updateComplete;
