@@ -26,8 +26,10 @@ const listOf = (value: string | null): string[] =>
     .filter(Boolean)
     .map((iso) => iso.toUpperCase());
 
-/** Of the connection's settings (the profile task's arguments), the ones that may mean another user. */
-const IDENTITY = [0, 1, 5] as const;
+/** Settings that reach Authing: the profile task's arguments, in this order; a change means a new connection. */
+const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
+/** Of those, the ones that may mean another user. */
+const IDENTITY = (['appHost', 'accessToken', 'client'] as const).map((key) => CONNECTION_KEYS.indexOf(key));
 /** `user-pool-id`, the kebab-case spelling, read beside `userpool-id`. */
 const USER_POOL_ID_ALIAS = 'user-pool-id';
 const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
@@ -196,7 +198,7 @@ export class AuthingPhoneManager extends LitElement {
    * skeleton, or the same user's flow kept on screen) and after a failure is the session's step.
    */
   private readonly profile = new Task(this, {
-    args: () => [this.appHost, this.accessToken, this.appId, this.userPoolId, this.timeout, this.client] as const,
+    args: () => CONNECTION_KEYS.map((key) => this[key]),
     task: (args) => this.connect(args),
   });
   /** The settings of the last connection, to tell a new user from the same one with a new token. */

@@ -1,7 +1,7 @@
 import { FetchError, ofetch, type FetchOptions, type FetchResponse } from 'ofetch';
 import { AbortedError, PhoneManagerError, codeForEnvelope, codeForHttpStatus, noAnswer } from '../errors.js';
-import { apiCodeOf, poolSettingsOf, profileOf, updatePhoneResult } from './responses.js';
-import type { AuthingEnvelope, AuthingProfile, PhoneApi, RequestOptions, SecurityInfo, VerifyUpdatePhoneResult } from './types.js';
+import { apiCodeOf, poolSettingsOf, profileOf, securityInfoOf, updatePhoneResult, verifyUpdatePhoneResult } from './responses.js';
+import type { AuthingEnvelope, AuthingProfile, PhoneApi, RequestOptions } from './types.js';
 
 /** The only place the endpoint paths live. */
 export const ENDPOINTS = {
@@ -146,26 +146,13 @@ export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
     sendSms: (input, request) => call<void>('POST', ENDPOINTS.sendSms, input, request),
     bindPhone: (input, request) => call<void>('POST', ENDPOINTS.bindPhone, input, request),
     verifyUpdatePhoneRequest: (input, request) =>
-      call<VerifyUpdatePhoneResult>(
-        'POST',
-        ENDPOINTS.verifyUpdatePhone,
-        { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: input },
-        request,
-      ).then((result) => {
-        if (!result || typeof result.updatePhoneToken !== 'string' || !result.updatePhoneToken) {
-          throw new PhoneManagerError('BAD_RESPONSE', 'Authing’s answer has no updatePhoneToken');
-        }
-        return result;
-      }),
+      call<unknown>('POST', ENDPOINTS.verifyUpdatePhone, { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: input }, request).then(
+        verifyUpdatePhoneResult,
+      ),
     updatePhone: (updatePhoneToken, request) =>
       call<unknown>('POST', ENDPOINTS.updatePhone, { updatePhoneToken }, request).then(updatePhoneResult),
     unbindPhone: (passCode, request) => call<void>('POST', ENDPOINTS.unbindPhone, { passCode }, request),
-    getSecurityInfo: (request) =>
-      call<SecurityInfo>('GET', ENDPOINTS.securityInfo, undefined, request).then((info) => {
-        if (!info || typeof info !== 'object')
-          throw new PhoneManagerError('BAD_RESPONSE', 'The security info in Authing’s answer is missing');
-        return { phoneBinded: !!info.phoneBinded, emailBinded: !!info.emailBinded };
-      }),
+    getSecurityInfo: (request) => call<unknown>('GET', ENDPOINTS.securityInfo, undefined, request).then(securityInfoOf),
     getPublicConfig: (request) => {
       if (!options.appId) return Promise.resolve({});
       return call<unknown>('GET', ENDPOINTS.publicConfig(options.appId), undefined, request, false).then(poolSettingsOf);

@@ -5,7 +5,7 @@
  */
 import { PhoneManagerError } from '../errors.js';
 import { CODE_LENGTH, countryOf } from '../phone.js';
-import type { AuthingIdentity, AuthingProfile, PoolSettings } from './types.js';
+import type { AuthingIdentity, AuthingProfile, PoolSettings, SecurityInfo, VerifyUpdatePhoneResult } from './types.js';
 
 /**
  * An envelope's `apiCode`: a number, or a numeric string ("2011", as the V2 error doc's example shows).
@@ -97,4 +97,20 @@ export function updatePhoneResult(data: unknown): void {
   if (data && typeof data === 'object' && (data as { success?: unknown }).success === false) {
     throw new PhoneManagerError('SERVER', 'Authing answered update-phone with success: false');
   }
+}
+
+/** verify-update-phone-request's answer: it must carry the one-time `updatePhoneToken`. */
+export function verifyUpdatePhoneResult(data: unknown): VerifyUpdatePhoneResult {
+  const result = data as Partial<VerifyUpdatePhoneResult> | null | undefined;
+  if (!result || typeof result.updatePhoneToken !== 'string' || !result.updatePhoneToken) {
+    throw new PhoneManagerError('BAD_RESPONSE', 'Authing’s answer has no updatePhoneToken');
+  }
+  return result as VerifyUpdatePhoneResult;
+}
+
+/** get-security-info's answer: what is bound, as two booleans. */
+export function securityInfoOf(data: unknown): SecurityInfo {
+  if (!data || typeof data !== 'object') throw new PhoneManagerError('BAD_RESPONSE', 'The security info in Authing’s answer is missing');
+  const info = data as Partial<Record<keyof SecurityInfo, unknown>>;
+  return { phoneBinded: !!info.phoneBinded, emailBinded: !!info.emailBinded };
 }

@@ -366,17 +366,17 @@ function loadFailed(current: FlowState, cause: PhoneManagerError, fresh = false)
   return { ...state, step: firstLoad(state) ? 'unavailable' : state.step, pending: undefined, error: { code: cause.code, cause } };
 }
 
+/** What a flow typed, sent and verified, cleared: for a flow that starts, is cancelled or is done. */
+const noFlow = (state: FlowState) => ({
+  draft: emptyDraft(state.draft.country),
+  sentTo: {},
+  verified: undefined,
+  unansweredBefore: undefined,
+});
+
 function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
   if (state.pending || state.step !== 'overview' || !state.account.phone) return state;
-  const base = {
-    ...state,
-    draft: emptyDraft(state.draft.country),
-    sentTo: {},
-    verified: undefined,
-    unansweredBefore: undefined,
-    error: undefined,
-    notice: undefined,
-  };
+  const base = { ...state, ...noFlow(state), error: undefined, notice: undefined };
   if (flow === 'unbind') {
     if (!state.account.hasOtherLoginMethod) return { ...base, error: { code: 'LAST_LOGIN_METHOD' } };
     return { ...base, step: 'unbind' };
@@ -386,16 +386,7 @@ function start(state: FlowState, flow: 'change' | 'unbind'): FlowState {
 
 function cancel(state: FlowState): FlowState {
   if (state.pending) return state;
-  return {
-    ...state,
-    step: restingStep(state.account),
-    draft: emptyDraft(state.draft.country),
-    sentTo: {},
-    verified: undefined,
-    unansweredBefore: undefined,
-    error: undefined,
-    notice: undefined,
-  };
+  return { ...state, ...noFlow(state), step: restingStep(state.account), error: undefined, notice: undefined };
 }
 
 function back(state: FlowState): FlowState {
@@ -611,14 +602,7 @@ function submit(state: FlowState): Transition {
 function succeed(state: FlowState, effect: Effect, data: { updatePhoneToken?: string } | undefined, now: number): Transition {
   const done = { ...state, pending: undefined, error: undefined };
   // A flow's end settles whatever of it was still unsettled: its outcome is this one.
-  const finished = {
-    ...done,
-    draft: emptyDraft(state.draft.country),
-    sentTo: {},
-    verified: undefined,
-    unsettled: undefined,
-    unansweredBefore: undefined,
-  };
+  const finished = { ...done, ...noFlow(state), unsettled: undefined };
   switch (effect.type) {
     case 'send-code': {
       const phone = { phoneNumber: effect.input.phoneNumber, phoneCountryCode: effect.input.phoneCountryCode };
