@@ -88,6 +88,7 @@ export default tseslint.config(
       'test/emulator/*.js',
       'test/package/*.js',
       '*.config.{js,mjs,ts}',
+      'build/**/*.{ts,mjs}',
       'demo/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node } },

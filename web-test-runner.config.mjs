@@ -3,11 +3,13 @@
 // is downloaded). `npm test` runs every engine it has, one after another. The tests talk over real HTTP
 // to an Authing emulator on its own port, i.e. from another origin, as the widget talks to Authing.
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
+import { expandImportGlob } from './build/import-glob.mjs';
 import { startEmulator } from './emulator/index.js';
 import {
   acceptChords,
@@ -166,6 +168,18 @@ async function cdnFilesAsBuilt(context, next) {
   return undefined;
 }
 
+/** import.meta.glob in src/, expanded as Vite does (src/i18n/load.ts finds the languages with it). */
+function importGlobPlugin() {
+  return {
+    name: 'import-meta-glob',
+    transform(context) {
+      if (!context.path.startsWith('/src/') || typeof context.body !== 'string' || !context.body.includes('import.meta.glob'))
+        return undefined;
+      return { body: expandImportGlob(context.body, fileURLToPath(new URL(`.${context.path}`, import.meta.url))) };
+    },
+  };
+}
+
 export default {
   // test/core/ runs in Node (scripts/test.mjs).
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/core/**'],
@@ -180,6 +194,7 @@ export default {
     frameworkAppsPlugin(),
     // tsconfig must be passed, or esbuild ignores experimentalDecorators and Lit throws at import.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    importGlobPlugin(),
     emulatorPlugin(),
     cspPagesPlugin(),
   ],

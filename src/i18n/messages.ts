@@ -2,6 +2,8 @@ import type { ErrorCode } from '../core/errors.js';
 
 /** Every string the widget shows. A catalog missing a key does not compile. */
 export interface Messages {
+  /** What stands between two sentences in a row: a space, or nothing (Chinese, Japanese). See sentences(). */
+  sentenceSeparator: string;
   loading: string;
   unavailable: string;
   /** Shown while the host has not given an access token yet. */
@@ -111,4 +113,8 @@ export interface Messages {
 /** What a complete code does on a step. */
 export type CodeThen = 'submits' | 'next-step' | 'none';
 
-export type Lang = 'zh-CN' | 'zh-TW' | 'en-US' | 'ja-JP';
+/**
+ * A language the widget ships: the name of a file in src/translations (zh-CN, zh-TW, en-US, ja-JP, and
+ * whatever file is added there). resolveLang() maps any BCP 47 tag to one of them.
+ */
+export type Lang = string;

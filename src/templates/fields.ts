@@ -6,7 +6,7 @@ import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
 import { countryOption } from '../i18n/countries.js';
-import { messageOf } from './messages.js';
+import { messageOf } from '../i18n/message-choice.js';
 import type { View } from './view.js';
 
 /** The step's heading, with "Step 1 of 2" above it in a change. */
@@ -130,8 +130,7 @@ function countrySuggestion(view: View, iso: string): TemplateResult | typeof not
     view.on.intent({ type: 'edit', field: 'country', value: iso });
     ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('[part~="phone-input"]')?.focus();
   };
-  // Chinese and Japanese sentences follow each other without a space.
-  const gap = /^(zh|ja)/.test(view.lang) ? '' : ' ';
+  const gap = view.t.sentenceSeparator;
   const label = view.t.useCallingCode(`+${option.callingCode}`);
   // On one line, unformatted: white space inside the button would read as a space after the sentence.
   // prettier-ignore

@@ -1,6 +1,102 @@
-// `authing-phone-manager/translations/en-US`: registers en-US up front, so a widget shows it with no wait
-// and no request for it. Without this import the widget loads it the first time a page asks for it.
-import { enUS } from '../i18n/en-US.js';
-import { registerTranslation } from '../i18n/registry.js';
+// The en-US catalog. One file per language: the builds find each file in this folder, and the package
+// exports it as `authing-phone-manager/translations/en-US` (see src/i18n/load.ts).
+import type { Messages } from '../i18n/messages.js';
 
-registerTranslation('en-US', enUS);
+const onlyLoginMethod =
+  'This number is your only way to sign in, so it can’t be removed. Add an email address or link another account first.';
+
+const enUS: Messages = {
+  sentenceSeparator: ' ',
+  loading: 'Loading your phone number…',
+  unavailable: 'We couldn’t load your phone number.',
+  signedOut: 'Sign in to manage your phone number.',
+  retry: 'Try again',
+  title: 'Phone number',
+  bindTitle: 'Add a phone number',
+  changeTitle: 'Change phone number',
+  unbindTitle: (phone) => `Remove ${phone}?`,
+  stepOf: (step, steps) => `Step ${step} of ${steps}`,
+  verified: 'Verified',
+  currentPhone: 'Current phone number',
+  noPhone: 'Your account doesn’t have a phone number yet.',
+  change: 'Change',
+  unbind: 'Remove',
+  cancel: 'Cancel',
+  continue: 'Continue',
+  country: 'Country or region',
+  countrySearch: 'Search by name or code',
+  noCountryMatch: 'No country or region matches.',
+  commonRegions: 'Common',
+  allRegions: 'All countries and regions',
+  regions: { CN: 'China', HK: 'Hong Kong', MO: 'Macau', TW: 'Taiwan' },
+  phoneNumber: 'Phone number',
+  newPhoneNumber: 'New phone number',
+  code: 'Verification code',
+  codeHint: (length, then) =>
+    `Enter the ${length ? `${length}-digit ` : ''}code from the text message.${{ submits: ' We’ll check it as soon as it’s complete.', 'next-step': ' You’ll confirm both codes on the next step.', none: '' }[then]}`,
+  enterCode: (length) => `Enter the ${length}-digit code from the text message.`,
+  codeRefused: 'That code is incorrect or has expired. Check it, or send a new code.',
+  looksLikeCountry: (iso, name) => (iso === 'CN' ? 'This looks like a mainland China number.' : `This looks like a number from ${name}.`),
+  useCallingCode: (code) => `Use ${code}`,
+  digitsOnly: 'Codes contain digits only.',
+  codeFor: (phone) => `Code for ${phone}`,
+  edit: 'Edit',
+  currentCodeNotSent: 'Send a code to your current number first.',
+  recovery: 'Can’t get a code on this number?',
+  sendCode: 'Send code',
+  resendIn: (s) => `Resend in ${s}s`,
+  bind: 'Verify and add',
+  confirmChange: 'Confirm change',
+  confirmUnbind: 'Remove phone number',
+  sending: 'Sending…',
+  working: 'Please wait…',
+  changeCurrentIntro: (phone) => `To confirm it’s you, we’ll send a code to your current number, ${phone}.`,
+  changeNewIntro: 'Enter your new number. We’ll send a code to confirm you can receive texts on it.',
+  unbindWarning: (phone) =>
+    `You won’t be able to sign in or get codes with this number anymore. To confirm, we’ll send a code to ${phone}.`,
+  onlyLoginMethod,
+  codeSent: (phone, then) =>
+    `Enter the code sent to ${phone}.${{ submits: ' We’ll check it as soon as it’s complete.', 'next-step': ' You’ll confirm both codes on the next step.', none: '' }[then]}`,
+  bound: 'Phone number added.',
+  changed: 'Phone number changed.',
+  unbound: 'Phone number removed.',
+  verifyCurrentRequired: 'Your account also needs a code sent to your current number. Send one to continue.',
+  twoCodesInvalid: 'One of the two codes is incorrect. Check the code for your new number, or edit the one for your current number.',
+  twoCodesExpired: 'The codes have expired or were already used. Request new ones, starting with your current number.',
+  newCodesNeeded: 'Those codes have now been used, so request new ones to try again.',
+  requestId: (id) => `Request ID: ${id}`,
+  phonePlaceholder: 'Mobile number',
+  codePlaceholder: 'Code',
+  currentCodeEntered: 'You’ve entered the code for your current number.',
+  notSet: 'Not set',
+  add: 'Add',
+  dismiss: 'Dismiss',
+  errors: {
+    PHONE_REQUIRED: 'Enter your phone number.',
+    CODE_REQUIRED: 'Enter the code from the text message.',
+    CODE_NOT_SENT: 'Send a code to this number first.',
+    CONFIG: 'This phone settings panel isn’t set up correctly. Please contact the site’s support team.',
+    NETWORK: 'Couldn’t connect. Check your internet connection and try again.',
+    UNREACHABLE: 'Couldn’t reach the account service. Please try again later.',
+    TIMEOUT: 'The server took too long to respond. Please try again.',
+    BAD_RESPONSE: 'The server sent a response we couldn’t read. Please try again.',
+    UNAUTHORIZED: 'Your session has expired. Please sign in again.',
+    RATE_LIMITED: 'Too many codes requested. Wait a minute, then try again.',
+    PHONE_INVALID: 'Enter a valid mobile number.',
+    CODE_INVALID: 'That code is incorrect. Check it and try again.',
+    CODE_EXPIRED: 'That code has expired or was already used. Request a new one.',
+    PHONE_TAKEN: 'This number is already linked to another account.',
+    SAME_PHONE: 'This is already your number. Enter a different one.',
+    OLD_PHONE_REQUIRED: 'Confirm your current number first.',
+    OLD_PHONE_MISMATCH: 'Your phone number was changed elsewhere. We’ve loaded the latest details; please start again.',
+    LAST_LOGIN_METHOD: onlyLoginMethod,
+    UPDATE_TOKEN_EXPIRED: 'The confirmation expired before the change was saved. Request new codes to finish.',
+    ALREADY_BOUND: 'A phone number was already added to your account elsewhere. We’ve loaded it.',
+    NO_PHONE: 'Your phone number was removed elsewhere. We’ve loaded the latest details.',
+    DAILY_LIMIT: 'This number has received as many codes as it can today. Please try again tomorrow.',
+    PHONE_SCOPE_MISSING: 'Your phone number can’t be managed here right now.',
+    SERVER: 'Something went wrong on the server. Please try again.',
+  },
+};
+
+export default enUS;

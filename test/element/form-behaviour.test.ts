@@ -2,7 +2,7 @@
 // focus that is never lost, a code input that takes digits only, and the optional recovery link.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS } from '../../src/i18n/index.js';
+import { CATALOGS, LANGS } from '../../src/i18n/index.js';
 import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,
@@ -37,7 +37,7 @@ describe('a layout that holds still', () => {
   beforeEach(() => emulator.reset());
   afterEach(unmountAll);
 
-  for (const lang of ['en-US', 'zh-CN', 'zh-TW', 'ja-JP'] as const) {
+  for (const lang of LANGS) {
     it(`${lang}: the send button and the code input keep their boxes when the countdown starts, ticks and ends`, async () => {
       const el = await mount(USERS.phoneAndEmail.token, { lang });
       await click(part(el, 'change-button'));

@@ -29,8 +29,8 @@ const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 const hint = (el: Widget) => el.shadowRoot!.querySelector('#code-message')!.textContent!.replace(/\s+/g, ' ').trim();
 const busy = (el: Widget) => part(el, 'base').getAttribute('aria-busy') === 'true';
 const paths = async () => (await emulator.requests()).map((r) => r.path);
-/** Chinese and Japanese sentences follow each other without a space. */
-const joined = (lang: Lang, ...sentences: string[]) => sentences.join(/^(zh|ja)/.test(lang) ? '' : ' ');
+/** Sentences in a row, as the language joins them (Chinese and Japanese without a space). */
+const joined = (lang: Lang, ...sentences: string[]) => sentences.join(CATALOGS[lang].sentenceSeparator);
 
 /** Types a number, presses Enter (which sends the code) and waits for the send. */
 async function sendTo(el: Widget, number: string): Promise<void> {

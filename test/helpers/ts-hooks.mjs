@@ -1,8 +1,9 @@
 // Module hooks for Node: TypeScript files through esbuild's transform (types stripped, nothing checked:
-// `npm run typecheck` does that).
+// `npm run typecheck` does that), import.meta.glob expanded as Vite does.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
+import { expandImportGlob } from '../../build/import-glob.mjs';
 
 export async function resolve(specifier, context, next) {
   try {
@@ -17,7 +18,8 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const file = fileURLToPath(url);
-  const { code } = await transform(await readFile(file, 'utf8'), {
+  // import.meta.glob as Vite expands it (src/i18n/load.ts finds the languages with it).
+  const { code } = await transform(expandImportGlob(await readFile(file, 'utf8'), file), {
     loader: 'ts',
     format: 'esm',
     target: 'es2022',

@@ -14,9 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LANG, langs, lazyLangs } from '../../build/languages.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The languages, as one alternation for the patterns below: every file of src/translations. */
+const LANG = `(${langs().join('|')})`;
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
 
 /** What a user needs, as patterns over the tarball's paths; anything else in it is a defect. */
@@ -25,10 +28,10 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
-  /^dist\/(index|define|react|core)\.js$/,
-  /^dist\/chunks\/authing-phone-manager(\.(en-US|zh-TW|ja-JP))?-[\w-]+\.js$/,
-  /^dist\/cdn\/authing-phone-manager(\.iife|\.(en-US|zh-TW|ja-JP)\.[\w-]{10})?\.js$/,
-  /^dist\/translations\/(en-US|zh-TW|ja-JP)\.js$/,
+  /^dist\/(index|define|react|core|messages)\.js$/,
+  new RegExp(String.raw`^dist\/chunks\/authing-phone-manager(\.${LANG})?-[\w-]+\.js$`),
+  new RegExp(String.raw`^dist\/cdn\/authing-phone-manager(\.iife|\.${LANG}\.[\w-]{10})?\.js$`),
+  new RegExp(String.raw`^dist\/translations\/${LANG}\.js$`),
   /^dist\/cdn\/sri\.json$/,
   /^dist\/custom-elements\.json$/,
   /^dist\/(vscode\.(html|css)-custom-data|web-types)\.json$/,
@@ -49,11 +52,13 @@ const REQUIRED = [
   'dist/react.d.ts',
   'dist/core.js',
   'dist/core/index.d.ts',
+  'dist/messages.js',
+  'dist/messages.d.ts',
   'dist/jsx.d.ts',
   'dist/events.d.ts',
   'dist/cdn/authing-phone-manager.js',
   'dist/cdn/authing-phone-manager.iife.js',
-  ...['en-US', 'zh-TW', 'ja-JP'].flatMap((lang) => [`dist/translations/${lang}.js`, `dist/translations/${lang}.d.ts`]),
+  ...langs().flatMap((lang) => [`dist/translations/${lang}.js`, `dist/translations/${lang}.d.ts`]),
   'dist/custom-elements.json',
   ...['index', 'state', 'authing-api', 'control', 'messages', 'cli', 'client', 'testing'].map((name) => `emulator/${name}.js`),
   'emulator/index.d.ts',
@@ -194,8 +199,8 @@ describe('the CDN language chunks (issue 14)', () => {
     const chunks = (await readdir(new URL('../../dist/cdn/', import.meta.url))).filter((file) => CHUNK_FILE.test(file)).sort();
     assert.deepEqual(
       chunks.map((file) => file.split('.')[1]),
-      ['en-US', 'ja-JP', 'zh-TW'],
-      'one chunk per language but zh-CN, which is inside the CDN files',
+      lazyLangs(),
+      `one chunk per language but ${DEFAULT_LANG}, which is inside the CDN files`,
     );
     for (const file of chunks) {
       const lang = file.split('.')[1];
@@ -203,9 +208,9 @@ describe('the CDN language chunks (issue 14)', () => {
       let next = 0;
       const rebuild = (shape) =>
         Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, typeof value === 'object' ? rebuild(value) : values[next++]]));
-      const catalog = rebuild(CATALOGS['zh-CN']);
+      const catalog = rebuild(CATALOGS[DEFAULT_LANG]);
       assert.equal(next, values.length, `${file}: one value per key`);
-      assert.deepEqual(said(catalog), said(CATALOGS[lang]), `${file} says what src/i18n/${lang}.ts says`);
+      assert.deepEqual(said(catalog), said(CATALOGS[lang]), `${file} says what src/translations/${lang}.ts says`);
     }
   });
 
@@ -309,8 +314,8 @@ describe('server-side rendering safety', () => {
     });
   }
 
-  it('importing authing-phone-manager/translations/en-US (and ja-JP, zh-TW) in plain Node throws nothing', async () => {
-    const script = `for (const lang of ['en-US', 'ja-JP', 'zh-TW']) await import('authing-phone-manager/translations/' + lang);`;
+  it('importing authing-phone-manager/translations/<lang> (each language) and /messages in plain Node throws nothing', async () => {
+    const script = `for (const lang of ${JSON.stringify(langs())}) await import('authing-phone-manager/translations/' + lang); await import('authing-phone-manager/messages');`;
     const { stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
     assert.equal(stderr, '');
   });

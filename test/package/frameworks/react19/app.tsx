@@ -5,8 +5,12 @@
 import { StrictMode, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../../../src/define.js';
-// One language beside zh-CN, registered up front, as an app does with `authing-phone-manager/translations/ja-JP`.
-import '../../../../src/translations/ja-JP.js';
+// One language beside zh-CN, registered up front, as `authing-phone-manager/translations/ja-JP` does
+// (the package's entry registers the catalog file's default export).
+import { registerTranslation } from '../../../../src/i18n/registry.js';
+import jaJP from '../../../../src/translations/ja-JP.js';
+
+registerTranslation('ja-JP', jaJP);
 import type {} from '../../../../src/jsx.js';
 
 /** The React the app runs: the test checks that it is 19. */

@@ -1,8 +1,11 @@
-import type { Messages } from './messages.js';
+// The zh-CN catalog, the default inside every build (src/i18n/registry.ts). One file per language: the
+// builds find each file in this folder, and the package exports it as `authing-phone-manager/translations/zh-CN`.
+import type { Messages } from '../i18n/messages.js';
 
 const onlyLoginMethod = '该手机号是您唯一的登录方式，暂时无法解绑。请先绑定邮箱或关联其他账号。';
 
-export const zhCN: Messages = {
+const zhCN: Messages = {
+  sentenceSeparator: '',
   loading: '正在加载手机号…',
   unavailable: '无法加载您的手机号信息。',
   signedOut: '登录后即可管理手机号。',
@@ -93,3 +96,5 @@ export const zhCN: Messages = {
     SERVER: '服务器出错了，请稍后重试。',
   },
 };
+
+export default zhCN;
