@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { build as esbuild } from 'esbuild';
 import type { Plugin, UserConfig } from 'vite';
 import { DEFAULT_LANG, lazyLangs, projectFile, TRANSLATIONS_DIR } from './languages.ts';
-import { templateMinifiers } from './minify-templates.ts';
+import { minifyTemplates } from './minify-templates.ts';
 
 /** The CDN build's files: the two CDN files and the language chunks beside them. */
 export const CDN_FILE = /^authing-phone-manager(\.iife|\.[a-z]{2}-[A-Z]{2}\.[\w-]+)?\.js$/;
@@ -78,7 +78,7 @@ function cdnTranslations(chunks: TranslationChunk[]): Plugin {
 export async function cdnBuild(): Promise<UserConfig> {
   const chunks = await translationChunks();
   return {
-    plugins: [...templateMinifiers(), cdnTranslations(chunks)],
+    plugins: [minifyTemplates(), cdnTranslations(chunks)],
     define: { __TRANSLATION_CHUNKS__: JSON.stringify(Object.fromEntries(chunks.map((chunk) => [chunk.lang, chunk.fileName]))) },
     build: {
       outDir: 'dist/cdn',

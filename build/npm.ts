@@ -2,7 +2,7 @@
 // bundler. Not minified: the user's bundler minifies, and readable code is easier to debug.
 import type { Plugin, UserConfig } from 'vite';
 import { langs, projectFile } from './languages.ts';
-import { templateMinifiers } from './minify-templates.ts';
+import { minifyTemplates } from './minify-templates.ts';
 
 /** Packages the npm build leaves to the user's bundler, so one copy of each serves the whole page. */
 const EXTERNAL = [/^lit($|\/)/, /^@lit\//, /^ofetch($|\/)/, /^react($|\/)/];
@@ -40,7 +40,7 @@ function translationEntries(): Plugin {
  */
 export function npmBuild(): UserConfig {
   return {
-    plugins: [...templateMinifiers(), translationEntries()],
+    plugins: [minifyTemplates(), translationEntries()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
