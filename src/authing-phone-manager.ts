@@ -88,6 +88,7 @@ const USER_POOL_ID_ALIAS = 'user-pool-id'; // `userpool-id` in kebab-case; a con
  */
 export class AuthingPhoneManager extends LitElement {
   static override styles = styles;
+  /** The public properties and their attributes: the framework typings (src/props.ts) are derived from this list. */
   static override properties = {
     appHost: { attribute: 'app-host' },
     accessToken: { attribute: 'access-token' },
