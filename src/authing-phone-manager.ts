@@ -1,38 +1,28 @@
-import { Task, TaskStatus } from '@lit/task';
-import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
+import { LitElement, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from './core/api/client.js';
 import type { PhoneApi } from './core/api/types.js';
-import type { Draft, FlowState } from './core/flow/phone-flow.js';
-import type { Connection } from './core/session.js';
-import { CountdownController } from './controllers/countdown-controller.js';
-import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
-import type { Messages } from './i18n/index.js';
-import { pageSessionStorage, SessionController } from './controllers/session-controller.js';
-import { WebOtpController } from './controllers/web-otp-controller.js';
-import { CountryPickerController } from './controllers/country-picker-controller.js';
 import { BrandContrastController } from './controllers/brand-contrast-controller.js';
-import { countryOption, countryOptions } from './i18n/countries.js';
-import { AuthingRecoveryRequestedEvent, eventFor } from './events.js';
-import { moveFocus, recoverFocus } from './focus.js';
+import { CountdownController } from './controllers/countdown-controller.js';
+import { CountryPickerController } from './controllers/country-picker-controller.js';
+import { LocaleController, type MessageOverrides } from './controllers/locale-controller.js';
+import { NoticeController } from './controllers/notice-controller.js';
+import { RowController } from './controllers/row-controller.js';
+import { SessionController } from './controllers/session-controller.js';
+import { WebOtpController } from './controllers/web-otp-controller.js';
+import type { Messages } from './i18n/index.js';
+import { eventFor, recoveryRequested } from './events.js';
+import { FocusController } from './focus.js';
+import { FormInput } from './form-input.js';
 import { styles } from './authing-phone-manager.styles.js';
 import type { Handlers, View } from './templates/view.js';
 import { widget } from './templates/widget.js';
 
 export { RESEND_SECONDS } from './core/flow/phone-flow.js';
 
-const listOf = (value: string | null): string[] =>
-  (value ?? '')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((iso) => iso.toUpperCase());
-
-/** Settings that reach Authing: the profile task's arguments, in this order; a change means a new connection. */
-const CONNECTION_KEYS = ['appHost', 'accessToken', 'appId', 'userPoolId', 'timeout', 'client'] as const;
-/** Of those, the ones that may mean another user. */
-const IDENTITY = (['appHost', 'accessToken', 'client'] as const).map((key) => CONNECTION_KEYS.indexOf(key));
-/** `user-pool-id`, the kebab-case spelling, read beside `userpool-id`. */
-const USER_POOL_ID_ALIAS = 'user-pool-id';
-const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', 'countries'] as const;
+/** The `countries` attribute: ISO codes, comma or space separated. */
+const listOf = (value: string | null): string[] => (value ?? '').toUpperCase().split(/[\s,]/).filter(Boolean);
+const USER_POOL_ID_ALIAS = 'user-pool-id'; // `userpool-id` in kebab-case; a constant, or cem lists it twice
 
 /**
  * Lets a signed-in user bind, change and unbind the phone number of their Authing account.
@@ -98,6 +88,7 @@ const FLOW_KEYS = ['skipOldPhoneVerification', 'codeLength', 'defaultCountry', '
  */
 export class AuthingPhoneManager extends LitElement {
   static override styles = styles;
+  /** The public properties and their attributes: the framework typings (src/props.ts) are derived from this list. */
   static override properties = {
     appHost: { attribute: 'app-host' },
     accessToken: { attribute: 'access-token' },
@@ -116,10 +107,11 @@ export class AuthingPhoneManager extends LitElement {
     offerRecovery: { attribute: 'offer-recovery', type: Boolean },
     layout: { reflect: true },
     hideHeading: { attribute: 'hide-heading', type: Boolean },
-    rowOpen: { state: true },
-    noticeDismissed: { state: true },
     client: { attribute: false },
   };
+
+  /** How long a success banner stays, unless it holds focus or the pointer. */
+  static noticeMs = 8000;
 
   /** The Authing application domain, e.g. `https://example.authing.cn`. https only, except localhost. */
   appHost = '';
@@ -152,7 +144,7 @@ export class AuthingPhoneManager extends LitElement {
   messages?: MessageOverrides;
   /** `light` (default), `dark`, or `auto` to follow the system. */
   theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Milliseconds to wait for Authing before giving up on a request. */
+  /** Milliseconds to wait for Authing before giving up on a request (default 10000; zero, negative or not a number: the default). */
   timeout: number = DEFAULT_TIMEOUT_MS;
   /** Heading level of the step titles, to fit the host page's outline. */
   headingLevel = 2;
@@ -169,12 +161,6 @@ export class AuthingPhoneManager extends LitElement {
   layout?: 'form' | 'row';
   /** Step headings for screen readers only: for a page whose own heading already names the section. */
   hideHeading = false;
-  /** Row layout, no phone: the bind form was opened with Add. */
-  private rowOpen = false;
-  /** The success banner was closed, or went by itself. */
-  private noticeDismissed = false;
-  private noticeTimer?: ReturnType<typeof setTimeout>;
-  private shownNotice?: unknown;
   /**
    * Your own transport to Authing (a proxy, a test double): used instead of the built-in client,
    * which `app-host`, `access-token`, `app-id` and `timeout` configure.
@@ -187,47 +173,29 @@ export class AuthingPhoneManager extends LitElement {
     () => this.messages,
   );
   private readonly phone = new SessionController(this, {
-    storage: pageSessionStorage(),
+    settings: this,
+    lang: () => this.locale.lang,
     onNotification: (notification) => this.dispatchEvent(eventFor(notification)),
-    onUserChange: (previous) => moveFocus(this, previous, this.phone.state),
   });
-
-  /**
-   * The profile load of the current connection, run again whenever a setting that reaches Authing
-   * changes, and by Try again. While it is pending the widget is busy; what shows meanwhile (the
-   * skeleton, or the same user's flow kept on screen) and after a failure is the session's step.
-   */
-  private readonly profile = new Task(this, {
-    args: () => CONNECTION_KEYS.map((key) => this[key]),
-    task: (args) => this.connect(args),
-  });
-  /** The settings of the last connection, to tell a new user from the same one with a new token. */
-  private connectedWith?: readonly unknown[];
-
-  private readonly picker = new CountryPickerController(
-    this,
-    () => this.countryList(),
-    () => this.phone.state.draft.country,
-    (iso) => this.send({ type: 'edit', field: 'country', value: iso }),
-  );
-
-  /** The element focused in the shadow root before an update: if the update removed it, focus was lost. */
-  private focusedBefore: Element | null = null;
+  private readonly picker = new CountryPickerController(this, this.locale, this.phone.session);
+  private readonly notice = new NoticeController(this, this.phone.session, this.constructor as typeof AuthingPhoneManager);
+  private readonly row = new RowController(this, this.phone.session);
+  private readonly input = new FormInput(this.phone.session);
+  private readonly handlers: Handlers = {
+    ...this.input.handlers,
+    retry: () => this.reload(),
+    openRow: (open) => this.row.toggle(open),
+    dismissNotice: () => this.notice.dismiss(),
+    recovery: () => this.dispatchEvent(recoveryRequested(this.phone.state.account.phone)),
+  };
 
   constructor() {
     super();
     // Controllers that only need to exist: they hook into the element's lifecycle themselves.
     new CountdownController(this, () => this.phone.state.cooldowns);
-    // A faint brand colour gets a readable shade of it for text.
-    new BrandContrastController(
-      this,
-      () => this.theme === 'dark' || (this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
-    );
-    new WebOtpController(
-      this,
-      () => this.phone.state,
-      (field, value) => this.send({ type: 'edit', field, value }),
-    );
+    new BrandContrastController(this, () => this.theme);
+    new WebOtpController(this, this.phone.session);
+    new FocusController(this, this.phone); // last: focus goes where the others left things
   }
 
   /** `user-pool-id`: the kebab-case spelling of `userpool-id` (Authing's header says `userpool`; people type both). */
@@ -240,199 +208,42 @@ export class AuthingPhoneManager extends LitElement {
     else super.attributeChangedCallback(name, old, value);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Reconnected after a move in the DOM: what ran was aborted, so load afresh.
-    if (this.hasUpdated) void this.profile.run();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.focusedBefore = this.shadowRoot?.activeElement ?? null;
-    this.configureFlow(changed);
-  }
-
-  private configureFlow(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && !FLOW_KEYS.some((key) => changed.has(key))) return;
-    // Unset settings follow the pool's public config, then Authing's fallbacks: never the UI language,
-    // which says nothing about where the user's number is (see docs/authing-api.md, "Defaults").
-    this.phone.session.configure({
-      verifyCurrent: this.skipOldPhoneVerification === undefined ? undefined : !this.skipOldPhoneVerification,
-      codeLength: this.codeLength,
-      allowedCountries: this.countries,
-      defaultCountry: this.defaultCountry || undefined,
-    });
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    this.trackNotice();
-    this.trackRow();
-    super.update(changed);
-  }
-
-  /** How long a success banner stays, unless it holds focus or the pointer. */
-  static noticeMs = 8000;
-
-  /** A new success banner: shown again, and goes by itself after a while (not while focused or hovered). */
-  private trackNotice(): void {
-    const notice = this.phone.state.notice;
-    if (notice === this.shownNotice) return;
-    this.shownNotice = notice;
-    this.noticeDismissed = false;
-    clearTimeout(this.noticeTimer);
-    if (!notice || notice.kind === 'code-sent' || notice.kind === 'verify-current-required') return;
-    const expire = () => {
-      const status = this.shadowRoot?.querySelector('[part~="status"]');
-      const held = !!status && (status.contains(this.shadowRoot!.activeElement) || status.matches(':hover'));
-      if (held) this.noticeTimer = setTimeout(expire, 1000);
-      else if (this.phone.state.notice === notice) this.noticeDismissed = true;
-    };
-    this.noticeTimer = setTimeout(expire, AuthingPhoneManager.noticeMs);
-  }
-
-  /** The row layout: a flow that ends (or a phone removed) closes back to the row. */
-  private lastStep?: string;
-  private trackRow(): void {
-    const step = this.phone.state.step;
-    if (step !== this.lastStep && step === 'bind') this.rowOpen = false;
-    this.lastStep = step;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.noticeTimer);
-  }
-
-  protected override updated(): void {
-    // Try again, or a reload the widget started, replaced the focused control: focus the new step.
-    const lost = !!this.focusedBefore && !this.focusedBefore.isConnected;
-    this.focusedBefore = null;
-    recoverFocus(this, lost);
-  }
-
-  private countryList() {
-    return countryOptions(this.locale.lang, this.locale.messages?.regions ?? {}, this.phone.state.options.allowedCountries);
-  }
-
   /** Loads the profile again, e.g. after the host refreshed the token or the user changed it elsewhere. */
   reload(): void {
-    void this.profile.run();
+    this.phone.reload();
   }
-
-  /** Aborts what was made with the old settings and loads the profile with the new ones. */
-  private connect(args: readonly unknown[]): Promise<void> {
-    if (!this.isConnected) return Promise.resolve();
-    const previous = this.connectedWith;
-    this.connectedWith = args;
-    const sameIdentity = !!previous && IDENTITY.every((i) => previous[i] === args[i]);
-    const connection: Connection | undefined = this.client
-      ? { client: this.client }
-      : this.accessToken
-        ? {
-            appHost: this.appHost,
-            accessToken: this.accessToken,
-            appId: this.appId || undefined,
-            userPoolId: this.userPoolId || undefined,
-            lang: () => this.locale.lang,
-            timeoutMs: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS,
-          }
-        : undefined; // hosts often get the token asynchronously: wait for it quietly
-    return this.phone.session.connect(connection, { sameIdentity });
-  }
-
-  private readonly send: Handlers['intent'] = (intent) => this.phone.session.send(intent);
-
-  /** An IME composition runs: its text is not the user's input yet (full-width digits, a candidate list). */
-  private composing = false;
-
-  private readonly handleSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    // Enter that commits a composition submits nothing.
-    if (this.composing) return;
-    const active = this.shadowRoot?.activeElement as HTMLInputElement | null;
-    this.send({ type: 'submit', from: active?.name === 'phone' ? 'phone' : undefined });
-  };
-
-  private readonly handleInput = (event: Event): void => {
-    // While composing, the text is the IME's: it is read once, at compositionend.
-    if (event.type === 'compositionend') this.composing = false;
-    else if (this.composing || (event as InputEvent).isComposing) return;
-    const input = event.target as HTMLInputElement;
-    this.send({ type: 'edit', field: input.dataset.field as keyof Draft, value: input.value });
-  };
-
-  private readonly handlers: Handlers = {
-    intent: this.send,
-    submit: this.handleSubmit,
-    input: this.handleInput,
-    compositionStart: () => {
-      this.composing = true;
-    },
-    retry: () => this.reload(),
-    openRow: (open) => {
-      this.rowOpen = open;
-      // Focus follows: into the form it opened, or back to Add.
-      void this.updateComplete.then(() => {
-        const target = this.shadowRoot?.querySelector<HTMLElement>(open ? '[part~="phone-input"]' : '[part~="add-button"]');
-        target?.focus();
-      });
-    },
-    dismissNotice: () => {
-      this.noticeDismissed = true;
-      // The banner held focus: give it to the step.
-      void this.updateComplete.then(() => {
-        if (!this.shadowRoot?.activeElement) this.shadowRoot?.querySelector<HTMLElement>('[data-autofocus], [part~="title"]')?.focus();
-      });
-    },
-    recovery: () => {
-      const phoneCountryCode = this.phone.state.account.phone?.phoneCountryCode;
-      this.dispatchEvent(new AuthingRecoveryRequestedEvent({ phoneCountryCode }));
-    },
-  };
 
   /** Also waits for a language still loading (its task), and the render that shows it. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (this.locale.loading.status !== TaskStatus.PENDING) return done;
-    await this.locale.loading.taskComplete;
-    return super.getUpdateComplete();
+    return this.locale.loading.taskComplete.then(() => super.getUpdateComplete());
   }
 
   override render(): TemplateResult | typeof nothing {
     const t = this.locale.messages;
     // The page's language is still loading: nothing rather than another language's words.
-    if (!t) return nothing;
-    try {
-      return widget(this.view(t, this.phone.state));
-    } catch {
-      // Something of an unexpected type reached a template (a custom client's profile, say): never
-      // stay on what was shown before (Loading), but say the answer could not be read, with Try again.
-      const state = this.phone.state;
-      return widget(
-        this.view(t, { ...state, step: 'unavailable', pending: undefined, notice: undefined, error: { code: 'BAD_RESPONSE' } }),
-      );
-    }
+    return t ? widget(this.view(t)) : nothing;
   }
 
-  private view(t: Messages, state: FlowState): View {
-    const country = state.draft.country;
+  private view(t: Messages): View {
     return {
-      loading: this.profile.status === TaskStatus.PENDING,
+      loading: this.phone.loading,
       offerRecovery: this.offerRecovery,
       picker: this.picker,
-      country: countryOption(this.locale.lang, t.regions, country),
       t,
       lang: this.locale.lang,
-      state,
+      state: this.phone.state,
       signedIn: !!(this.client || this.accessToken),
       headingLevel: this.headingLevel,
       theme: this.theme,
       hideHeading: this.hideHeading,
       layout: this.layout === 'row' ? 'row' : 'form',
-      rowOpen: this.rowOpen,
-      noticeDismissed: this.noticeDismissed,
+      rowOpen: this.row.open,
+      noticeDismissed: this.notice.dismissed,
       cooldown: (purpose) => this.phone.session.cooldownOf(purpose),
       on: this.handlers,
-      composing: this.composing,
+      composing: this.input.composing,
     };
   }
 }

@@ -135,6 +135,10 @@ export function eventFor(notification: Notification): Event {
   }
 }
 
+/** `offer-recovery`'s button was pressed, about the current number. */
+export const recoveryRequested = (phone?: PhoneNumber): Event =>
+  new AuthingRecoveryRequestedEvent({ phoneCountryCode: phone?.phoneCountryCode });
+
 const errorEvent = (action: Action, { code, message, statusCode, apiCode, requestId }: PhoneManagerError) =>
   new AuthingErrorEvent({ action, code, message, statusCode, apiCode, requestId });
 

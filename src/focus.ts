@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { SessionController } from './controllers/session-controller.js';
 import { codeFieldOf, type Field, type FlowState } from './core/flow/phone-flow.js';
 
 /** Focus is elsewhere on the page: never pull it back. */
@@ -22,7 +24,7 @@ function focusAndSelect(target: HTMLElement): void {
  * code (back to fix it), else its first control or heading. Never pulls focus back from elsewhere
  * on the page: only from inside the widget or from nowhere.
  */
-export function moveFocus(host: HTMLElement, previous: FlowState, state: FlowState): void {
+function moveFocus(host: HTMLElement, previous: FlowState, state: FlowState): void {
   if (focusElsewhere(host)) return;
   const root = host.shadowRoot!;
   const { step, error, notice } = state;
@@ -36,22 +38,47 @@ export function moveFocus(host: HTMLElement, previous: FlowState, state: FlowSta
   if (target) focusAndSelect(target);
 }
 
-const lostIn = new WeakSet<HTMLElement>();
-
 /**
- * After an update that removed the focused control (Try again, a reload the widget started), focus
- * the step that replaced it once there is one, unless the user has moved on elsewhere.
+ * Where focus goes after an update: after the user's action, {@link moveFocus}; after an update that
+ * removed the focused control (Try again, a reload the widget started), to the step that replaced it
+ * once there is one, unless the user has moved on elsewhere. Added last, it runs after every other
+ * controller.
  */
-export function recoverFocus(host: HTMLElement, lost: boolean): void {
-  if (lost) lostIn.add(host);
-  if (!lostIn.has(host)) return;
-  if (focusElsewhere(host) || host.shadowRoot!.activeElement) {
-    lostIn.delete(host);
-    return;
+export class FocusController implements ReactiveController {
+  private readonly host: ReactiveElement;
+  private readonly session: Pick<SessionController, 'state' | 'takeUserChange'>;
+  /** The element focused in the shadow root before an update: if the update removed it, focus was lost. */
+  private focusedBefore: Element | null = null;
+  private lost = false;
+
+  constructor(host: ReactiveElement, session: Pick<SessionController, 'state' | 'takeUserChange'>) {
+    this.host = host;
+    this.session = session;
+    host.addController(this);
   }
-  const target = stepStart(host.shadowRoot!);
-  if (target) {
-    lostIn.delete(host);
-    target.focus();
+
+  hostUpdate(): void {
+    this.focusedBefore = this.host.shadowRoot?.activeElement ?? null;
+  }
+
+  hostUpdated(): void {
+    const previous = this.session.takeUserChange();
+    if (previous) moveFocus(this.host, previous, this.session.state);
+    if (this.focusedBefore && !this.focusedBefore.isConnected) this.lost = true;
+    this.focusedBefore = null;
+    if (this.lost) this.recover();
+  }
+
+  private recover(): void {
+    const root = this.host.shadowRoot!;
+    if (focusElsewhere(this.host) || root.activeElement) {
+      this.lost = false;
+      return;
+    }
+    const target = stepStart(root);
+    if (target) {
+      this.lost = false;
+      target.focus();
+    }
   }
 }

@@ -9,43 +9,18 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { AuthingPhoneManager } from './authing-phone-manager.js';
 import type { AuthingPhoneManagerEventMap } from './events.js';
+import type { AuthingPhoneManagerAttributes, AuthingPhoneManagerSettings } from './props.js';
+
+export type { AuthingPhoneManagerAttributes } from './props.js';
 
 type Element = AuthingPhoneManager;
 
-/** Properties React 19 sets on the element (it checks `name in element`): the token stays out of the DOM. */
-export interface AuthingPhoneManagerProperties {
-  appHost?: Element['appHost'];
-  accessToken?: Element['accessToken'];
-  appId?: Element['appId'];
-  userPoolId?: Element['userPoolId'];
-  skipOldPhoneVerification?: Element['skipOldPhoneVerification'];
-  codeLength?: Element['codeLength'];
-  defaultCountry?: Element['defaultCountry'];
-  /** ISO codes, as an array (it is set as the property). */
-  countries?: Element['countries'];
-  messages?: Element['messages'];
-  theme?: Element['theme'];
-  timeout?: Element['timeout'];
-  headingLevel?: Element['headingLevel'];
-  layout?: Element['layout'];
-  hideHeading?: Element['hideHeading'];
-  client?: Element['client'];
-}
-
-/** The same settings as HTML attributes, for markup copied from HTML. `access-token` puts the token in the DOM: prefer `accessToken`. */
-export interface AuthingPhoneManagerAttributes {
-  'app-host'?: string;
-  'access-token'?: string;
-  'app-id'?: string;
-  'userpool-id'?: string;
-  /** The same as `userpool-id`, spelled in kebab-case like the other attributes. */
-  'user-pool-id'?: string;
-  'skip-old-phone-verification'?: boolean;
-  'code-length'?: number | string;
-  'default-country'?: string;
-  'heading-level'?: number | string;
-  'hide-heading'?: boolean;
-}
+/**
+ * Every public property of the element, which React 19 sets as a property (it checks `name in element`):
+ * `accessToken` so stays out of the DOM, `countries` is an array. (`access-token` as an attribute puts the
+ * token in the DOM: prefer `accessToken`.)
+ */
+export type AuthingPhoneManagerProperties = Partial<AuthingPhoneManagerSettings>;
 
 /** React 19 event props: `on` + the event's name, e.g. `onauthing-phone-bound`. */
 export type AuthingPhoneManagerEventProps = {

@@ -10,36 +10,20 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { AuthingPhoneManager as AuthingPhoneManagerElement } from './authing-phone-manager.js';
-import {
-  EVENTS,
-  type AuthingCodeSentEvent,
-  type AuthingErrorEvent,
-  type AuthingPhoneBoundEvent,
-  type AuthingPhoneChangedEvent,
-  type AuthingPhoneUnboundEvent,
-  type AuthingProfileLoadedEvent,
-  type AuthingRecoveryRequestedEvent,
-} from './events.js';
+import { EVENTS, type AuthingPhoneManagerEventMap } from './events.js';
 import './define.js';
 
-/** The component's event props and the DOM events they listen to. */
-export const events = {
-  onProfileLoaded: EVENTS.profileLoaded as EventName<AuthingProfileLoadedEvent>,
-  onCodeSent: EVENTS.codeSent as EventName<AuthingCodeSentEvent>,
-  onPhoneBound: EVENTS.phoneBound as EventName<AuthingPhoneBoundEvent>,
-  onPhoneChanged: EVENTS.phoneChanged as EventName<AuthingPhoneChangedEvent>,
-  onPhoneUnbound: EVENTS.phoneUnbound as EventName<AuthingPhoneUnboundEvent>,
-  onError: EVENTS.error as EventName<AuthingErrorEvent>,
-  onRecoveryRequested: EVENTS.recoveryRequested as EventName<AuthingRecoveryRequestedEvent>,
-} as const;
+/** The component's event props and the DOM events they listen to: one per event of {@link EVENTS}, e.g. `onPhoneBound`. */
+export const events = Object.fromEntries(
+  Object.entries(EVENTS).map(([key, name]) => [`on${key[0].toUpperCase()}${key.slice(1)}`, name]),
+) as { [K in keyof typeof EVENTS as `on${Capitalize<K>}`]: EventName<AuthingPhoneManagerEventMap[(typeof EVENTS)[K]]> };
 
 /**
  * `<AuthingPhoneManager appHost="https://your-app.authing.cn" accessToken={token} onPhoneBound={(e) => …} />`
  *
- * Props: the element's properties (`appHost`, `accessToken`, `appId`, `lang`, `defaultCountry`,
- * `countries`, `skipOldPhoneVerification`, `codeLength`, `timeout`, `headingLevel`, `offerRecovery`, `theme`, `layout`, `hideHeading`,
- * `messages`), the event props of {@link events}, and the usual HTML attributes (`id`, `className`,
- * `style`…). A `ref` gets the element, e.g. to call `reload()`.
+ * Props: the element's public properties (`appHost`, `accessToken`…, set as properties), the event props
+ * of {@link events}, and the usual HTML attributes (`id`, `className`, `style`…). A `ref` gets the
+ * element, e.g. to call `reload()`.
  */
 export const AuthingPhoneManager = createComponent({
   tagName: 'authing-phone-manager',

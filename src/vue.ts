@@ -6,31 +6,20 @@
 //
 // Vue still needs `compilerOptions.isCustomElement` for the tag (see the README).
 import type { DefineComponent } from 'vue';
-import type { AuthingPhoneManager } from './authing-phone-manager.js';
 import type { AuthingPhoneManagerEventMap } from './events.js';
+import type { AuthingPhoneManagerSettings } from './props.js';
 
-type Element = AuthingPhoneManager;
+/** A value as a template may pass it: a bare boolean attribute is `''`, a number or a list may come as text. */
+type VueValue<T> = T extends boolean ? boolean | '' : T extends number ? number | string : T extends readonly string[] ? T | string : T;
 
-/** The settings, as Vue props (`app-host` and `appHost` alike in a template). */
-export interface AuthingPhoneManagerVueProps {
-  appHost?: Element['appHost'];
+type VueSettings = { [K in keyof AuthingPhoneManagerSettings]?: VueValue<NonNullable<AuthingPhoneManagerSettings[K]>> };
+
+/** The settings, as Vue props (`app-host` and `appHost` alike in a template): every public property of the element. */
+export interface AuthingPhoneManagerVueProps extends VueSettings {
   /** Bind it with `.prop` or set it once mounted: an attribute puts the token in the DOM (and in server-rendered HTML). */
-  accessToken?: Element['accessToken'];
-  appId?: Element['appId'];
-  userPoolId?: Element['userPoolId'];
-  userpoolId?: Element['userPoolId'];
-  lang?: string;
-  skipOldPhoneVerification?: boolean | '';
-  codeLength?: number | string;
-  defaultCountry?: Element['defaultCountry'];
-  /** ISO codes: an array (with `.prop`) or a comma or space separated string. */
-  countries?: Element['countries'] | string;
-  messages?: Element['messages'];
-  theme?: Element['theme'];
-  timeout?: number | string;
-  headingLevel?: number | string;
-  offerRecovery?: boolean | '';
-  client?: Element['client'];
+  accessToken?: string;
+  /** `userpool-id`, Authing's spelling of `userPoolId`. */
+  userpoolId?: string;
 }
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;

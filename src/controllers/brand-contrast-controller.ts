@@ -54,14 +54,20 @@ export class BrandContrastController implements ReactiveController {
   /** The shade to use for text, or undefined when the brand colour reads as it is. */
   textColor?: string;
   private readonly host: ReactiveElement;
-  private readonly dark: () => boolean;
+  private readonly theme: () => string;
   private seen = '';
   private base?: HTMLElement;
 
-  constructor(host: ReactiveElement, dark: () => boolean) {
+  /** `theme`: `light`, `dark`, or `auto` to follow the system. */
+  constructor(host: ReactiveElement, theme: () => string) {
     this.host = host;
-    this.dark = dark;
+    this.theme = theme;
     host.addController(this);
+  }
+
+  private dark(): boolean {
+    const theme = this.theme();
+    return theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
   }
 
   hostUpdated(): void {

@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { searchCountries, type CountryOption } from '../i18n/countries.js';
+import type { PhoneSession } from '../core/session.js';
+import { countryOption, countryOptions, searchCountries, type CountryOption } from '../i18n/countries.js';
+import type { Messages } from '../i18n/index.js';
 
 /** Options rendered past the active one in the frame a list opens or a search changes it. */
 const FIRST = 40;
@@ -8,8 +10,9 @@ const FIRST = 40;
  * The open/closed state, search text and active option of the country combobox (ARIA 1.2: a search
  * input with a listbox popup, opened from the `+86 ▾` prefix of the number field). The options are
  * only rendered while it is open, and in two goes: up to a screenful past the active one in the frame
- * it opens, the rest in the frame after, so opening never waits on two hundred rows. Picking one hands
- * its ISO code to `onPick`.
+ * it opens, the rest in the frame after, so opening never waits on two hundred rows. The countries
+ * are the session's (the pool's allowed ones), named in the locale's language; picking one is an edit
+ * of the session's draft.
  */
 export class CountryPickerController implements ReactiveController {
   open = false;
@@ -17,20 +20,31 @@ export class CountryPickerController implements ReactiveController {
   /** Index of the active option among {@link matches}. */
   active = 0;
   private readonly host: ReactiveElement;
-  private readonly options: () => CountryOption[];
-  private readonly selected: () => string;
-  private readonly onPick: (iso: string) => void;
+  private readonly locale: { readonly lang: string; readonly messages?: Messages };
+  private readonly session: Pick<PhoneSession, 'state' | 'send'>;
   private scrollActive = false;
   /** How many of the matches are rendered. */
   private limit = 0;
   private growing = false;
 
-  constructor(host: ReactiveElement, options: () => CountryOption[], selected: () => string, onPick: (iso: string) => void) {
+  constructor(
+    host: ReactiveElement,
+    locale: { readonly lang: string; readonly messages?: Messages },
+    session: Pick<PhoneSession, 'state' | 'send'>,
+  ) {
     this.host = host;
-    this.options = options;
-    this.selected = selected;
-    this.onPick = onPick;
+    this.locale = locale;
+    this.session = session;
     host.addController(this);
+  }
+
+  /** The picked country, as an option (its name and calling code). */
+  get country(): CountryOption | undefined {
+    return countryOption(this.locale.lang, this.locale.messages?.regions ?? {}, this.session.state.draft.country);
+  }
+
+  private options(): CountryOption[] {
+    return countryOptions(this.locale.lang, this.locale.messages?.regions ?? {}, this.session.state.options.allowedCountries);
   }
 
   get matches(): CountryOption[] {
@@ -46,7 +60,7 @@ export class CountryPickerController implements ReactiveController {
   show(query = ''): void {
     this.open = true;
     this.query = query;
-    const index = query ? 0 : this.matches.findIndex((c) => c.iso === this.selected());
+    const index = query ? 0 : this.matches.findIndex((c) => c.iso === this.session.state.draft.country);
     this.active = Math.max(0, index);
     this.limit = this.active + FIRST;
     this.scrollActive = true;
@@ -67,7 +81,7 @@ export class CountryPickerController implements ReactiveController {
   }
 
   pick(iso: string): void {
-    this.onPick(iso);
+    this.session.send({ type: 'edit', field: 'country', value: iso });
     this.hide('number');
   }
 

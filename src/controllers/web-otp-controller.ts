@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { codeFieldOf, type FlowState } from '../core/flow/phone-flow.js';
+import type { PhoneSession } from '../core/session.js';
 
 interface OtpCredential extends Credential {
   code: string;
@@ -13,12 +14,11 @@ interface OtpCredential extends Credential {
 export class WebOtpController implements ReactiveController {
   private controller?: AbortController;
   private seen?: FlowState;
-  private readonly state: () => FlowState;
-  private readonly onCode: (field: 'code' | 'currentCode', code: string) => void;
+  private readonly session: Pick<PhoneSession, 'state' | 'send'>;
 
-  constructor(host: ReactiveControllerHost, state: () => FlowState, onCode: (field: 'code' | 'currentCode', code: string) => void) {
-    this.state = state;
-    this.onCode = onCode;
+  /** The code goes to the session as the user's edit of its field. */
+  constructor(host: ReactiveControllerHost, session: Pick<PhoneSession, 'state' | 'send'>) {
+    this.session = session;
     host.addController(this);
   }
 
@@ -28,7 +28,7 @@ export class WebOtpController implements ReactiveController {
 
   hostUpdated(): void {
     const previous = this.seen;
-    const state = (this.seen = this.state());
+    const state = (this.seen = this.session.state);
     if (previous && previous.step !== state.step) this.stop();
     const field = codeFieldOf(state.step);
     if (field && state.notice?.kind === 'code-sent' && previous?.notice !== state.notice) this.listen(field);
@@ -45,7 +45,7 @@ export class WebOtpController implements ReactiveController {
     navigator.credentials
       .get({ otp: { transport: ['sms'] }, signal: controller.signal } as CredentialRequestOptions)
       .then((credential) => {
-        if (!controller.signal.aborted && credential) this.onCode(field, (credential as OtpCredential).code);
+        if (!controller.signal.aborted && credential) this.session.send({ type: 'edit', field, value: (credential as OtpCredential).code });
       })
       // The user dismissed the prompt, or we aborted: typing the code still works.
       .catch(() => undefined);

@@ -16,7 +16,8 @@ const group = (id: string, label: string, options: TemplateResult[]): TemplateRe
 
 /** The closed control: the region's code and the calling code ("JP +81"), read as "Country or region, Japan JP +81" (what is seen is in what is heard). */
 export function countryPicker(view: View): TemplateResult {
-  const { t, state, picker, country } = view;
+  const { t, state, picker } = view;
+  const { country } = picker;
   const code = country ? `+${country.callingCode}` : '';
   // One country to pick from (a pool without international SMS sends codes to mainland numbers only):
   // the prefix is said, not offered as a list of one.

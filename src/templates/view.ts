@@ -1,7 +1,6 @@
 import type { CodePurpose, FlowState, Intent } from '../core/flow/phone-flow.js';
 import type { CountryPickerController } from '../controllers/country-picker-controller.js';
 import type { Messages } from '../i18n/index.js';
-import type { CountryOption } from '../i18n/countries.js';
 
 /** Everything the templates read: the session's state, derived values, and the handlers they wire. */
 export interface View {
@@ -28,8 +27,6 @@ export interface View {
   offerRecovery: boolean;
   /** Seconds until a code for `purpose` may go again. */
   cooldown(purpose: CodePurpose): number;
-  /** The selected country of the new number, as an option (name and calling code). */
-  country?: CountryOption;
   picker: CountryPickerController;
   on: Handlers;
   /** An IME composition runs in an input: a render (a countdown's tick) must not write over its text. */

@@ -118,6 +118,14 @@ describe('Authing client', () => {
     expect(error.code).to.equal('TIMEOUT');
   });
 
+  it('waits the default time when the timeout is unset, zero, negative or not a finite number', async () => {
+    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 100, times: 5 });
+    for (const timeoutMs of [undefined, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const profile = await (await client(undefined, { timeoutMs })).getProfile();
+      expect(profile.userId, `timeoutMs: ${timeoutMs}`).to.equal(USERS.phoneAndEmail.id);
+    }
+  });
+
   it("times out while the caller's signal is live (ofetch ignores its own timeout beside a signal)", async () => {
     await emulator.fault({ path: '/api/v3/send-sms', kind: 'delay', delayMs: 1000 });
     const live = new AbortController();

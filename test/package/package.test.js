@@ -279,6 +279,11 @@ describe('custom-elements.json', () => {
     ]) {
       assert.ok(attributes.includes(name), `attribute ${name}`);
     }
+    // The JSX typings (src/props.ts) take a declared attribute to be its property's name in kebab-case.
+    const kebab = (name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+    for (const { name, fieldName } of element.attributes) {
+      assert.ok([kebab(fieldName), fieldName.toLowerCase(), 'userpool-id'].includes(name), `attribute ${name} of ${fieldName}`);
+    }
     const properties = element.members
       .filter((member) => member.kind === 'field' && member.privacy !== 'private')
       .map((member) => member.name);

@@ -28,6 +28,7 @@ export interface AuthingClientOptions {
   userPoolId?: string;
   /** Sent as `x-authing-lang` so Authing words its messages in the user's language; read per request. */
   lang?: string | (() => string | undefined);
+  /** Milliseconds to wait for an answer; anything but a positive finite number means {@link DEFAULT_TIMEOUT_MS}. */
   timeoutMs?: number;
 }
 
@@ -68,7 +69,9 @@ const READ_RETRY: FetchOptions = { retry: 1, retryDelay: 300, retryStatusCodes: 
 export function createAuthingClient(options: AuthingClientOptions): PhoneApi {
   const baseURL = normalizeAppHost(options.appHost);
   if (!options.accessToken) throw new PhoneManagerError('CONFIG', 'access-token is missing');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // The default is settled here and nowhere else (a NaN comes from a bad `timeout` attribute).
+  const asked = options.timeoutMs ?? 0;
+  const timeoutMs = asked > 0 && asked < Infinity ? asked : DEFAULT_TIMEOUT_MS;
   const ids: Record<string, string> = { accept: 'application/json' };
   if (options.appId) ids['x-authing-app-id'] = options.appId;
   if (options.userPoolId) ids['x-authing-userpool-id'] = options.userPoolId;
