@@ -162,7 +162,7 @@ describe('phone session, headless, against the emulator', () => {
 
   it('without credentials it waits quietly, then connects', async () => {
     const session = createPhoneSession();
-    expect(session.state.step).to.equal('loading');
+    expect(session.state.step).to.equal('signed-out');
     expect(session.state.pending).to.equal(undefined);
     session.connect({ appHost: appHost, accessToken: TOKENS.noPhone, userPoolId: 'pool-1' });
     await until(session, (s) => s.step === 'bind', 'the bind form');
