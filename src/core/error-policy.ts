@@ -6,9 +6,10 @@
  * Besides the code, the failure's context decides: the request (a send marks the number only for a
  * new number's code; `twoCodes` applies only to a change that sent two codes; `reloadsOnUnbind` only
  * to removing) and the HTTP status (`keepsToken`). The words are chosen by `messageOf` (the i18n
- * messages): the policy's `serverWords`, and beside it the error's field (the current number's
- * CODE_NOT_SENT), a change's two codes (CODE_EXPIRED, CODE_INVALID), the pool's code length
- * (CODE_REQUIRED) and whether new codes are needed (`codesSpent`).
+ * messages): the policy's `serverWords`, and beside the code the error's field (CODE_NOT_SENT at the
+ * current number's code), a change's two codes (`eitherOfTwoCodes`: CODE_EXPIRED or CODE_INVALID),
+ * the pool's code length (CODE_REQUIRED), whether the server said it (CODE_INVALID) and whether new
+ * codes are needed (`codesSpent`).
  */
 import type { ErrorCode } from './errors.js';
 
@@ -20,8 +21,8 @@ export interface ErrorPolicy {
   field?: 'phone' | 'code';
   /**
    * A verified change's one-time updatePhoneToken is kept for a retry: the failure cannot have spent
-   * it (no answer, an unreadable one, a 5xx). Never after a 4xx business answer, whatever the code:
-   * then new codes are asked for.
+   * it (no answer, an unreadable one, a 5xx). Never after a 4xx business answer (then new codes are
+   * asked for), unless `even-after-4xx`: the 4xx came before the token was read.
    */
   keepsToken?: true | 'even-after-4xx';
   /** The profile on screen is out of date: load it again. */
