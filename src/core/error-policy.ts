@@ -32,7 +32,10 @@ export interface ErrorPolicy {
    * ends so is reconciled with a fresh profile; a send may have sent its SMS.
    */
   uncertain?: true;
-  /** A failed send starts the resend countdown: the server still counts a minute from a send we don't know about. */
+  /**
+   * A failed send starts the resend countdown: the server still counts a minute from a send we don't
+   * know about. Just after a send that had no answer, to the same number, that send went out.
+   */
   coolsDown?: true;
   /** Show the server's own words (in the requested language) when it said something, else the catalog's. */
   serverWords?: true;
@@ -54,8 +57,6 @@ export interface ErrorPolicy {
   addsCurrentStep?: true;
   /** Removing the phone would leave no way to sign in: the account has no other method after all. */
   lastLoginMethod?: true;
-  /** A send refused so just after an unanswered one to the same number: that one went out. */
-  confirmsUnansweredSend?: true;
   /**
    * The answer our own earlier request of this type would cause, had it landed while its answer was
    * lost: after such a request it is checked against the profile rather than shown.
@@ -74,7 +75,7 @@ export const ERROR_POLICY: Readonly<Record<ErrorCode, ErrorPolicy>> = {
   BAD_RESPONSE: { keepsToken: true, requestId: true, uncertain: true },
   // Authing refuses an expired session before it reads the change token: the same user's fresh access token applies it.
   UNAUTHORIZED: { keepsToken: 'even-after-4xx' },
-  RATE_LIMITED: { coolsDown: true, confirmsUnansweredSend: true },
+  RATE_LIMITED: { coolsDown: true },
   DAILY_LIMIT: {},
   PHONE_INVALID: { field: 'phone' },
   CODE_INVALID: { field: 'code', reloadsOnUnbind: true, twoCodes: 'keep-pair' },

@@ -355,8 +355,7 @@ function quietly<T>(promise: Promise<T>): Promise<T> {
 
 /** Whether two states hold the same values, property by property (each change makes new objects of what it changes). */
 function sameState(a: FlowState, b: FlowState): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof FlowState>);
-  return [...keys].every((key) => a[key] === b[key]);
+  return (Object.keys({ ...a, ...b }) as Array<keyof FlowState>).every((key) => a[key] === b[key]);
 }
 
 /** Anything a custom client throws becomes a PhoneManagerError, so subscribers see one error type. */

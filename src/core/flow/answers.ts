@@ -121,7 +121,7 @@ function failNow(state: FlowState, effect: Effect, cause: PhoneManagerError, now
   if (effect.type === 'send-code') {
     const key = resendKey(effect.purpose, effect.input);
     // The send before this one had no answer: a rate-limit answer now says it went out after all.
-    if (policy.confirmsUnansweredSend && state.maybeSent === key) return succeed(state, effect, undefined, now);
+    if (policy.coolsDown && state.maybeSent === key) return succeed(state, effect, undefined, now);
     // Only a new number is typed: the current number's send marks no field.
     if (toNewNumber(effect.purpose) && policy.field === 'phone') error.field = 'phone';
     const cooldowns = policy.coolsDown ? coolDown(state, key, now) : state.cooldowns;

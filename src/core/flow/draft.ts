@@ -3,13 +3,13 @@
  * is sent (a number of an allowed country that the pool's rule accepts; a code sent in this flow).
  */
 import type { ErrorCode } from '../errors.js';
-import { countriesToSuggest, draftCountry } from '../default-country.js';
+import { countriesToSuggest } from '../default-country.js';
 import { countryOf, detectCountry, parseCode, parsePhone, samePhone, type PhoneNumber } from '../phone.js';
 import { toNewNumber } from './steps.js';
 import type { CodePurpose, Draft, Field, FlowError, FlowOptions, FlowState, Transition } from './types.js';
 
 /** Nothing typed, the country the settings preselect. */
-export const emptyDraft = (country = draftCountry({})): Draft => ({ country, phoneNumber: '', code: '', currentCode: '' });
+export const emptyDraft = (country: string): Draft => ({ country, phoneNumber: '', code: '', currentCode: '' });
 
 export function edit(state: FlowState, field: keyof Draft, value: string): FlowState {
   const draft = { ...state.draft, [field]: value };
