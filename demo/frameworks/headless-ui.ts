@@ -1,9 +1,20 @@
 // A phone settings UI of its own, on `authing-phone-manager/core` (the headless session) and plain
 // DOM: no Lit, no widget. What a host writes when it wants its own markup and design system. Every
 // string from the server or the user is written with textContent.
-import { createPhoneSession, maskPhone, type CodePurpose, type FlowState, type Intent, type PhoneSession } from '../../src/core/index.js';
+import {
+  asksNewNumber,
+  canUnbind,
+  codeFieldOf,
+  codePurposeOf,
+  createPhoneSession,
+  maskPhone,
+  type FlowState,
+  type Intent,
+  type PhoneSession,
+} from '../../src/core/index.js';
 
 const TITLES: Record<FlowState['step'], string> = {
+  'signed-out': 'Sign in to manage your phone number.',
   loading: 'Loading…',
   unavailable: 'Could not load your phone number',
   overview: 'Your phone number',
@@ -11,14 +22,6 @@ const TITLES: Record<FlowState['step'], string> = {
   'change-current': 'Change: confirm your current number',
   'change-new': 'Change: your new number',
   unbind: 'Remove your phone number?',
-};
-
-/** Which code field each step shows, and whose number it goes to. */
-const CODE_STEP: Partial<Record<FlowState['step'], { field: 'code' | 'currentCode'; purpose: CodePurpose }>> = {
-  bind: { field: 'code', purpose: 'bind' },
-  'change-current': { field: 'currentCode', purpose: 'change-current' },
-  'change-new': { field: 'code', purpose: 'change-new' },
-  unbind: { field: 'currentCode', purpose: 'unbind' },
 };
 
 const SUBMIT: Partial<Record<FlowState['step'], string>> = {
@@ -56,13 +59,15 @@ export function mountHeadlessUi(
   });
 
   function render(state: FlowState): void {
-    const step = CODE_STEP[state.step];
+    // What each step asks for comes from the core's step table: no flow rule is repeated here.
+    const codeField = codeFieldOf(state.step);
+    const purpose = codePurposeOf(state.step);
     const parts: Node[] = [el('h3', { textContent: TITLES[state.step] })];
     const phone = state.account.phone;
     if (state.step === 'overview' && phone) {
       parts.push(el('p', { className: 'headless-phone', textContent: maskPhone(phone) }));
       parts.push(el('button', { type: 'button', textContent: 'Change', onclick: () => send({ type: 'start', flow: 'change' }) }));
-      if (state.account.hasOtherLoginMethod)
+      if (canUnbind(state))
         parts.push(el('button', { type: 'button', textContent: 'Remove', onclick: () => send({ type: 'start', flow: 'unbind' }) }));
     }
     if (state.step === 'unavailable')
@@ -72,7 +77,7 @@ export function mountHeadlessUi(
       event.preventDefault();
       send({ type: 'submit' });
     });
-    if (state.step === 'bind' || state.step === 'change-new') {
+    if (asksNewNumber(state.step)) {
       form.append(
         el(
           'label',
@@ -87,8 +92,8 @@ export function mountHeadlessUi(
         ),
       );
     }
-    if (step) {
-      const seconds = session.cooldownOf(step.purpose);
+    if (codeField && purpose) {
+      const seconds = session.cooldownOf(purpose);
       form.append(
         el('button', {
           type: 'button',
@@ -105,8 +110,8 @@ export function mountHeadlessUi(
             name: 'code',
             inputMode: 'numeric',
             autocomplete: 'one-time-code',
-            value: state.draft[step.field],
-            oninput: (event: Event) => send({ type: 'edit', field: step.field, value: (event.target as HTMLInputElement).value }),
+            value: state.draft[codeField],
+            oninput: (event: Event) => send({ type: 'edit', field: codeField, value: (event.target as HTMLInputElement).value }),
           }),
         ),
       );

@@ -3,12 +3,18 @@
 export { createPhoneSession, COOLDOWN_STORAGE_KEY } from './session.js';
 export type { Connection, CooldownStorage, Notification, PhoneSession, PhoneSessionOptions, StateChange } from './session.js';
 export {
+  asksNewNumber,
+  canUnbind,
   codeFieldOf,
   codePurposeOf,
   cooldownOf,
+  firstChangeStep,
   initialState,
+  isSignedOut,
   reduce,
   resendKey,
+  restingStep,
+  STEPS,
   submitsWhenComplete,
   targetOf,
   RESEND_SECONDS,
@@ -28,6 +34,7 @@ export type {
   Notice,
   Outcome,
   Step,
+  StepRule,
   Transition,
   VerifiedChange,
 } from './flow/phone-flow.js';
@@ -38,5 +45,7 @@ export { PhoneManagerError, ERROR_CODES } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { ERROR_POLICY, policyOf } from './error-policy.js';
 export type { ErrorPolicy } from './error-policy.js';
+export { countryChoice, FALLBACK_COUNTRY } from './default-country.js';
+export type { CountryChoice } from './default-country.js';
 export { CODE_LENGTH, DEFAULT_COUNTRY, countries, countryOf, maskPhone, parseCode, parsePhone, samePhone } from './phone.js';
 export type { Country, PhoneNumber } from './phone.js';

@@ -159,6 +159,9 @@ export function parseCode(value: string, length?: number): string | undefined {
   return code;
 }
 
+/** Just the number of something that carries one (a request's input): nothing else of it is kept. */
+export const numberOf = ({ phoneNumber, phoneCountryCode }: PhoneNumber): PhoneNumber => ({ phoneNumber, phoneCountryCode });
+
 /** `+86 138****8000`: enough for the user to recognise their number, not enough to read it off a screen. */
 export function maskPhone({ phoneNumber, phoneCountryCode }: PhoneNumber): string {
   const masked =

@@ -4,13 +4,14 @@
  * credentials change or it is disposed, and hands out its state and outcomes to whoever subscribes:
  * the element, or a host's own UI. No DOM, no timers: cooldowns are deadlines in the state.
  */
-import { createAuthingClient, type AuthingClientOptions } from './api/client.js';
+import { createAuthingClient } from './api/client.js';
 import type { AuthingProfile, PhoneApi, PoolSettings } from './api/types.js';
 import { isAborted, PhoneManagerError } from './errors.js';
 import { policyOf } from './error-policy.js';
 import {
   ACTION_OF,
   accountOf,
+  canUnbind,
   cooldownOf as cooldownSeconds,
   initialState,
   reduce,
@@ -25,7 +26,9 @@ import {
   type Outcome,
   type Transition,
 } from './flow/phone-flow.js';
-import { countryOf, DEFAULT_COUNTRY, type PhoneNumber } from './phone.js';
+import type { PhoneNumber } from './phone.js';
+import { countryChoice } from './default-country.js';
+import { namesAnotherUser, redacted, withAppOrPoolId, type Connection } from './connection.js';
 import { cooldownStoreFor, type CooldownStorage } from './cooldown-store.js';
 
 /** What a session tells its subscribers besides its state: each becomes one of the element's DOM events. */
@@ -42,10 +45,8 @@ export interface StateChange {
   byUser: boolean;
 }
 
-/** How the session reaches Authing: a client of your own, or the settings of the built-in one. */
-export type Connection = { client: PhoneApi } | AuthingClientOptions;
-
 export { COOLDOWN_STORAGE_KEY, type CooldownStorage } from './cooldown-store.js';
+export type { Connection } from './connection.js';
 
 export interface PhoneSessionOptions {
   /**
@@ -106,7 +107,12 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
   const owner = {};
   let host: Partial<FlowOptions> = options.flow ?? {};
   let pool: PoolSettings = {};
-  let state: FlowState = { ...initialState(settings()), cooldowns: cooldowns.read(now()) };
+  // Without a connection nothing loads until `connect`: a UI shows the signed-out step meanwhile.
+  let state: FlowState = {
+    ...initialState(settings()),
+    step: options.connection ? 'loading' : 'signed-out',
+    cooldowns: cooldowns.read(now()),
+  };
   let api: PhoneApi | undefined;
   /** The access token of the built-in client: never repeated by an error, should a server echo it. */
   let secret: string | undefined;
@@ -120,26 +126,20 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
 
   /**
    * The flow's settings: the host's where it set them, else the pool's, else Authing's own fallbacks
-   * (docs/authing-api.md, "Defaults"). Countries: only known ISO codes count; a pool without
-   * international SMS sends codes to mainland numbers only; the default country must be one the user
-   * may pick.
+   * (docs/authing-api.md §15). The countries are decided in default-country.ts.
    */
   function settings(): Partial<FlowOptions> {
-    const hostAllowed = host.allowedCountries?.map((iso) => countryOf(iso)?.iso).filter((iso): iso is string => !!iso);
-    const allowed = hostAllowed?.length ? hostAllowed : pool.internationalSms === false ? [DEFAULT_COUNTRY] : undefined;
-    const preferred = countryOf(host.defaultCountry || pool.defaultCountry || DEFAULT_COUNTRY)?.iso ?? DEFAULT_COUNTRY;
     return {
       verifyCurrent: host.verifyCurrent ?? pool.verifyOldPhone ?? true,
       codeLength: host.codeLength && host.codeLength > 0 ? host.codeLength : pool.codeLength,
-      allowedCountries: allowed,
-      defaultCountry: !allowed || allowed.includes(preferred) ? preferred : allowed[0],
+      ...countryChoice(host, pool),
       phonePattern: host.phonePattern ?? pool.phonePattern,
-      suggestedCountry: pool.defaultCountry,
     };
   }
 
   const set = (next: FlowState, byUser: boolean) => {
-    if (next === state) return;
+    // The machine returns a new object even when nothing changed: subscribers hear only of changes.
+    if (sameState(next, state)) return;
     if (next.cooldowns !== state.cooldowns) {
       // Only deadlines this change set or moved: the page hears of a new one once, never again of old ones.
       const fresh = Object.entries(next.cooldowns).filter(([key, until]) => until > (state.cooldowns[key] ?? 0));
@@ -205,8 +205,7 @@ export function createPhoneSession(options: PhoneSessionOptions = {}): PhoneSess
       const account = await accountWithScopes(client, profile, signal);
       if (signal.aborted) return;
       dispatch({ type: 'profile-loaded', account }, false);
-      const { phone, hasOtherLoginMethod } = state.account;
-      tell({ type: 'profile-loaded', phone, canUnbind: !!phone && hasOtherLoginMethod });
+      tell({ type: 'profile-loaded', phone: state.account.phone, canUnbind: canUnbind(state) });
     } catch (error) {
       if (signal.aborted || isAborted(error)) return;
       throw fail('load-profile', redacted(asError(error), secret));
@@ -330,20 +329,6 @@ async function accountWithScopes(client: PhoneApi, profile: AuthingProfile, sign
   return { ...account, hasOtherLoginMethod: account.hasOtherLoginMethod || (emailHidden && info.emailBinded) };
 }
 
-/**
- * Every Authing client sends an app or a user pool id, and the app id is what reads the pool's settings:
- * without either the host's setup is wrong, and no request could help (a CONFIG error, never SERVER).
- */
-function withAppOrPoolId(options: AuthingClientOptions): AuthingClientOptions {
-  if (!options.appId && !options.userPoolId) {
-    throw new PhoneManagerError(
-      'CONFIG',
-      'Set app-id (or userpool-id): Authing’s clients always send one, and the app id lets the widget follow the pool’s settings',
-    );
-  }
-  return options;
-}
-
 function call(api: PhoneApi, effect: Effect, signal: AbortSignal): Promise<{ updatePhoneToken?: string } | void> {
   switch (effect.type) {
     case 'send-code':
@@ -368,41 +353,9 @@ function quietly<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/**
- * Whether the new access token names another user than `userId`. Authing's access tokens are JWTs
- * whose OIDC `sub` claim is the user id; it is read, not verified (Authing verifies), and only to forget
- * the previous user's flow at once. A token that is no readable JWT says nothing: the profile decides.
- */
-function namesAnotherUser(connection: Connection | undefined, userId: string | undefined): boolean {
-  if (!connection || !userId || !('accessToken' in connection)) return false;
-  const subject = subjectOf(connection.accessToken);
-  return subject !== undefined && subject !== userId;
-}
-
-function subjectOf(token: string | undefined): string | undefined {
-  const payload = token?.replace(/^Bearer\s+/i, '').split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(
-      Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0)),
-    );
-    const claims: unknown = JSON.parse(json);
-    const sub = claims && typeof claims === 'object' ? (claims as { sub?: unknown }).sub : undefined;
-    return typeof sub === 'string' ? sub : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The error without the access token, should the server's message echo it: what the user sees and
- * the host's `authing-error` detail never carry it. The cause (which may hold it too) is left out.
- */
-function redacted(error: PhoneManagerError, token: string | undefined): PhoneManagerError {
-  if (!token || token.length < 8 || !error.message.includes(token)) return error;
-  const { code, statusCode, apiCode, requestId } = error;
-  return new PhoneManagerError(code, error.message.split(token).join('[redacted]'), { statusCode, apiCode, requestId });
+/** Whether two states hold the same values, property by property (each change makes new objects of what it changes). */
+function sameState(a: FlowState, b: FlowState): boolean {
+  return (Object.keys({ ...a, ...b }) as Array<keyof FlowState>).every((key) => a[key] === b[key]);
 }
 
 /** Anything a custom client throws becomes a PhoneManagerError, so subscribers see one error type. */

@@ -9,6 +9,7 @@ import { unbind } from './unbind.js';
 import type { View } from './view.js';
 
 const STEPS: Record<Step, (view: View) => TemplateResult> = {
+  'signed-out': loading,
   loading,
   unavailable,
   overview,

@@ -3,6 +3,7 @@
 import { beforeEach, describe, it } from 'node:test';
 import { expect } from 'chai';
 import { createPhoneSession, type Notification, type PhoneSession } from '../../src/core/session.js';
+import { canUnbind } from '../../src/core/index.js';
 import type { PhoneApi, PoolSettings } from '../../src/core/api/types.js';
 import type { FlowOptions, FlowState } from '../../src/core/flow/phone-flow.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator-node.js';
@@ -162,7 +163,7 @@ describe('phone session, headless, against the emulator', () => {
 
   it('without credentials it waits quietly, then connects', async () => {
     const session = createPhoneSession();
-    expect(session.state.step).to.equal('loading');
+    expect(session.state.step).to.equal('signed-out');
     expect(session.state.pending).to.equal(undefined);
     session.connect({ appHost: appHost, accessToken: TOKENS.noPhone, userPoolId: 'pool-1' });
     await until(session, (s) => s.step === 'bind', 'the bind form');
@@ -281,6 +282,41 @@ describe('phone session: what the pool and the token say', () => {
       country: 'TW',
       allowed: undefined,
     });
+  });
+
+  it('signed out is a step of its own: no connection yet, or the connection taken away, shows nothing of the account', async () => {
+    const session = createPhoneSession();
+    expect([session.state.step, session.state.pending]).to.deep.equal(['signed-out', undefined]);
+    const client = fakeClient({ profile: { phone: '13800138000', phoneCountryCode: '+86', email: 'a@b.c' } });
+    void session.connect({ client });
+    expect(session.state.step, 'connecting').to.equal('loading');
+    await settled(session);
+    expect([session.state.step, canUnbind(session.state)]).to.deep.equal(['overview', true]);
+    await session.connect(undefined);
+    expect(session.state.step).to.equal('signed-out');
+    expect(session.state.account, 'nothing of the account').to.deep.equal({ hasOtherLoginMethod: false });
+    session.dispose();
+  });
+
+  it('tells subscribers of a change only: an intent that changes nothing notifies no one', async () => {
+    const session = createPhoneSession({ connection: { client: fakeClient({ profile: { phone: '13800138000', email: 'a@b.c' } }) } });
+    await settled(session);
+    const heard: FlowState[] = [];
+    session.subscribe((state) => heard.push(state));
+    const before = session.state;
+    session.send({ type: 'submit' }); // the overview has no form
+    session.send({ type: 'back' });
+    session.send({ type: 'send-code' });
+    expect(heard, 'nothing changed').to.have.length(0);
+    expect(session.state).to.equal(before);
+    session.send({ type: 'start', flow: 'change' });
+    expect(
+      heard.map((s) => s.step),
+      'a change is heard once',
+    ).to.deep.equal(['change-current']);
+    session.send({ type: 'start', flow: 'change' }); // already started
+    expect(heard).to.have.length(1);
+    session.dispose();
   });
 
   it('an app host without an app or pool id is the host’s mistake: CONFIG, said in the console, no request', async () => {
