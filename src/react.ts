@@ -15,7 +15,7 @@ import './define.js';
 
 /** The component's event props and the DOM events they listen to: one per event of {@link EVENTS}, e.g. `onPhoneBound`. */
 export const events = Object.fromEntries(
-  Object.entries(EVENTS).map(([key, name]) => [`on${key[0].toUpperCase()}${key.slice(1)}`, name]),
+  Object.entries(EVENTS).map(([key, name]) => [`on${key.charAt(0).toUpperCase()}${key.slice(1)}`, name]),
 ) as { [K in keyof typeof EVENTS as `on${Capitalize<K>}`]: EventName<AuthingPhoneManagerEventMap[(typeof EVENTS)[K]]> };
 
 /**

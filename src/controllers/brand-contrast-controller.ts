@@ -19,12 +19,12 @@ const luminance = (rgb: Rgb): number => {
   const [r, g, b] = rgb.map((v) => {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  }) as Rgb;
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
 
 export const contrast = (a: Rgb, b: Rgb): number => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 };
 
@@ -35,7 +35,7 @@ export const contrast = (a: Rgb, b: Rgb): number => {
 export function readableText(brand: Rgb, background: Rgb): Rgb {
   const toward: Rgb = luminance(background) > 0.5 ? [0, 0, 0] : [255, 255, 255];
   for (let step = 0; step <= 20; step++) {
-    const mixed = brand.map((v, i) => Math.round(v + ((toward[i] - v) * step) / 20)) as Rgb;
+    const mixed = brand.map((v, i) => Math.round(v + ((toward[i]! - v) * step) / 20)) as Rgb;
     if (contrast(mixed, background) >= 4.5) return mixed;
   }
   return toward;

@@ -33,7 +33,7 @@ export function countryChoice(
   const preferred = countryOf(host.defaultCountry || pool.defaultCountry || FALLBACK_COUNTRY)?.iso ?? FALLBACK_COUNTRY;
   return {
     allowedCountries: allowed,
-    defaultCountry: !allowed || allowed.includes(preferred) ? preferred : allowed[0],
+    defaultCountry: !allowed || allowed.includes(preferred) ? preferred : allowed[0]!, // never empty: the host's list had a country, or CN
     suggestedCountry: pool.defaultCountry,
   };
 }

@@ -36,7 +36,7 @@ export function countries(): readonly Country[] {
     parsed = PHONE_METADATA.split('|').flatMap((group) => {
       const [, isos, delta, lengths] = /^([A-Z]+)(\d+):(\w+)$/.exec(group)!;
       const callingCode = String((code += Number(delta)));
-      return isos.match(/../g)!.map((iso) => ({ iso, callingCode, lengths: [...lengths].map((n) => parseInt(n, 36)) }));
+      return isos!.match(/../g)!.map((iso) => ({ iso, callingCode, lengths: [...lengths!].map((n) => parseInt(n, 36)) }));
     });
   }
   return parsed;

@@ -17,7 +17,7 @@ export const LAZY_LANGS: Lang[] = Object.keys(__TRANSLATION_CHUNKS__);
 const base = (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
 
 export async function importTranslation(lang: Lang): Promise<Messages> {
-  const { default: values } = (await import(/* @vite-ignore */ new URL(__TRANSLATION_CHUNKS__[lang], base).href)) as {
+  const { default: values } = (await import(/* @vite-ignore */ new URL(__TRANSLATION_CHUNKS__[lang]!, base).href)) as {
     default: unknown[];
   };
   let next = 0;

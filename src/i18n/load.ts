@@ -11,4 +11,4 @@ const FILES = import.meta.glob<{ default: Messages }>(['../translations/*.ts', '
 /** The languages loaded on demand: every file in src/translations but zh-CN. */
 export const LAZY_LANGS: Lang[] = Object.keys(FILES).map((path) => path.slice(path.lastIndexOf('/') + 1, -'.ts'.length));
 
-export const importTranslation = (lang: Lang): Promise<Messages> => FILES[`../translations/${lang}.ts`]().then((m) => m.default);
+export const importTranslation = (lang: Lang): Promise<Messages> => FILES[`../translations/${lang}.ts`]!().then((m) => m.default);

@@ -1,12 +1,12 @@
 /** The pieces every step is made of: heading, buttons, the number field, the code field, the form. */
 import { html, noChange, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { policyOf } from '../core/error-policy.js';
 import { codeFieldOf, codePurposeOf, submitsWhenComplete, type CodePurpose, type Field, type FlowError } from '../core/flow/phone-flow.js';
 import { CODE_LENGTH, maskPhone } from '../core/phone.js';
 import { countryPanel, countryPicker } from './country-picker.js';
 import { countryOption } from '../i18n/countries.js';
 import { messageOf } from '../i18n/message-choice.js';
+import { requestIdOf } from './messages.js';
 import type { View } from './view.js';
 
 /** The step's heading, with "Step 1 of 2" above it in a change. */
@@ -113,11 +113,8 @@ function fieldMessage(view: View, field: Field, hint: string): TemplateResult {
   const error = errorAt(state, field);
   const id = `${field}-message`;
   if (!error) return html`<p part="hint" class="apm__hint" id=${id}>${hint}</p>`;
-  const requestId = policyOf(error.code).requestId && error.cause?.requestId;
   return html`<p part="field-error error-${field}" class="apm__field-error" id=${id} role=${error.field ? nothing : 'alert'}>
-    ${messageOf(error, t, state.options.codeLength)}${error.suggestedCountry ? countrySuggestion(view, error.suggestedCountry) : nothing}${
-      requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing
-    }
+    ${messageOf(error, t, state.options.codeLength)}${error.suggestedCountry ? countrySuggestion(view, error.suggestedCountry) : nothing}${requestIdOf(error, t)}
   </p>`;
 }
 

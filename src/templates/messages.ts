@@ -2,9 +2,19 @@
  * themselves are chosen in src/i18n/message-choice.ts. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { policyOf } from '../core/error-policy.js';
-import { codeFieldOf } from '../core/flow/phone-flow.js';
+import { codeFieldOf, type FlowError } from '../core/flow/phone-flow.js';
+import type { Messages } from '../i18n/messages.js';
 import { messageOf, sentences } from '../i18n/message-choice.js';
 import type { View } from './view.js';
+
+/**
+ * The request id after an error's words, for support: only where the policy shows it. The space before
+ * it is the catalog's (none in Chinese and Japanese), not template text, which the minifier trims.
+ */
+export const requestIdOf = (error: FlowError, t: Messages): TemplateResult | typeof nothing => {
+  const id = policyOf(error.code).requestId && error.cause?.requestId;
+  return id ? html`<span class="apm__request-id">${t.sentenceSeparator}${t.requestId(id)}</span>` : nothing;
+};
 
 /**
  * The alert at the top: only what belongs to no field. On a step with a code input every other error
@@ -13,12 +23,11 @@ import type { View } from './view.js';
 export function alertOf({ state, t }: View): TemplateResult | typeof nothing {
   const { error, step } = state;
   if (!error || error.field || codeFieldOf(step)) return nothing;
-  const requestId = policyOf(error.code).requestId && error.cause?.requestId;
   // A setting the host must fix says all in its own sentence; other failures say first what did not load.
   const loadFailed = step === 'unavailable' && !policyOf(error.code).hostMustFix;
   const message = loadFailed ? sentences(t, [t.unavailable, messageOf(error, t)]) : messageOf(error, t);
   return html`<div class="apm__banner apm__banner--error">
-    <span>${message}${requestId ? html` <span class="apm__request-id">${t.requestId(requestId)}</span>` : nothing}</span>
+    <span>${message}${requestIdOf(error, t)}</span>
   </div>`;
 }
 

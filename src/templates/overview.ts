@@ -1,6 +1,7 @@
 /** The resting steps: loading, the profile that could not load, and the bound number. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { policyOf } from '../core/error-policy.js';
+import { canUnbind } from '../core/flow/phone-flow.js';
 import { maskPhone } from '../core/phone.js';
 import { button, title } from './fields.js';
 import type { View } from './view.js';
@@ -55,9 +56,8 @@ const currentNumber = ({ t, state }: View): TemplateResult => {
 /** Change, and Remove as a quiet action: removing is rarer, and never the loudest thing on a settings page. */
 function actions(view: View): TemplateResult {
   const { t, state, on } = view;
-  const removable = state.account.hasOtherLoginMethod;
   return html`${button(view, t.change, () => on.intent({ type: 'start', flow: 'change' }), 'secondary', 'change', true)}
-  ${removable ? button(view, t.unbind, () => on.intent({ type: 'start', flow: 'unbind' }), 'quiet-danger', 'unbind') : nothing}`;
+  ${canUnbind(state) ? button(view, t.unbind, () => on.intent({ type: 'start', flow: 'unbind' }), 'quiet-danger', 'unbind') : nothing}`;
 }
 
 /** Why there is no Remove: once. After a refused removal the alert says it, so this line does not. */
