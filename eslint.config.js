@@ -9,7 +9,15 @@ import globals from 'globals';
 
 const LIT = { group: ['lit', 'lit/*', '@lit/*'], message: 'src/core is headless: no Lit (see the session in src/core/session.ts).' };
 const UI = {
-  group: ['**/controllers/*', '**/templates/*', '**/authing-phone-manager*', '**/i18n/*', '**/events*'],
+  group: [
+    '**/controllers/*',
+    '**/templates/*',
+    '**/authing-phone-manager*',
+    '**/i18n/*',
+    '**/localize/*',
+    '**/translations/*',
+    '**/events*',
+  ],
   message: 'src/core knows nothing of the element.',
 };
 const HTTP = { name: 'fetch', message: 'Only src/core/api talks HTTP, through ofetch.' };
@@ -54,11 +62,28 @@ export default tseslint.config(
   },
   {
     // Controllers hold state and lifecycle; templates render. A controller never reaches up into a template.
-    files: ['src/controllers/**/*.ts', 'src/i18n/**/*.ts'],
+    files: ['src/controllers/**/*.ts', 'src/localize/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [OFETCH, { group: ['**/templates/*'], message: 'Templates are the top layer: nothing below imports them.' }] },
+      ],
+    },
+  },
+  {
+    // The words (the catalogs' shape, the catalogs, the message choice, country names) sit below the
+    // code that picks and loads a language (src/localize): a catalog never imports what loads it.
+    files: ['src/i18n/**/*.ts', 'src/translations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            OFETCH,
+            { group: ['**/templates/*', '**/controllers/*', '**/localize/*'], message: 'The words are below the code that loads them.' },
+            { group: ['lit', 'lit/*', '@lit/*'], message: 'The words know nothing of Lit.' },
+          ],
+        },
       ],
     },
   },

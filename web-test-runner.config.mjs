@@ -168,7 +168,7 @@ async function cdnFilesAsBuilt(context, next) {
   return undefined;
 }
 
-/** import.meta.glob in src/, expanded as Vite does (src/i18n/load.ts finds the languages with it). */
+/** import.meta.glob in src/, expanded as Vite does (src/localize/load.ts finds the languages with it). */
 function importGlobPlugin() {
   return {
     name: 'import-meta-glob',

@@ -18,7 +18,7 @@ interface TranslationChunk {
 
 /**
  * Each file of src/translations but zh-CN as a standalone ES module, `authing-phone-manager.<lang>.<hash>.js`,
- * whose default export is the catalog's values in the order of zh-CN's keys (src/i18n/load-cdn.ts puts
+ * whose default export is the catalog's values in the order of zh-CN's keys (src/localize/load-cdn.ts puts
  * the keys back). Measured against a plain `export default { …catalog }` (esbuild, minified, gzip -9):
  * en-US 1,985 B, ja-JP 2,321 B, zh-TW 2,090 B with the keys; 1,413, 1,628 and 1,435 B without, so the
  * keys would put every chunk over its 1,700 B budget (scripts/size.mjs). The hash (of its bytes) in the
@@ -58,13 +58,13 @@ async function translationChunks(): Promise<TranslationChunk[]> {
   );
 }
 
-/** Puts src/i18n/load-cdn.ts in place of load.ts, and writes the chunks beside the CDN files. */
+/** Puts src/localize/load-cdn.ts in place of load.ts, and writes the chunks beside the CDN files. */
 function cdnTranslations(chunks: TranslationChunk[]): Plugin {
   return {
     name: 'authing-phone-manager:cdn-translations',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './load.js' && importer?.endsWith('/src/i18n/registry.ts')) return projectFile('src/i18n/load-cdn.ts');
+      if (source === './load.js' && importer?.endsWith('/src/localize/registry.ts')) return projectFile('src/localize/load-cdn.ts');
       return null;
     },
     generateBundle(options) {

@@ -1,9 +1,9 @@
 // The languages the builds ship: one file each in src/translations, found by reading the folder, so a
-// new language is a new file and nothing else (src/i18n/load.ts finds the same files with import.meta.glob).
+// new language is a new file and nothing else (src/localize/load.ts finds the same files with import.meta.glob).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The language inside every build (src/i18n/registry.ts); every other is loaded when a widget shows it. */
+/** The language inside every build (src/localize/registry.ts); every other is loaded when a widget shows it. */
 export const DEFAULT_LANG = 'zh-CN';
 
 export const TRANSLATIONS_DIR = fileURLToPath(new URL('../src/translations/', import.meta.url));

@@ -25,7 +25,7 @@ function translationEntries(): Plugin {
       const lang = id.slice(ENTRY.length + 1);
       return [
         `import catalog from ${JSON.stringify(projectFile(`src/translations/${lang}.ts`))};`,
-        `import { registerTranslation } from ${JSON.stringify(projectFile('src/i18n/registry.ts'))};`,
+        `import { registerTranslation } from ${JSON.stringify(projectFile('src/localize/registry.ts'))};`,
         `registerTranslation(${JSON.stringify(lang)}, catalog);`,
         'export default catalog;',
       ].join('\n');

@@ -10,7 +10,7 @@ import { NoticeController } from './controllers/notice-controller.js';
 import { RowController } from './controllers/row-controller.js';
 import { SessionController } from './controllers/session-controller.js';
 import { WebOtpController } from './controllers/web-otp-controller.js';
-import type { Messages } from './i18n/index.js';
+import type { Messages } from './i18n/messages.js';
 import { eventFor, recoveryRequested } from './events.js';
 import { FocusController } from './focus.js';
 import { FormInput } from './form-input.js';

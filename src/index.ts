@@ -9,4 +9,4 @@ export type { AuthingClientOptions } from './core/api/client.js';
 export type * from './core/api/types.js';
 export { PhoneManagerError, ERROR_CODES } from './core/errors.js';
 export type { ErrorCode } from './core/errors.js';
-export type { Messages, Lang } from './i18n/index.js';
+export type { Messages, Lang } from './i18n/messages.js';

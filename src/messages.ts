@@ -3,6 +3,6 @@
 // zh-CN here and each other language at authing-phone-manager/translations/<lang> (its default export),
 // or loaded on demand with loadTranslation(). Nothing here touches the DOM.
 export { messageOf, sentences } from './i18n/message-choice.js';
-export { DEFAULT_LANG, LANGS, loadTranslation, resolveLang, translationOf } from './i18n/registry.js';
+export { DEFAULT_LANG, LANGS, loadTranslation, resolveLang, translationOf } from './localize/registry.js';
 export { default as zhCN } from './translations/zh-CN.js';
 export type { CodeThen, Lang, Messages } from './i18n/messages.js';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { PhoneSession } from '../core/session.js';
 import { countryOption, countryOptions, searchCountries, type CountryOption } from '../i18n/countries.js';
-import type { Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/messages.js';
 
 /** Options rendered past the active one in the frame a list opens or a search changes it. */
 const FIRST = 40;

@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Lang, Messages } from '../i18n/messages.js';
-import { DEFAULT_LANG, loadTranslation, resolveLang, translationOf } from '../i18n/registry.js';
+import { DEFAULT_LANG, loadTranslation, resolveLang, translationOf } from '../localize/registry.js';
 
 /** Strings a host replaces: any top-level string or function, and any error message. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors'>> & { errors?: Partial<Messages['errors']> };

@@ -1,6 +1,6 @@
 import type { CodePurpose, FlowState, Intent } from '../core/flow/phone-flow.js';
 import type { CountryPickerController } from '../controllers/country-picker-controller.js';
-import type { Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/messages.js';
 
 /** Everything the templates read: the session's state, derived values, and the handlers they wire. */
 export interface View {

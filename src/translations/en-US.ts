@@ -1,5 +1,5 @@
 // The en-US catalog. One file per language: the builds find each file in this folder, and the package
-// exports it as `authing-phone-manager/translations/en-US` (see src/i18n/load.ts).
+// exports it as `authing-phone-manager/translations/en-US` (see src/localize/load.ts).
 import type { Messages } from '../i18n/messages.js';
 
 const onlyLoginMethod =

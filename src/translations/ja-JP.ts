@@ -1,5 +1,5 @@
 // The ja-JP catalog. One file per language: the builds find each file in this folder, and the package
-// exports it as `authing-phone-manager/translations/ja-JP` (see src/i18n/load.ts).
+// exports it as `authing-phone-manager/translations/ja-JP` (see src/localize/load.ts).
 import type { Messages } from '../i18n/messages.js';
 
 const onlyLoginMethod =

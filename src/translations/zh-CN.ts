@@ -1,4 +1,4 @@
-// The zh-CN catalog, the default inside every build (src/i18n/registry.ts). One file per language: the
+// The zh-CN catalog, the default inside every build (src/localize/registry.ts). One file per language: the
 // builds find each file in this folder, and the package exports it as `authing-phone-manager/translations/zh-CN`.
 import type { Messages } from '../i18n/messages.js';
 

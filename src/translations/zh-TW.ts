@@ -1,5 +1,5 @@
 // The zh-TW catalog. One file per language: the builds find each file in this folder, and the package
-// exports it as `authing-phone-manager/translations/zh-TW` (see src/i18n/load.ts).
+// exports it as `authing-phone-manager/translations/zh-TW` (see src/localize/load.ts).
 import type { Messages } from '../i18n/messages.js';
 
 const onlyLoginMethod = '此手機號碼是您唯一的登入方式，目前無法解除綁定。請先綁定電子郵件或連結其他帳號。';

@@ -1,6 +1,6 @@
 // axe-core on the widget in each state a user meets, light and dark, in a 320 px container.
 import { expect, waitUntil } from '@open-wc/testing';
-import { CATALOGS } from '../../src/i18n/index.js';
+import { CATALOGS } from '../../src/localize/index.js';
 import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   click,

@@ -2,7 +2,7 @@
 // from another origin, and the emulator's state checked afterwards.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS, LANGS } from '../../src/i18n/index.js';
+import { CATALOGS, LANGS } from '../../src/localize/index.js';
 import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,

@@ -2,7 +2,7 @@
 // focus that is never lost, a code input that takes digits only, and the optional recovery link.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS, LANGS } from '../../src/i18n/index.js';
+import { CATALOGS, LANGS } from '../../src/localize/index.js';
 import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,

@@ -1,7 +1,7 @@
 // Nothing is sent for a code that cannot be right: a code for a number that got no SMS in this flow, or no
 // code at all. The message says what to do, at the field it is about, in the user's language.
 import { expect } from '@open-wc/testing';
-import { CATALOGS } from '../../src/i18n/index.js';
+import { CATALOGS } from '../../src/localize/index.js';
 import { emulator, USERS } from '../helpers/emulator.js';
 import { button, click, fieldError, focused, mount, part, press, type, unmountAll, waitIdle } from '../helpers/widget.js';
 

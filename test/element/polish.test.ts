@@ -1,7 +1,7 @@
 // Issue 4's polish: countries, languages, theming, layout, keyboard-only flows and axe in every state.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS, DEFAULT_LANG, LANGS, resolveLang } from '../../src/i18n/index.js';
+import { CATALOGS, DEFAULT_LANG, LANGS, resolveLang } from '../../src/localize/index.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {

@@ -2,7 +2,7 @@
 // app-id; a pool id where the test is about an unreadable config); what differs between tests is the
 // pool, configured in the emulator and read by the widget from its public config.
 import { expect, waitUntil } from '@open-wc/testing';
-import { CATALOGS, LANGS, type Lang } from '../../src/i18n/index.js';
+import { CATALOGS, LANGS, type Lang } from '../../src/localize/index.js';
 import { emulator, USERS } from '../helpers/emulator.js';
 import {
   click,

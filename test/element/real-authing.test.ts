@@ -4,7 +4,7 @@
 // app's public config (present, absent, failing), a widget without an app or pool id, and a request
 // header outside Authing's known CORS list.
 import { expect, waitUntil } from '@open-wc/testing';
-import { CATALOGS } from '../../src/i18n/index.js';
+import { CATALOGS } from '../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {
   $,

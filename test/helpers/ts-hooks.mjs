@@ -18,7 +18,7 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const file = fileURLToPath(url);
-  // import.meta.glob as Vite expands it (src/i18n/load.ts finds the languages with it).
+  // import.meta.glob as Vite expands it (src/localize/load.ts finds the languages with it).
   const { code } = await transform(expandImportGlob(await readFile(file, 'utf8'), file), {
     loader: 'ts',
     format: 'esm',

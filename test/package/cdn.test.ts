@@ -5,7 +5,7 @@
 // The files come from `npm run build` (npm test builds first).
 import { expect } from '@open-wc/testing';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
-import { CATALOGS } from '../../src/i18n/index.js';
+import { CATALOGS } from '../../src/localize/index.js';
 import type { Widget } from '../helpers/widget.js';
 import { appState, bindPhone, BOUND, boundShown, until, widgetIn } from './frameworks/drive.js';
 

@@ -4,7 +4,7 @@
 // is requested, and a chunk that cannot load leaves the widget in zh-CN, working.
 // The files come from `npm run build` (npm test builds first).
 import { expect } from '@open-wc/testing';
-import { CATALOGS, DEFAULT_LANG, LANGS, type Lang } from '../../src/i18n/index.js';
+import { CATALOGS, DEFAULT_LANG, LANGS, type Lang } from '../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import { nextEvent, title, type Widget } from '../helpers/widget.js';
 import { until } from './frameworks/drive.js';

@@ -194,7 +194,7 @@ describe('the CDN language chunks (issue 14)', () => {
     );
 
   it('each holds its catalog: rebuilt the way the CDN file does, it says what the source says, and nothing else', async () => {
-    const { CATALOGS } = await import('../../src/i18n/index.js');
+    const { CATALOGS } = await import('../../src/localize/index.js');
     const { CHUNK_FILE } = await import('../../scripts/sri.mjs');
     const chunks = (await readdir(new URL('../../dist/cdn/', import.meta.url))).filter((file) => CHUNK_FILE.test(file)).sort();
     assert.deepEqual(

@@ -10,7 +10,7 @@ import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import type { Action } from '../../../src/events.js';
 import { emulator, emulatorUrl, USERS, type FaultKind, wrongCode } from '../../helpers/emulator.js';
-import { CATALOGS } from '../../../src/i18n/index.js';
+import { CATALOGS } from '../../../src/localize/index.js';
 import {
   click,
   errorText,

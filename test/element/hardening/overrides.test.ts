@@ -1,6 +1,6 @@
 // Issue 22, point 9: words or data of the wrong shape never break the render or leave it on Loading.
 import { expect } from '@open-wc/testing';
-import { CATALOGS } from '../../../src/i18n/index.js';
+import { CATALOGS } from '../../../src/localize/index.js';
 import { emulator, USERS } from '../../helpers/emulator.js';
 import { click, mount, part, title, type Widget } from '../../helpers/widget.js';
 import { until, watchUncaught } from './support.js';

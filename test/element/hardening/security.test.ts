@@ -4,7 +4,7 @@
 // new one aborts what the old one started; repeated clicks and Enter presses make one request.
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { CATALOGS } from '../../../src/i18n/index.js';
+import { CATALOGS } from '../../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS, wrongCode } from '../../helpers/emulator.js';
 import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, type, type Widget } from '../../helpers/widget.js';
 import { endpoints, EVENTS, idle, messageOf, recordFetches, until, untilEmulatorHas, watchUncaught, type TestLang } from './support.js';

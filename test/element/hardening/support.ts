@@ -1,7 +1,7 @@
 // What the hardening tests watch from the test page: uncaught errors, the widget's fetches (by wrapping
 // window.fetch, which the client calls at request time), and the page clock for the resend countdown.
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS } from '../../../src/i18n/index.js';
+import { CATALOGS } from '../../../src/localize/index.js';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import { EVENTS as EVENT_NAMES } from '../../../src/events.js';
 import { emulator } from '../../helpers/emulator.js';

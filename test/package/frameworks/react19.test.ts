@@ -3,7 +3,7 @@
 // custom elements. The app is ./react19/app.tsx (typed by src/jsx.ts), bundled by the test server
 // with the root's React 19.
 import { expect } from '@open-wc/testing';
-import { CATALOGS } from '../../../src/i18n/index.js';
+import { CATALOGS } from '../../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS } from '../../helpers/emulator.js';
 import { title } from '../../helpers/widget.js';
 import { bindPhone, BOUND, boundShown, TOKEN, widgetIn } from './drive.js';

@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import '../../../../src/define.js';
 // One language beside zh-CN, registered up front, as `authing-phone-manager/translations/ja-JP` does
 // (the package's entry registers the catalog file's default export).
-import { registerTranslation } from '../../../../src/i18n/registry.js';
+import { registerTranslation } from '../../../../src/localize/registry.js';
 import jaJP from '../../../../src/translations/ja-JP.js';
 
 registerTranslation('ja-JP', jaJP);

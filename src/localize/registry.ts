@@ -3,7 +3,7 @@
 // to show it, unless the app registered it up front (authing-phone-manager/translations/<lang>).
 import zhCN from '../translations/zh-CN.js';
 import { importTranslation, LAZY_LANGS } from './load.js';
-import type { Lang, Messages } from './messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
 
 /** The language every build carries, and the one shown when another cannot load. */
 export const DEFAULT_LANG: Lang = 'zh-CN';

@@ -2,7 +2,7 @@
 // which the app's bundler turns into a chunk of its own. The files are found by Vite's import.meta.glob
 // (in tests, build/import-glob.mjs expands it the same way): a language is a file, listed nowhere else.
 // The CDN build puts load-cdn.ts in this module's place (build/cdn.ts).
-import type { Lang, Messages } from './messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
 
 // zh-CN is in every build (registry.ts imports it): a dynamic import of it would split nothing, and
 // bundlers warn about it.

@@ -7,7 +7,7 @@
 // `export default ["…", "…", (s) => …]`. With the keys each chunk took 560 to 690 B more gzip, over
 // its budget (build/cdn.ts says the figures).
 import zhCN from '../translations/zh-CN.js';
-import type { Lang, Messages } from './messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
 
 /** Each language's chunk file name, written in by the CDN build (one per file in src/translations but zh-CN). */
 declare const __TRANSLATION_CHUNKS__: Record<Lang, string>;

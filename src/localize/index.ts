@@ -1,11 +1,11 @@
 // Every catalog at once, for tests and tools. The element does not import this module: it reads
 // the registry (registry.ts), which carries zh-CN and loads the others when a widget needs them.
 import { importTranslation } from './load.js';
-import type { Lang, Messages } from './messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
 import { DEFAULT_LANG, LANGS } from './registry.js';
 import zhCN from '../translations/zh-CN.js';
 
-export type { Lang, Messages } from './messages.js';
+export type { Lang, Messages } from '../i18n/messages.js';
 export { DEFAULT_LANG, LANGS, resolveLang } from './registry.js';
 
 export const CATALOGS: Readonly<Record<Lang, Messages>> = Object.fromEntries(
