@@ -3,8 +3,8 @@
 // expired updatePhoneToken when the pool skips the current number. Transport faults, session expiry,
 // wrong, expired and taken codes and numbers, bad input and the security cases live in test/element/hardening/.
 import { COOLDOWN_STORAGE_KEY } from '../../src/core/session.js';
-import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, USERS } from '../helpers/emulator.js';
+import { expect } from '@open-wc/testing';
+import { emulator, holdRequests, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
@@ -18,6 +18,7 @@ import {
   waitForTitle,
   waitIdle,
   type Widget,
+  waitUntil,
 } from '../helpers/widget.js';
 
 const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
@@ -106,12 +107,16 @@ describe('errors, each with its message, event and a working retry', () => {
     await type(phoneInput(el), '13977778888');
     await press('Enter');
     await waitIdle(el);
-    // update-phone is held for a second while the emulator's clock passes the token's 60 s life.
-    await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: 1000 });
+    // update-phone is held on the page while the emulator's clock passes the token's 60 s life.
+    const updatePhone = holdRequests('update-phone');
     const error = nextEvent(el, 'authing-error');
-    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
-    await waitUntil(async () => (await emulator.requests()).some((r) => r.path === '/api/v3/verify-update-phone-request'), 'no verify');
-    await emulator.advanceClock(61);
+    try {
+      await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
+      await waitUntil(() => updatePhone.held() === 1, 'no update-phone after the verify');
+      await emulator.advanceClock(61);
+    } finally {
+      updatePhone.restore();
+    }
     expect((await error).detail).to.include({ action: 'change', code: 'UPDATE_TOKEN_EXPIRED' });
     await waitIdle(el);
     expect(errorText(el)).to.contain('Request new codes');

@@ -1,6 +1,6 @@
 // The three flows end to end: real key presses and clicks in Chromium, the emulator over real HTTP
 // from another origin, and the emulator's state checked afterwards.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS, LANGS } from '../../src/i18n/index.js';
 import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
@@ -22,6 +22,7 @@ import {
   unmountAll,
   waitForTitle,
   waitIdle,
+  waitUntil,
 } from '../helpers/widget.js';
 
 const EVENTS = ['authing-code-sent', 'authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound', 'authing-error'];

@@ -1,9 +1,9 @@
 // How the redesigned form behaves around its fields: a layout that holds still, errors where they belong,
 // focus that is never lost, a code input that takes digits only, and the optional recovery link.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS } from '../../src/i18n/index.js';
-import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
+import { emulator, holdRequests, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,
   click,
@@ -21,6 +21,7 @@ import {
   unmountAll,
   waitIdle,
   type Widget,
+  waitUntil,
 } from '../helpers/widget.js';
 import { withPageClockAhead } from './hardening/support.js';
 
@@ -64,7 +65,6 @@ describe('a layout that holds still', () => {
   }
 
   it('a busy submit button keeps its width and shows a spinner; the code row is as wide as the number field', async () => {
-    await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 600 });
     const el = await mount(USERS.noPhone.token);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
     await press('Enter');
@@ -75,10 +75,15 @@ describe('a layout that holds still', () => {
     expect(box(row).width, 'as wide as the number field').to.equal(box(el.shadowRoot!.querySelector('.apm__tel')!).width);
     const rowRight = row.getBoundingClientRect().right;
     expect(part(el, 'send-button').getBoundingClientRect().right, 'the send button at its end').to.be.within(rowRight - 2, rowRight);
-    await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
-    await waitUntil(() => submit.querySelector('.apm__spinner'), 'no spinner');
-    expect(box(submit).width).to.equal(width);
-    expect(submit.textContent!.trim(), 'heard while busy').to.equal(en.working);
+    const bind = holdRequests('bind-phone');
+    try {
+      await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+      await waitUntil(() => submit.querySelector('.apm__spinner'), 'no spinner');
+      expect(box(submit).width).to.equal(width);
+      expect(submit.textContent!.trim(), 'heard while busy').to.equal(en.working);
+    } finally {
+      bind.restore();
+    }
     await waitIdle(el);
   });
 

@@ -1,9 +1,9 @@
 // Issue 4's polish: countries, languages, theming, layout, keyboard-only flows and axe in every state.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CATALOGS, LANGS, resolveLang } from '../../src/i18n/index.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
-import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import { emulator, emulatorUrl, holdRequests, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
@@ -20,6 +20,7 @@ import {
   waitIdle,
   type Widget,
   pickCountry,
+  waitUntil,
 } from '../helpers/widget.js';
 
 const prefix = (el: Widget) => part<HTMLButtonElement>(el, 'country-select');
@@ -400,17 +401,21 @@ describe('keyboard only, with axe at every step', () => {
   });
 
   it('unbinds with Tab and Enter, and shows a loading state that passes axe', async () => {
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const profile = holdRequests('get-profile');
     const el = document.createElement('authing-phone-manager');
     el.setAttribute('app-host', await emulatorUrl());
     el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
     el.accessToken = USERS.phoneAndEmail.token;
     const loaded = nextEvent(el, 'authing-profile-loaded');
-    document.body.append(el);
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Loading your phone number…');
-    await expect(el).to.be.accessible();
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).to.contain('Loading your phone number…');
+      await expect(el).to.be.accessible();
+    } finally {
+      profile.restore();
+    }
     await loaded;
     await el.updateComplete;
     (document.activeElement as HTMLElement | null)?.blur();

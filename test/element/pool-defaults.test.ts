@@ -1,7 +1,7 @@
 // Issue 21: the pool decides. Every widget here is set up as a new user sets it up (app-host, the token,
 // app-id; a pool id where the test is about an unreadable config); what differs between tests is the
 // pool, configured in the emulator and read by the widget from its public config.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { CATALOGS, LANGS, type Lang } from '../../src/i18n/index.js';
 import { emulator, USERS } from '../helpers/emulator.js';
 import {
@@ -18,6 +18,7 @@ import {
   unmountAll,
   waitIdle,
   type Widget,
+  waitUntil,
 } from '../helpers/widget.js';
 import { waitSendable, withPageClockAhead } from './hardening/support.js';
 

@@ -3,7 +3,7 @@
 // 422, apiCode 4004, in English here), a 4xx from update-phone, a token without the `phone` scope, the
 // app's public config (present, absent, failing), a widget without an app or pool id, and a request
 // header outside Authing's known CORS list.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { CATALOGS } from '../../src/i18n/index.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {
@@ -23,6 +23,7 @@ import {
   unmountAll,
   waitIdle,
   type Widget,
+  waitUntil,
 } from '../helpers/widget.js';
 import { waitSendable, withPageClockAhead } from './hardening/support.js';
 

@@ -1,8 +1,20 @@
 // At home in a settings page: the row layout driven by keyboard, a success banner that can be closed,
 // 200 % text in a 320 px column without sideways scrolling, and axe on the row layout, light and dark.
-import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, USERS } from '../helpers/emulator.js';
-import { createWidget, focused, mount, nextEvent, part, press, statusText, unmountAll, waitIdle, type Widget } from '../helpers/widget.js';
+import { expect } from '@open-wc/testing';
+import { emulator, holdRequests, USERS } from '../helpers/emulator.js';
+import {
+  createWidget,
+  focused,
+  mount,
+  nextEvent,
+  part,
+  press,
+  statusText,
+  unmountAll,
+  waitIdle,
+  type Widget,
+  waitUntil,
+} from '../helpers/widget.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { contrast } from '../../src/controllers/brand-contrast-controller.js';
 import { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
@@ -165,13 +177,18 @@ describe('the skeleton', () => {
 
   for (const layout of ['form', 'row'] as const) {
     it(`${layout}: as tall as the overview that follows it`, async () => {
-      await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+      const profile = holdRequests('get-profile');
       const el = await createWidget(USERS.phoneAndEmail.token, { layout });
       const loaded = nextEvent(el, 'authing-profile-loaded');
-      document.body.append(el);
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('.apm__skeleton'), 'loading').to.exist;
-      const loading = el.getBoundingClientRect().height;
+      let loading: number;
+      try {
+        document.body.append(el);
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('.apm__skeleton'), 'loading').to.exist;
+        loading = el.getBoundingClientRect().height;
+      } finally {
+        profile.restore();
+      }
       await loaded;
       await el.updateComplete;
       expect(el.getBoundingClientRect().height - loading, 'px of jump').to.be.within(-2, 2);

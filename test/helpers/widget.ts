@@ -1,11 +1,23 @@
 // Drives the widget the way a person does: real key presses and mouse clicks, reading what is shown.
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as waitUntilOpenWc } from '@open-wc/testing';
 import type { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
 import '../../src/define.js';
 import { emulatorUrl } from './emulator.js';
 
 export type Widget = AuthingPhoneManager;
+
+/**
+ * open-wc's waitUntil, with 5 s by default instead of 1 s: what the tests wait for (a request to the
+ * emulator, then a render) can take more than a second on a loaded machine.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return waitUntilOpenWc(predicate, message, { timeout: 5000, ...options });
+}
 
 /** The app id every mounted widget sends (the emulator requires an app or pool id, as Authing's clients all send one). */
 export const TEST_APP_ID = 'test-app';
@@ -135,16 +147,16 @@ export async function pickCountry(el: Widget, search: string): Promise<void> {
 
 /** Waits until the widget shows a step with this title. */
 export async function waitForTitle(el: Widget, expected: string): Promise<void> {
-  await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`, { timeout: 5000 });
+  await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`);
 }
 
 export async function waitForError(el: Widget): Promise<string> {
-  await waitUntil(() => errorText(el) !== '', `no error shown (shows: ${text(el)})`, { timeout: 5000 });
+  await waitUntil(() => errorText(el) !== '', `no error shown (shows: ${text(el)})`);
   return errorText(el);
 }
 
 export async function waitIdle(el: Widget): Promise<void> {
-  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { timeout: 5000 });
+  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy');
   await el.updateComplete;
 }
 

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import type { Action } from '../../../src/events.js';
-import { emulator, emulatorUrl, USERS, type FaultKind, wrongCode } from '../../helpers/emulator.js';
+import { emulator, emulatorUrl, holdRequests, USERS, type FaultKind, type HeldRequests, wrongCode } from '../../helpers/emulator.js';
 import { CATALOGS } from '../../../src/i18n/index.js';
 import {
   click,
@@ -54,7 +54,7 @@ async function enterCode(el: Widget, code: string): Promise<void> {
 const typeAndRemove = enterCode;
 
 const BOB = USERS.phoneAndEmail; // phone 13800138000, email: may change and unbind
-const TIMEOUT_MS = 300;
+const TIMEOUT_MS = 1000;
 
 const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
@@ -449,17 +449,31 @@ const langOf = (index: number): TestLang => (index % 2 ? 'zh-CN' : 'en-US');
 describe('fault matrix', () => {
   let uncaught: ReturnType<typeof watchUncaught>;
   let fetches: ReturnType<typeof recordFetches>;
+  let held: HeldRequests | undefined;
   beforeEach(async () => {
     await emulator.reset();
     uncaught = watchUncaught();
     fetches = recordFetches();
+    held = undefined;
   });
   afterEach(async () => {
     uncaught.stop();
     fetches.restore();
+    held?.restore();
     document.querySelectorAll('authing-phone-manager').forEach((el) => el.remove());
     await emulator.reset(); // drops answers still held by a delay fault, unprocessed
   });
+
+  /**
+   * Holds the widget's requests to `endpoint` on the page (see holdRequests), beneath the recording of
+   * its fetches, which so still sees each request when the widget makes it. Before start().
+   */
+  function hold(endpoint: EndpointName, options?: { sentWhenAborted: boolean }): HeldRequests {
+    fetches.restore();
+    held = holdRequests(endpoint, options);
+    fetches = recordFetches();
+    return held;
+  }
 
   async function start(token: string, lang: TestLang, attributes: Record<string, string> = {}): Promise<Case> {
     const el = await mount(token, { lang, ...POOL_ONLY, ...attributes });
@@ -692,20 +706,20 @@ describe('fault matrix', () => {
     });
 
     it('update-phone × expired updatePhoneToken → UPDATE_TOKEN_EXPIRED; new codes complete the change (en-US)', async () => {
+      // update-phone is held on the page while the emulator's clock passes the token's 60 s.
+      const updatePhone = hold('update-phone');
       const c = await start(BOB.token, 'en-US');
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      // update-phone is held for a moment while the emulator's clock passes the token's 60 s.
-      await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: 400 });
-      const verified = until(async () => endpoints(await emulator.requests()).includes('verify-update-phone-request'), 'no verify');
       await c.fails(
         'UPDATE_TOKEN_EXPIRED',
         'change',
         async () => {
           await enterCode(c.el, ctx.code);
-          await verified;
+          await until(() => updatePhone.held() === 1, 'no update-phone after the verify');
           await emulator.advanceClock(61);
+          updatePhone.release();
         },
         ['verify-update-phone-request', 'update-phone'],
         { followUp: ['get-profile'] }, // the profile is checked: the change is not in place
@@ -731,17 +745,19 @@ describe('fault matrix', () => {
     });
 
     it('update-phone × reused updatePhoneToken (the first answer was lost, the change went through) → UPDATE_TOKEN_EXPIRED; the widget finds the change done (zh-CN)', async () => {
+      // update-phone reaches the server only after the widget gave up on it and read the profile; the
+      // server then applies the change.
+      const updatePhone = hold('update-phone', { sentWhenAborted: true });
       const c = await start(BOB.token, 'zh-CN', { timeout: String(TIMEOUT_MS) });
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      // The answer to update-phone comes after the widget gave up; the server did apply the change.
-      await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: TIMEOUT_MS + 300 });
       await c.fails('TIMEOUT', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request', 'update-phone'], {
         heldBack: 1,
         // The widget reads the profile to find out: still the old number then, so TIMEOUT is shown.
         followUp: ['get-profile'],
       });
+      updatePhone.release();
       await until(async () => endpoints(await emulator.requests()).includes('update-phone'), 'the held update-phone never ran');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO, 'applied by the server');
       // The user retries: the same one-time token again, now spent.

@@ -4,7 +4,7 @@
 // then loses its answer (`apply-*` faults); the tests drive the widget through the UI and wait on the
 // emulator's request log, never on a fixed sleep.
 import { expect } from '@open-wc/testing';
-import { emulator, USERS, wrongCode } from '../../helpers/emulator.js';
+import { emulator, holdRequests, USERS, wrongCode } from '../../helpers/emulator.js';
 import { click, errorText, mount, nextEvent, part, press, recordEvents, type, type Widget } from '../../helpers/widget.js';
 import { EVENTS, endpoints, idle, until, untilEmulatorHas, watchUncaught } from './support.js';
 
@@ -201,15 +201,19 @@ describe('outcomes the server applied are reported exactly once', () => {
   });
 
   it('ALREADY_BOUND with the very number after a bind that timed out and landed late counts as landed: bound, once', async () => {
-    const el = await mount(USERS.noPhone.token, { ...SETUP, timeout: '300' });
+    const el = await mount(USERS.noPhone.token, { ...SETUP, timeout: '1000' });
     const events = recordEvents(el, EVENTS);
     const { code } = await FLOWS[0].prepare(el);
-    // Held longer than the widget waits, and longer than its profile read: it lands after both.
-    await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 1500 });
-    const timedOut = nextEvent(el, 'authing-error');
-    await FLOWS[0].trigger(el, code);
-    expect((await timedOut).detail.code).to.equal('TIMEOUT');
-    await idle(el);
+    // Held on the page past the widget's wait and its profile read: it reaches the server after both.
+    const bind = holdRequests('bind-phone', { sentWhenAborted: true });
+    try {
+      const timedOut = nextEvent(el, 'authing-error');
+      await FLOWS[0].trigger(el, code);
+      expect((await timedOut).detail.code).to.equal('TIMEOUT');
+      await idle(el);
+    } finally {
+      bind.restore();
+    }
     expect(codeInput(el).value, 'what was typed is kept').to.equal(code);
     await until(async () => (await phoneOf(USERS.noPhone.id)) === NEW_PHONE, 'the held bind never landed');
     const bound = nextEvent(el, 'authing-phone-bound');

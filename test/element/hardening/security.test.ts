@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { CATALOGS } from '../../../src/i18n/index.js';
-import { emulator, emulatorUrl, USERS, wrongCode } from '../../helpers/emulator.js';
+import { emulator, emulatorUrl, holdRequests, USERS, wrongCode } from '../../helpers/emulator.js';
 import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, type, type Widget } from '../../helpers/widget.js';
 import { endpoints, EVENTS, idle, messageOf, recordFetches, until, untilEmulatorHas, watchUncaught, type TestLang } from './support.js';
 
@@ -543,7 +543,7 @@ describe('security', () => {
   });
 
   describe('repeated clicks and Enter presses while a request is on its way make one request', () => {
-    // For each intent: get to it, hold its request in the emulator, then Enter ×3 and the button ×3.
+    // For each intent: get to it, hold its request on the page, then Enter ×3 and the button ×3.
     const INTENTS: Array<{
       name: string;
       user: string;
@@ -623,22 +623,39 @@ describe('security', () => {
 
     for (const intent of INTENTS) {
       it(`${intent.name}: one ${intent.path.replace('/api/v3/', '')}`, async () => {
-        // a pool id: every request the emulator logs is the widget's V3 flow (no public config)
-        const el = await mount(intent.user, { 'app-id': null, 'userpool-id': 'test-pool' });
-        await intent.prepare(el);
-        await emulator.fault({ path: intent.path, kind: 'delay', delayMs: 500 });
-        await intent.go(el);
-        await el.updateComplete;
-        expect(part(el, 'base').getAttribute('aria-busy')).to.equal('true');
-        expect(part(el, intent.button).getAttribute('aria-disabled')).to.equal('true');
-        for (let i = 0; i < 3; i++) {
-          await press('Enter');
-          await click(part(el, intent.button));
+        const fetches = recordFetches();
+        try {
+          // a pool id: every request the emulator logs is the widget's V3 flow (no public config)
+          const el = await mount(intent.user, { 'app-id': null, 'userpool-id': 'test-pool' });
+          await intent.prepare(el);
+          // Held on the page until every press is made, however long the presses take.
+          const hold = holdRequests(intent.path.replace('/api/v3/', ''));
+          try {
+            await intent.go(el);
+            await until(() => hold.held() === 1, 'the request never started');
+            await el.updateComplete;
+            expect(part(el, 'base').getAttribute('aria-busy')).to.equal('true');
+            expect(part(el, intent.button).getAttribute('aria-disabled')).to.equal('true');
+            for (let i = 0; i < 3; i++) {
+              await press('Enter');
+              await click(part(el, intent.button));
+            }
+            await el.updateComplete;
+            expect(hold.held(), 'requests while one is on its way').to.equal(1);
+          } finally {
+            hold.restore();
+          }
+          await idle(el);
+          await until(() => fetches.pending() === 0, 'a request never settled');
+          expect(
+            fetches.calls.map((c) => c.endpoint),
+            'requests the page made',
+          ).to.deep.equal(intent.expected);
+          expect(endpoints(await emulator.requests()), 'requests the emulator answered').to.deep.equal(intent.expected);
+          expect(errorText(el)).to.equal('');
+        } finally {
+          fetches.restore();
         }
-        await idle(el);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        expect(endpoints(await emulator.requests())).to.deep.equal(intent.expected);
-        expect(errorText(el)).to.equal('');
       });
     }
   });
