@@ -8,21 +8,20 @@ import { emulator, holdRequests, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
+  codeInput,
   errorText,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   type,
   unmountAll,
   waitForTitle,
   waitIdle,
-  type Widget,
   waitUntil,
+  type Widget,
 } from '../helpers/widget.js';
-
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 
 async function sendBindCode(el: Widget, phone: string): Promise<string> {
   await type(phoneInput(el), phone);

@@ -7,6 +7,7 @@ import { emulator, holdRequests, USERS, wrongCode } from '../helpers/emulator.js
 import {
   button,
   click,
+  codeInput,
   createWidget,
   errorText,
   fieldError,
@@ -20,8 +21,8 @@ import {
   type,
   unmountAll,
   waitIdle,
-  type Widget,
   waitUntil,
+  type Widget,
 } from '../helpers/widget.js';
 import { withPageClockAhead } from './hardening/support.js';
 
@@ -29,7 +30,6 @@ const box = (node: Element) => {
   const { x, y, width, height } = node.getBoundingClientRect();
   return { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
 };
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 /** The line under the code input: its hint, or its error. */
 const codeMessage = (el: Widget) => el.shadowRoot!.getElementById(codeInput(el).getAttribute('aria-describedby')!)!.textContent!.trim();
 const en = CATALOGS['en-US'];

@@ -7,25 +7,25 @@ import { emulator, emulatorUrl, holdRequests, USERS } from '../helpers/emulator.
 import {
   button,
   click,
+  codeInput,
   errorText,
   focused,
   mount,
   nextEvent,
   part,
+  phoneInput,
+  pickCountry,
   press,
   statusText,
   title,
   type,
   unmountAll,
   waitIdle,
-  type Widget,
-  pickCountry,
   waitUntil,
+  type Widget,
 } from '../helpers/widget.js';
 
 const prefix = (el: Widget) => part<HTMLButtonElement>(el, 'country-select');
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 /** What a screen reader says for the country prefix: its label, then the selected country's name and code. */
 const countryName = (el: Widget) =>
   prefix(el)

@@ -6,27 +6,27 @@ import { CATALOGS, LANGS, type Lang } from '../../src/i18n/index.js';
 import { emulator, USERS } from '../helpers/emulator.js';
 import {
   click,
+  codeInput,
   errorText,
   fieldError,
   focused,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   recordEvents,
   type,
   unmountAll,
   waitIdle,
-  type Widget,
   waitUntil,
+  type Widget,
 } from '../helpers/widget.js';
 import { waitSendable, withPageClockAhead } from './hardening/support.js';
 
 const prefix = (el: Widget) => part(el, 'country-select');
 /** The calling code the prefix shows (a fixed prefix also names the country for screen readers). */
 const callingCode = (el: Widget) => /\+\d+/.exec(prefix(el).textContent!)?.[0];
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 const hint = (el: Widget) => el.shadowRoot!.querySelector('#code-message')!.textContent!.replace(/\s+/g, ' ').trim();
 const busy = (el: Widget) => part(el, 'base').getAttribute('aria-busy') === 'true';
 const paths = async () => (await emulator.requests()).map((r) => r.path);

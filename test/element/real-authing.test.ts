@@ -10,11 +10,13 @@ import {
   $,
   button,
   click,
+  codeInput,
   createWidget,
   errorText,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   recordEvents,
   TEST_APP_ID,
@@ -22,16 +24,14 @@ import {
   type,
   unmountAll,
   waitIdle,
-  type Widget,
   waitUntil,
+  type Widget,
 } from '../helpers/widget.js';
 import { waitSendable, withPageClockAhead } from './hardening/support.js';
 
 const PUBLIC_CONFIG = `/api/v2/applications/${TEST_APP_ID}/public-config`;
 const BIND = 'CHANNEL_BIND_PHONE';
 const UNBIND = 'CHANNEL_UNBIND_PHONE';
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 /** Whether the widget shows a part (a boolean: chai would try to print an element). */
 const has = (el: Widget, selector: string) => $(el, selector) !== null;
 const paths = async () => (await emulator.requests()).map((r) => r.path);

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { emulator, holdRequests, USERS } from '../helpers/emulator.js';
 import {
+  codeInput,
   createWidget,
   focused,
   mount,
@@ -12,14 +13,27 @@ import {
   statusText,
   unmountAll,
   waitIdle,
-  type Widget,
   waitUntil,
+  type Widget,
 } from '../helpers/widget.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { contrast } from '../../src/controllers/brand-contrast-controller.js';
 import { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
 
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+/** Adds 13800135555 from the row with the keys alone: Add, the number, Enter, the code (which submits itself). */
+async function addFromTheRow(el: Widget): Promise<void> {
+  part(el, 'add-button').focus();
+  await press('Enter');
+  await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
+  await sendKeys({ type: '13800135555' });
+  await press('Enter');
+  await waitIdle(el);
+  expect(focused(el), 'the code input once a code went').to.equal(codeInput(el));
+  const bound = nextEvent(el, 'authing-phone-bound');
+  await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
+  await bound;
+  await waitIdle(el);
+}
 
 describe('the row layout', () => {
   beforeEach(() => emulator.reset());
@@ -48,17 +62,7 @@ describe('the row layout', () => {
 
   it('binding from the row ends in the row with the masked number; the banner closes with its button', async () => {
     const el = await mount(USERS.noPhone.token, { layout: 'row' });
-    part(el, 'add-button').focus();
-    await press('Enter');
-    await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
-    await sendKeys({ type: '13800135555' });
-    await press('Enter');
-    await waitIdle(el);
-    expect(focused(el), 'the code input once a code went').to.equal(codeInput(el));
-    const bound = nextEvent(el, 'authing-phone-bound');
-    await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
-    await bound;
-    await waitIdle(el);
+    await addFromTheRow(el);
     expect(part(el, 'phone').textContent!.trim()).to.match(/138\*{4}5555/);
     expect(el.shadowRoot!.querySelector('[part~="phone-input"]'), 'closed back to the row').to.equal(null);
     expect(statusText(el)).to.equal('Phone number added.');
@@ -74,16 +78,7 @@ describe('the row layout', () => {
     AuthingPhoneManager.noticeMs = 1500;
     try {
       const el = await mount(USERS.noPhone.token, { layout: 'row' });
-      part(el, 'add-button').focus();
-      await press('Enter');
-      await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
-      await sendKeys({ type: '13800135555' });
-      await press('Enter');
-      await waitIdle(el);
-      const bound = nextEvent(el, 'authing-phone-bound');
-      await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
-      await bound;
-      await el.updateComplete;
+      await addFromTheRow(el);
       part(el, 'dismiss-button').focus();
       const shownAt = performance.now();
       // Held while focused: still there well after its time.

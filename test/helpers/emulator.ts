@@ -28,6 +28,9 @@ emulator.reset = async (...args: Parameters<typeof resetEmulator>) => {
 
 export { USERS } from './users.js';
 
+/** The number on a user's account in the emulator, or null. */
+export const phoneOf = async (userId: string): Promise<string | null> => (await emulator.user(userId)).phone ?? null;
+
 /** A code of the same length that is not `code`: what a user mistypes. */
 export const wrongCode = (code: string): string => (code === '000000' ? '111111' : '000000');
 

@@ -108,6 +108,10 @@ export const fieldError = (el: Widget, field: string): string =>
   el.shadowRoot!.querySelector(`[part~="error-${field}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const statusText = (el: Widget): string => part(el, 'status').textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** The number field and the code field of the step shown. */
+export const phoneInput = (el: Widget): HTMLInputElement => part<HTMLInputElement>(el, 'phone-input');
+export const codeInput = (el: Widget): HTMLInputElement => part<HTMLInputElement>(el, 'code-input');
+
 /** Finds a button by its visible label. */
 export function button(el: Widget, label: string | RegExp): HTMLButtonElement {
   const all = [...el.shadowRoot!.querySelectorAll('button')];
@@ -145,6 +149,24 @@ export async function pickCountry(el: Widget, search: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Does what sends a code (`via`), and waits until it is sent and the widget is idle. */
+export async function sendCode(el: Widget, via: () => Promise<void>): Promise<void> {
+  const sent = nextEvent(el, 'authing-code-sent');
+  await via();
+  await sent;
+  await waitIdle(el);
+}
+
+/** Types a number and presses Enter, which sends it a code; waits until it is sent. */
+export const sendCodeWithEnter = (el: Widget, phone: string): Promise<void> =>
+  sendCode(el, async () => {
+    await type(phoneInput(el), phone);
+    await press('Enter');
+  });
+
+/** Clicks Send code; waits until it is sent. */
+export const clickSend = (el: Widget): Promise<void> => sendCode(el, () => click(part(el, 'send-button')));
+
 /** Waits until the widget shows a step with this title. */
 export async function waitForTitle(el: Widget, expected: string): Promise<void> {
   await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`);
@@ -156,7 +178,8 @@ export async function waitForError(el: Widget): Promise<string> {
 }
 
 export async function waitIdle(el: Widget): Promise<void> {
-  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy');
+  // Polled often: flows wait for it many times over.
+  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { interval: 10 });
   await el.updateComplete;
 }
 

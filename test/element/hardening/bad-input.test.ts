@@ -5,11 +5,21 @@
 import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import { emulator, USERS } from '../../helpers/emulator.js';
-import { click, errorText, mount, nextEvent, part, pickCountry, press, recordEvents, type, type Widget } from '../../helpers/widget.js';
+import {
+  click,
+  codeInput,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  phoneInput,
+  pickCountry,
+  press,
+  recordEvents,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import { idle, messageOf, paste, recordFetches, type TestLang } from './support.js';
-
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 
 type Entry = 'type' | 'paste';
 

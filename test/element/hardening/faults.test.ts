@@ -9,16 +9,29 @@
 import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import type { Action } from '../../../src/events.js';
-import { emulator, emulatorUrl, holdRequests, USERS, type FaultKind, type HeldRequests, wrongCode } from '../../helpers/emulator.js';
+import {
+  emulator,
+  emulatorUrl,
+  type FaultKind,
+  type HeldRequests,
+  holdRequests,
+  phoneOf,
+  USERS,
+  wrongCode,
+} from '../../helpers/emulator.js';
 import { CATALOGS } from '../../../src/i18n/index.js';
 import {
   click,
+  clickSend,
+  codeInput,
   errorText,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   recordEvents,
+  sendCodeWithEnter,
   statusText,
   title,
   type,
@@ -56,9 +69,6 @@ const typeAndRemove = enterCode;
 const BOB = USERS.phoneAndEmail; // phone 13800138000, email: may change and unbind
 const TIMEOUT_MS = 1000;
 
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-
 /** What a case remembers between steps (the code the user read from their phone). */
 interface Ctx {
   code: string;
@@ -92,21 +102,6 @@ interface Endpoint {
   spentBy4xx?: Pick<Endpoint, 'kept' | 'retry' | 'retryCalls'>;
 }
 
-async function sendCodeWithEnter(el: Widget, phone: string): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await type(phoneInput(el), phone);
-  await press('Enter');
-  await sent;
-  await idle(el);
-}
-
-async function clickSend(el: Widget): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await click(part(el, 'send-button'));
-  await sent;
-  await idle(el);
-}
-
 /** Change, up to the new number's code: code to the current number, new number, code to it. */
 async function prepareChange(el: Widget, ctx: Ctx, to = CHANGE_TO): Promise<void> {
   await click(part(el, 'change-button'));
@@ -124,7 +119,25 @@ async function submitAndWait(el: Widget, event: 'authing-phone-bound' | 'authing
   await idle(el);
 }
 
-const phoneOf = async (userId: string) => (await emulator.user(userId)).phone ?? null;
+/**
+ * A change that asks for both codes again, the new number kept: a code to the current number, one to the
+ * new number, and the change completes. With the page clock `ms` ahead (the last codes' resend wait over).
+ */
+async function changeWithNewCodes(el: Widget, ms: number): Promise<void> {
+  await withPageClockAhead(ms, async () => {
+    await waitSendable(el);
+    await clickSend(el);
+    await enterCode(el, await emulator.codeFor(BOB.phone, UNBIND)); // Enter: continues
+    await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    expect(phoneInput(el).value, 'the new number kept').to.equal(CHANGE_TO);
+    await waitSendable(el);
+    await clickSend(el);
+  });
+  const changed = nextEvent(el, 'authing-phone-changed');
+  await enterCode(el, await emulator.codeFor(CHANGE_TO, BIND));
+  await changed;
+  await idle(el);
+}
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -243,18 +256,7 @@ const ENDPOINTS: Endpoint[] = [
       async retry(el) {
         // New codes, a minute after the last ones (both clocks moved).
         await emulator.advanceClock(61);
-        await withPageClockAhead(61_000, async () => {
-          await waitSendable(el);
-          await clickSend(el);
-          await enterCode(el, await emulator.codeFor(BOB.phone, UNBIND)); // Enter: continues
-          await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-          expect(phoneInput(el).value, 'the new number kept').to.equal(CHANGE_TO);
-          await clickSend(el);
-          const changed = nextEvent(el, 'authing-phone-changed');
-          await enterCode(el, await emulator.codeFor(CHANGE_TO, BIND));
-          await changed;
-          await idle(el);
-        });
+        await changeWithNewCodes(el, 61_000);
       },
       retryCalls: ['send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone'],
     },
@@ -668,19 +670,9 @@ describe('fault matrix', () => {
       await c.fails('CODE_EXPIRED', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request'], {
         message: CATALOGS['en-US'].twoCodesExpired,
       });
-      await withPageClockAhead(301_000, async () => {
-        // Authing does not say which code expired, and both are as old: back to the first code, number kept.
-        await until(() => c.el.shadowRoot!.querySelector('[part~="edit-button"]') === null, 'not back at the current number');
-        await clickSend(c.el);
-        await enterCode(c.el, await emulator.codeFor(BOB.phone, UNBIND));
-        await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-        expect(phoneInput(c.el).value).to.equal(CHANGE_TO, 'the number is kept');
-        await waitSendable(c.el);
-        await clickSend(c.el);
-      });
-      const changed = nextEvent(c.el, 'authing-phone-changed');
-      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
-      await changed;
+      // Authing does not say which code expired, and both are as old: back to the first code, number kept.
+      await until(() => c.el.shadowRoot!.querySelector('[part~="edit-button"]') === null, 'not back at the current number');
+      await changeWithNewCodes(c.el, 301_000);
       c.expect('send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone');
       c.end(['CODE_EXPIRED']);
     });
@@ -727,18 +719,7 @@ describe('fault matrix', () => {
       // New codes are asked for, with the number kept.
       expect(errorText(c.el)).to.equal(messageOf('en-US', 'UPDATE_TOKEN_EXPIRED'));
       expect(await phoneOf(BOB.id)).to.equal(BOB.phone);
-      await withPageClockAhead(61_000, async () => {
-        await waitSendable(c.el);
-        await clickSend(c.el);
-        await enterCode(c.el, await emulator.codeFor(BOB.phone, UNBIND));
-        await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-        expect(phoneInput(c.el).value).to.equal(CHANGE_TO, 'the number is kept');
-        await waitSendable(c.el);
-        await clickSend(c.el);
-      });
-      const changed = nextEvent(c.el, 'authing-phone-changed');
-      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
-      await changed;
+      await changeWithNewCodes(c.el, 61_000);
       c.expect('send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO);
       c.end(['UPDATE_TOKEN_EXPIRED']);

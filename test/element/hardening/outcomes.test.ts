@@ -4,8 +4,22 @@
 // then loses its answer (`apply-*` faults); the tests drive the widget through the UI and wait on the
 // emulator's request log, never on a fixed sleep.
 import { expect } from '@open-wc/testing';
-import { emulator, holdRequests, USERS, wrongCode } from '../../helpers/emulator.js';
-import { click, errorText, mount, nextEvent, part, press, recordEvents, type, type Widget } from '../../helpers/widget.js';
+import { emulator, holdRequests, phoneOf, USERS, wrongCode } from '../../helpers/emulator.js';
+import {
+  click,
+  clickSend,
+  codeInput,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  phoneInput,
+  press,
+  recordEvents,
+  sendCodeWithEnter,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import { EVENTS, endpoints, idle, until, untilEmulatorHas, watchUncaught } from './support.js';
 
 const BIND = 'CHANNEL_BIND_PHONE';
@@ -16,30 +30,12 @@ const BOB = USERS.phoneAndEmail;
 /** Flow tests set only what a new user sets (the language only so the numbers read as mainland ones). */
 const SETUP = { lang: 'zh-CN' } as const;
 
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-const phoneOf = async (userId: string) => (await emulator.user(userId)).phone ?? null;
 const outcomes = (events: CustomEvent[]) => events.filter((e) => /bound|changed|unbound|error/.test(e.type)).map((e) => e.type);
 const logged = async () => endpoints(await emulator.requests());
 
 /** Waits until the emulator logged `count` requests to `path` in all. */
 async function untilLogged(path: string, count: number): Promise<void> {
   await until(async () => (await logged()).filter((p) => p === path).length >= count, `fewer than ${count} ${path}`, 5000);
-}
-
-async function sendCodeWithEnter(el: Widget, phone: string): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await type(phoneInput(el), phone);
-  await press('Enter');
-  await sent;
-  await idle(el);
-}
-
-async function clickSend(el: Widget): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await click(part(el, 'send-button'));
-  await sent;
-  await idle(el);
 }
 
 interface Flow {

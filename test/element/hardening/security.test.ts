@@ -6,14 +6,26 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { CATALOGS } from '../../../src/i18n/index.js';
 import { emulator, emulatorUrl, holdRequests, USERS, wrongCode } from '../../helpers/emulator.js';
-import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, type, type Widget } from '../../helpers/widget.js';
+import {
+  click,
+  codeInput,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  phoneInput,
+  press,
+  recordEvents,
+  sendCode,
+  statusText,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import { endpoints, EVENTS, idle, messageOf, recordFetches, until, untilEmulatorHas, watchUncaught, type TestLang } from './support.js';
 
 const BIND = 'CHANNEL_BIND_PHONE';
 const UNBIND = 'CHANNEL_UNBIND_PHONE';
 const BOB = USERS.phoneAndEmail;
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 const langOf = (index: number): TestLang => (index % 2 ? 'zh-CN' : 'en-US');
 
 /** The classic CDN build, produced by `npm run build`; its CSP tests are skipped while it is missing. */
@@ -30,13 +42,6 @@ function recordAllFetches(): { urls: string[]; restore(): void } {
     return real.call(window, input, init);
   }) as typeof window.fetch;
   return { urls, restore: () => void (window.fetch = real) };
-}
-
-async function sendCode(el: Widget, via: () => Promise<void>): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await via();
-  await sent;
-  await idle(el);
 }
 
 describe('security', () => {

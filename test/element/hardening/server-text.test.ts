@@ -2,12 +2,11 @@
 // token; another user's token forgets the previous user's input at once.
 import { expect } from '@open-wc/testing';
 import { emulator, holdRequests, USERS } from '../../helpers/emulator.js';
-import { errorText, mount, nextEvent, part, press, type, type Widget } from '../../helpers/widget.js';
+import { errorText, mount, nextEvent, phoneInput, press, type, type Widget } from '../../helpers/widget.js';
 import { idle, until } from './support.js';
 
 const SETUP = { lang: 'zh-CN' } as const;
 const NEW_PHONE = '13800135555';
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 
 /** A send refused with `message` (a business answer, statusCode 400: the widget shows the server's words). */
 async function refusedWith(el: Widget, message: string): Promise<CustomEvent> {
