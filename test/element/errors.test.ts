@@ -78,7 +78,7 @@ describe('errors, each with its message, event and a working retry', () => {
     expect((await emulator.requests()).slice(requests).map((r) => r.path)).to.deep.equal(['/api/v3/get-profile']);
     expect(await emulator.outbox('13800135555')).to.have.length(1);
     expect(JSON.stringify({ ...sessionStorage }), 'the storage holds no code').not.to.contain(
-      (await emulator.outbox('13800135555'))[0].code,
+      (await emulator.outbox('13800135555'))[0]?.code,
     );
   });
 

@@ -77,7 +77,7 @@ describe('bind, change and unbind against the emulator', () => {
 
       await press('Enter'); // the focused Send code button
       await waitUntil(() => events.length === 1, 'no code sent');
-      expect(events[0].detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
+      expect(events[0]?.detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
       await waitIdle(el);
       expect(focused(el)).to.equal(part(el, 'code-input'));
       await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
@@ -87,7 +87,7 @@ describe('bind, change and unbind against the emulator', () => {
       await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
       await click(part(el, 'send-button'));
       await waitUntil(() => events.length === 2, 'no second code');
-      expect(events[1].detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
+      expect(events[1]?.detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
       await waitIdle(el);
       const changed = nextEvent(el, 'authing-phone-changed');
       await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));

@@ -145,7 +145,7 @@ describe('countries and numbers', () => {
     await press('Enter');
     expect((await sent).detail).to.include({ phoneNumber: '91234567', phoneCountryCode: '+852' });
     const [sms] = await emulator.outbox('91234567');
-    expect(sms.phoneCountryCode).to.equal('+852');
+    expect(sms?.phoneCountryCode).to.equal('+852');
   });
 
   it('an ISO code or a name in the UI language finds a country; nothing found says so; a click picks', async () => {
@@ -167,7 +167,7 @@ describe('countries and numbers', () => {
     await search(el).select();
     await sendKeys({ type: '853' });
     await el.updateComplete;
-    await click(options(el)[0]);
+    await click(options(el)[0]!);
     await el.updateComplete;
     expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('MO +853');
     expect(panel(el)).to.equal(null);
@@ -245,7 +245,7 @@ describe('languages', () => {
       const el = await mount(USERS.phoneAndEmail.token, { lang });
       expect(title(el)).to.equal(heading);
       const [request] = await emulator.requests();
-      expect(request.lang).to.equal(lang);
+      expect(request?.lang).to.equal(lang);
       await expect(el).to.be.accessible();
     });
   }

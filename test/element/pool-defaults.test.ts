@@ -93,7 +93,7 @@ describe('the pool decides: defaults from its public config, never from a guess'
     const el = await mount(USERS.noPhone.token);
     await sendTo(el, '090-1234-5678');
     const [sms] = await emulator.outbox('9012345678');
-    expect([sms.phoneCountryCode, sms.phoneNumber]).to.deep.equal(['+81', '9012345678']);
+    expect([sms?.phoneCountryCode, sms?.phoneNumber]).to.deep.equal(['+81', '9012345678']);
   });
 
   for (const lang of LANGS) {

@@ -235,7 +235,7 @@ describe('right the first time against real Authing', () => {
       await waitIdle(el);
       expect(has(el, '[part~="phone-input"]'), 'the old-phone step first (the default)').to.equal(false);
       expect((await paths()).some((p) => p.startsWith('/api/v2/'))).to.equal(false);
-      expect((await emulator.requests())[0].userPoolId).to.equal('test-pool');
+      expect((await emulator.requests())[0]?.userPoolId).to.equal('test-pool');
     });
 
     for (const kind of ['http500', 'drop'] as const) {

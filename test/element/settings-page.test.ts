@@ -206,7 +206,7 @@ describe('the country list', () => {
     const groups = [...el.shadowRoot!.querySelectorAll('[role="listbox"] > [role="group"]')];
     const labelOf = (group: Element) => el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent!.trim();
     expect(groups.map(labelOf)).to.deep.equal(['常用', '所有國家和地區']);
-    const names = [...groups[0].querySelectorAll('[role="option"] > span:first-child')].map((node) => node.textContent);
+    const names = [...groups[0]!.querySelectorAll('[role="option"] > span:first-child')].map((node) => node.textContent);
     expect(names, 'as Taiwan-market products write them').to.deep.equal(['中國大陸', '香港', '澳門', '台灣']);
     await sendKeys({ type: '852' });
     await el.updateComplete;

@@ -112,8 +112,8 @@ describe('CDN files in plain pages', () => {
     expect(await load('authing-phone-manager.iife.js', 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).to.equal(
       'blocked',
     );
-    expect(await load('authing-phone-manager.iife.js', hashes['authing-phone-manager.iife.js'])).to.equal('loaded');
-    expect(await load('authing-phone-manager.js', hashes['authing-phone-manager.js'], 'module')).to.equal('loaded');
+    expect(await load('authing-phone-manager.iife.js', hashes['authing-phone-manager.iife.js']!)).to.equal('loaded');
+    expect(await load('authing-phone-manager.js', hashes['authing-phone-manager.js']!, 'module')).to.equal('loaded');
   });
 
   // Issue 14. Engines that ignore an import map's `integrity` load any chunk: there the test is skipped,
@@ -168,6 +168,6 @@ describe('CDN files in plain pages', () => {
     };
 
     expect(await titleWith(WRONG), 'the chunk with the wrong hash was refused: zh-CN').to.equal(CATALOGS['zh-CN'].title);
-    expect(await titleWith(hashes[chunk]), 'the right hash: en-US').to.equal(CATALOGS['en-US'].title);
+    expect(await titleWith(hashes[chunk]!), 'the right hash: en-US').to.equal(CATALOGS['en-US'].title);
   });
 });

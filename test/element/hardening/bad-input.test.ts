@@ -211,7 +211,7 @@ describe('bad input, table-driven', () => {
 
     it('fixing the number clears the message, and the send goes through', async () => {
       const el = await mount(USERS.noPhone.token);
-      await enter(phoneInput(el), REFUSED_NUMBERS[6]);
+      await enter(phoneInput(el), REFUSED_NUMBERS[6]!);
       await press('Enter');
       await el.updateComplete;
       expect(errorText(el)).to.equal(messageOf('en-US', 'PHONE_INVALID'));

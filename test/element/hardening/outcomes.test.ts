@@ -182,9 +182,9 @@ describe('outcomes the server applied are reported exactly once', () => {
   it('bind-phone aborted by the host before the server applied it: back where it was, with what was typed, no event', async () => {
     const el = await mount(USERS.noPhone.token, SETUP);
     const events = recordEvents(el, EVENTS);
-    const { code } = await FLOWS[0].prepare(el);
+    const { code } = await FLOWS[0]!.prepare(el);
     await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 20_000 });
-    await FLOWS[0].trigger(el, code);
+    await FLOWS[0]!.trigger(el, code);
     await untilEmulatorHas('/api/v3/bind-phone');
     const loaded = nextEvent(el, 'authing-profile-loaded');
     el.reload();
@@ -199,12 +199,12 @@ describe('outcomes the server applied are reported exactly once', () => {
   it('ALREADY_BOUND with the very number after a bind that timed out and landed late counts as landed: bound, once', async () => {
     const el = await mount(USERS.noPhone.token, { ...SETUP, timeout: '1000' });
     const events = recordEvents(el, EVENTS);
-    const { code } = await FLOWS[0].prepare(el);
+    const { code } = await FLOWS[0]!.prepare(el);
     // Held on the page past the widget's wait and its profile read: it reaches the server after both.
     const bind = holdRequests('bind-phone', { sentWhenAborted: true });
     try {
       const timedOut = nextEvent(el, 'authing-error');
-      await FLOWS[0].trigger(el, code);
+      await FLOWS[0]!.trigger(el, code);
       expect((await timedOut).detail.code).to.equal('TIMEOUT');
       await idle(el);
     } finally {
@@ -257,7 +257,7 @@ describe('outcomes the server applied are reported exactly once', () => {
 
   it('401 on update-phone keeps the verified change: after a new token, Confirm applies the same update token', async () => {
     const el = await mount(BOB.token, SETUP);
-    const { code } = await FLOWS[1].prepare(el);
+    const { code } = await FLOWS[1]!.prepare(el);
     await emulator.fault({
       path: '/api/v3/update-phone',
       kind: 'envelope',
@@ -284,7 +284,7 @@ describe('outcomes the server applied are reported exactly once', () => {
 
   it('a wrong code on unbind reloads the profile once: a number changed elsewhere gets no further SMS', async () => {
     const el = await mount(BOB.token, SETUP);
-    const { code } = await FLOWS[2].prepare(el);
+    const { code } = await FLOWS[2]!.prepare(el);
     // Meanwhile the number is changed elsewhere: the code went to a number that is no longer the account's.
     await emulator.seed([{ userId: BOB.id, phone: '13700001111' }]);
     await emulator.clearRequests();

@@ -344,11 +344,11 @@ describe('security', () => {
       await emulator.seed([{ userId: BOB.id, tokens: [TOKEN] }]);
       const logged: string[] = [];
       const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-      const originals = methods.map((m) => console[m]);
-      methods.forEach((m, i) => {
+      const originals = methods.map((m) => [m, console[m]] as const);
+      originals.forEach(([m, original]) => {
         console[m] = (...args: unknown[]) => {
           logged.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '));
-          originals[i].apply(console, args);
+          original.apply(console, args);
         };
       });
       const fetches = recordFetches();
@@ -372,7 +372,7 @@ describe('security', () => {
         await click(part(el, 'change-button'));
         await sendCode(el, () => click(part(el, 'send-button')));
         const codes = [await emulator.codeFor(BOB.phone, UNBIND)];
-        await type(codeInput(el), codes[0]);
+        await type(codeInput(el), codes[0]!);
         await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
         await sendCode(el, async () => {
           await type(phoneInput(el), '13922223333');
@@ -418,7 +418,7 @@ describe('security', () => {
         });
         const bound = nextEvent(el, 'authing-phone-bound');
         codes.push(await emulator.codeFor('13800135555', BIND));
-        await type(codeInput(el), codes[codes.length - 1]);
+        await type(codeInput(el), codes[codes.length - 1]!);
         await bound;
         await idle(el);
         snapshot();
@@ -437,7 +437,7 @@ describe('security', () => {
           'authing-error',
         ]);
 
-        const places: Record<string, string> = {
+        const places = {
           'rendered DOM': snapshots.join('\n'),
           'console output': logged.join('\n'),
           'event details': JSON.stringify(events.map((e) => e.detail)),
@@ -459,7 +459,7 @@ describe('security', () => {
         expect(places['rendered DOM'].length, 'the snapshots hold the widget').to.be.greaterThan(1000);
         expect(uncaught.seen).to.deep.equal([]);
       } finally {
-        methods.forEach((m, i) => (console[m] = originals[i]));
+        originals.forEach(([m, original]) => (console[m] = original));
         fetches.restore();
         uncaught.stop();
       }
