@@ -199,5 +199,8 @@ export default {
     cspPagesPlugin(),
   ],
   testFramework: { config: { timeout: 10000 } },
+  // A file's limit (120 s by default) is for a file that hangs: the fault matrix takes 30 s alone, and
+  // several times that on a loaded machine. A test that hangs still fails at its own 10 s.
+  testsFinishTimeout: 600_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
 };

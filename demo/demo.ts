@@ -308,7 +308,7 @@ function readableOn(hex: string): string {
   const WHITE = '#ffffff';
   const INK = '#0b1220';
   const contrast = (a: string, b: string) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    const [hi = 0, lo = 0] = [luminance(a), luminance(b)].sort((x, y) => y - x);
     return (hi + 0.05) / (lo + 0.05);
   };
   return contrast(hex, WHITE) >= contrast(hex, INK) ? WHITE : INK;
@@ -316,7 +316,7 @@ function readableOn(hex: string): string {
 
 function luminance(hex: string): number {
   const channels = (hex.replace('#', '').match(/../g) ?? ['00', '00', '00']).map((h) => parseInt(h, 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r = 0, g = 0, b = 0] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 

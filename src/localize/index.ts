@@ -11,3 +11,10 @@ export { DEFAULT_LANG, LANGS, resolveLang } from './registry.js';
 export const CATALOGS: Readonly<Record<Lang, Messages>> = Object.fromEntries(
   await Promise.all(LANGS.map(async (lang) => [lang, lang === DEFAULT_LANG ? zhCN : await importTranslation(lang)] as const)),
 );
+
+/** One language's catalog; a language with no file is a mistake in the test, said at once. */
+export function catalog(lang: Lang): Messages {
+  const messages = CATALOGS[lang];
+  if (!messages) throw new Error(`No catalog for ${lang}: src/translations has ${LANGS.join(', ')}`);
+  return messages;
+}

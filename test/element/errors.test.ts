@@ -3,25 +3,25 @@
 // expired updatePhoneToken when the pool skips the current number. Transport faults, session expiry,
 // wrong, expired and taken codes and numbers, bad input and the security cases live in test/element/hardening/.
 import { COOLDOWN_STORAGE_KEY } from '../../src/core/session.js';
-import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, USERS } from '../helpers/emulator.js';
+import { expect } from '@open-wc/testing';
+import { emulator, holdRequests, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
+  codeInput,
   errorText,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   type,
   unmountAll,
   waitForTitle,
   waitIdle,
+  waitUntil,
   type Widget,
 } from '../helpers/widget.js';
-
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 
 async function sendBindCode(el: Widget, phone: string): Promise<string> {
   await type(phoneInput(el), phone);
@@ -78,7 +78,7 @@ describe('errors, each with its message, event and a working retry', () => {
     expect((await emulator.requests()).slice(requests).map((r) => r.path)).to.deep.equal(['/api/v3/get-profile']);
     expect(await emulator.outbox('13800135555')).to.have.length(1);
     expect(JSON.stringify({ ...sessionStorage }), 'the storage holds no code').not.to.contain(
-      (await emulator.outbox('13800135555'))[0].code,
+      (await emulator.outbox('13800135555'))[0]?.code,
     );
   });
 
@@ -106,12 +106,16 @@ describe('errors, each with its message, event and a working retry', () => {
     await type(phoneInput(el), '13977778888');
     await press('Enter');
     await waitIdle(el);
-    // update-phone is held for a second while the emulator's clock passes the token's 60 s life.
-    await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: 1000 });
+    // update-phone is held on the page while the emulator's clock passes the token's 60 s life.
+    const updatePhone = holdRequests('update-phone');
     const error = nextEvent(el, 'authing-error');
-    await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
-    await waitUntil(async () => (await emulator.requests()).some((r) => r.path === '/api/v3/verify-update-phone-request'), 'no verify');
-    await emulator.advanceClock(61);
+    try {
+      await type(codeInput(el), await emulator.codeFor('13977778888', 'CHANNEL_BIND_PHONE'));
+      await waitUntil(() => updatePhone.held() === 1, 'no update-phone after the verify');
+      await emulator.advanceClock(61);
+    } finally {
+      updatePhone.restore();
+    }
     expect((await error).detail).to.include({ action: 'change', code: 'UPDATE_TOKEN_EXPIRED' });
     await waitIdle(el);
     expect(errorText(el)).to.contain('Request new codes');

@@ -1,8 +1,8 @@
 // The three flows end to end: real key presses and clicks in Chromium, the emulator over real HTTP
 // from another origin, and the emulator's state checked afterwards.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS, LANGS } from '../../src/localize/index.js';
+import { catalog, LANGS } from '../../src/localize/index.js';
 import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,
@@ -22,6 +22,7 @@ import {
   unmountAll,
   waitForTitle,
   waitIdle,
+  waitUntil,
 } from '../helpers/widget.js';
 
 const EVENTS = ['authing-code-sent', 'authing-phone-bound', 'authing-phone-changed', 'authing-phone-unbound', 'authing-error'];
@@ -32,7 +33,7 @@ describe('bind, change and unbind against the emulator', () => {
 
   // The three flows in every UI language, set up as a new user sets it up: app-host, the token, app-id.
   for (const lang of LANGS) {
-    const t = CATALOGS[lang];
+    const t = catalog(lang);
     it(`${lang}: binds a phone: number, Send code, the SMS code, Bind — with the keyboard`, async () => {
       const el = await mount(USERS.noPhone.token, { lang });
       const events = recordEvents(el, EVENTS);
@@ -76,7 +77,7 @@ describe('bind, change and unbind against the emulator', () => {
 
       await press('Enter'); // the focused Send code button
       await waitUntil(() => events.length === 1, 'no code sent');
-      expect(events[0].detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
+      expect(events[0]?.detail).to.deep.equal({ purpose: 'change-current', phoneNumber: '13800138000', phoneCountryCode: '+86' });
       await waitIdle(el);
       expect(focused(el)).to.equal(part(el, 'code-input'));
       await sendTypedCode(el, await emulator.codeFor('13800138000', 'CHANNEL_UNBIND_PHONE'));
@@ -86,7 +87,7 @@ describe('bind, change and unbind against the emulator', () => {
       await type(part<HTMLInputElement>(el, 'phone-input'), '13912345678');
       await click(part(el, 'send-button'));
       await waitUntil(() => events.length === 2, 'no second code');
-      expect(events[1].detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
+      expect(events[1]?.detail).to.deep.equal({ purpose: 'change-new', phoneNumber: '13912345678', phoneCountryCode: '+86' });
       await waitIdle(el);
       const changed = nextEvent(el, 'authing-phone-changed');
       await sendTypedCode(el, await emulator.codeFor('13912345678', 'CHANNEL_BIND_PHONE'));
@@ -328,7 +329,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     expect(errorText(el)).to.equal(
       'One of the two codes is incorrect. Check the code for your new number, or edit the one for your current number.',
     );
-    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesInvalid])));
+    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, catalog(lang).twoCodesInvalid])));
     expect(part<HTMLInputElement>(el, 'phone-input').value).to.equal(NEW_PHONE);
     // Which code is wrong is not known: the new code's row and the current code's line are both marked,
     // and the message stands at the code row, not in a banner above the title.
@@ -360,7 +361,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     expect((await failed).detail).to.include({ action: 'change', code: 'CODE_EXPIRED', apiCode: 2300 });
     await waitIdle(el);
     expect(errorText(el)).to.equal('The codes have expired or were already used. Request new ones, starting with your current number.');
-    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, CATALOGS[lang].twoCodesExpired])));
+    expect(await shownInEveryLanguage(el)).to.deep.equal(Object.fromEntries(LANGS.map((lang) => [lang, catalog(lang).twoCodesExpired])));
     expect(el.shadowRoot!.querySelector('[part~="phone-input"]') === null, 'back at the current number').to.equal(true);
   });
 
@@ -377,7 +378,7 @@ describe('a change that sends two codes: Authing does not say which one failed',
     await sendTypedCode(el, wrongCode(code));
     await failed;
     await waitIdle(el);
-    expect(errorText(el)).to.equal(CATALOGS['en-US'].codeRefused);
+    expect(errorText(el)).to.equal(catalog('en-US').codeRefused);
   });
 
   it('a wrong code elsewhere (bind) keeps the one-code message', async () => {

@@ -1,12 +1,13 @@
 // How the redesigned form behaves around its fields: a layout that holds still, errors where they belong,
 // focus that is never lost, a code input that takes digits only, and the optional recovery link.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS, LANGS } from '../../src/localize/index.js';
-import { emulator, USERS, wrongCode } from '../helpers/emulator.js';
+import { catalog, LANGS } from '../../src/localize/index.js';
+import { emulator, holdRequests, USERS, wrongCode } from '../helpers/emulator.js';
 import {
   button,
   click,
+  codeInput,
   createWidget,
   errorText,
   fieldError,
@@ -20,6 +21,7 @@ import {
   type,
   unmountAll,
   waitIdle,
+  waitUntil,
   type Widget,
 } from '../helpers/widget.js';
 import { withPageClockAhead } from './hardening/support.js';
@@ -28,10 +30,9 @@ const box = (node: Element) => {
   const { x, y, width, height } = node.getBoundingClientRect();
   return { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
 };
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 /** The line under the code input: its hint, or its error. */
 const codeMessage = (el: Widget) => el.shadowRoot!.getElementById(codeInput(el).getAttribute('aria-describedby')!)!.textContent!.trim();
-const en = CATALOGS['en-US'];
+const en = catalog('en-US');
 
 describe('a layout that holds still', () => {
   beforeEach(() => emulator.reset());
@@ -56,7 +57,7 @@ describe('a layout that holds still', () => {
       expect(box(send()), 'after a tick').to.deep.equal(before.send);
       // The end of the countdown, without waiting a minute: the widget's clock runs on Date.now().
       await withPageClockAhead(61_000, () => waitUntil(() => !/\d/.test(send().textContent!), 'countdown never ended', { timeout: 3000 }));
-      expect(send().textContent!.trim()).to.equal(CATALOGS[lang].sendCode);
+      expect(send().textContent!.trim()).to.equal(catalog(lang).sendCode);
       expect(box(send()), 'after the countdown').to.deep.equal(before.send);
       expect(box(codeInput(el))).to.deep.equal(before.code);
       expect(box(submit())).to.deep.equal(before.submit);
@@ -64,7 +65,6 @@ describe('a layout that holds still', () => {
   }
 
   it('a busy submit button keeps its width and shows a spinner; the code row is as wide as the number field', async () => {
-    await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 600 });
     const el = await mount(USERS.noPhone.token);
     await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
     await press('Enter');
@@ -75,10 +75,15 @@ describe('a layout that holds still', () => {
     expect(box(row).width, 'as wide as the number field').to.equal(box(el.shadowRoot!.querySelector('.apm__tel')!).width);
     const rowRight = row.getBoundingClientRect().right;
     expect(part(el, 'send-button').getBoundingClientRect().right, 'the send button at its end').to.be.within(rowRight - 2, rowRight);
-    await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
-    await waitUntil(() => submit.querySelector('.apm__spinner'), 'no spinner');
-    expect(box(submit).width).to.equal(width);
-    expect(submit.textContent!.trim(), 'heard while busy').to.equal(en.working);
+    const bind = holdRequests('bind-phone');
+    try {
+      await type(codeInput(el), await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE'));
+      await waitUntil(() => submit.querySelector('.apm__spinner'), 'no spinner');
+      expect(box(submit).width).to.equal(width);
+      expect(submit.textContent!.trim(), 'heard while busy').to.equal(en.working);
+    } finally {
+      bind.restore();
+    }
     await waitIdle(el);
   });
 

@@ -1,8 +1,9 @@
 // Countdown, the headers Authing gets, a widget waiting quietly for its token, and what stays on screen
 // when a new token's profile does not load. Aborts, double submits, leftovers after removal and the
 // token's whereabouts are in test/element/hardening/.
-import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import { expect } from '@open-wc/testing';
+import { emulator, emulatorUrl, holdRequests, USERS } from '../helpers/emulator.js';
+import { recordFetches, withPageClockAhead } from './hardening/support.js';
 import {
   button,
   click,
@@ -20,9 +21,8 @@ import {
   waitForTitle,
   waitIdle,
   type Widget,
+  waitUntil,
 } from '../helpers/widget.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('countdown, double submits, aborts and the token', () => {
   beforeEach(() => emulator.reset());
@@ -36,27 +36,31 @@ describe('countdown, double submits, aborts and the token', () => {
     const send = part(el, 'send-button');
     expect(send.textContent!.trim()).to.match(/^Resend in (59|60)s$/);
     expect(send.getAttribute('aria-disabled')).to.equal('true');
-    await sleep(1100);
-    await el.updateComplete;
+    const first = send.textContent!.trim();
+    await waitUntil(() => send.textContent!.trim() !== first, 'the countdown never ticked');
     expect(send.textContent!.trim()).to.match(/^Resend in (58|59)s$/);
-    await click(send);
-    await sleep(100);
-    expect(await emulator.outbox('13800135555')).to.have.length(1);
-    // A different number is a different SMS limit: it may be sent to at once.
-    await type(part<HTMLInputElement>(el, 'phone-input'), '13800136666');
-    await el.updateComplete;
-    expect(part(el, 'send-button').textContent!.trim()).to.equal('Send code');
-    // Once the minute has passed (page and emulator clocks moved), Send code is back.
-    await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
-    await emulator.advanceClock(61);
-    const realNow = Date.now;
-    Date.now = () => realNow() + 61_000;
+    // What the page sends from here on: nothing for the click meanwhile, one send once the minute is over.
+    const fetches = recordFetches();
     try {
-      await waitUntil(() => part(el, 'send-button').textContent!.trim() === 'Send code', 'countdown never ended', { timeout: 2500 });
-      await click(part(el, 'send-button'));
-      await waitIdle(el);
+      await click(send);
+      // A different number is a different SMS limit: it may be sent to at once.
+      await type(part<HTMLInputElement>(el, 'phone-input'), '13800136666');
+      await el.updateComplete;
+      expect(part(el, 'send-button').textContent!.trim()).to.equal('Send code');
+      // Once the minute has passed (page and emulator clocks moved), Send code is back.
+      await type(part<HTMLInputElement>(el, 'phone-input'), '13800135555');
+      await emulator.advanceClock(61);
+      await withPageClockAhead(61_000, async () => {
+        await waitUntil(() => part(el, 'send-button').textContent!.trim() === 'Send code', 'countdown never ended');
+        await click(part(el, 'send-button'));
+        await waitIdle(el);
+      });
+      expect(
+        fetches.calls.map((c) => c.endpoint),
+        'the click during the countdown sent nothing',
+      ).to.deep.equal(['send-sms']);
     } finally {
-      Date.now = realNow;
+      fetches.restore();
     }
     expect(await emulator.outbox('13800135555')).to.have.length(2);
   });
@@ -194,13 +198,17 @@ describe('waiting for the profile of a connection (a task)', () => {
   const skeleton = (el: Widget) => el.shadowRoot!.querySelector('.apm__skeleton');
 
   it('pending: busy, with the skeleton; complete: the step, not busy', async () => {
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const profile = holdRequests('get-profile');
     const el = await createWidget(USERS.phoneAndEmail.token);
     const loaded = nextEvent(el, 'authing-profile-loaded');
-    document.body.append(el);
-    await el.updateComplete;
-    expect(busy(el)).to.equal('true');
-    expect(skeleton(el), 'the skeleton while it loads').to.exist;
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      expect(busy(el)).to.equal('true');
+      expect(skeleton(el), 'the skeleton while it loads').to.exist;
+    } finally {
+      profile.restore();
+    }
     await loaded;
     await el.updateComplete;
     expect(busy(el)).to.equal('false');
@@ -217,11 +225,15 @@ describe('waiting for the profile of a connection (a task)', () => {
     await el.updateComplete;
     expect(busy(el)).to.equal('false');
     expect(text(el)).to.contain('We couldn’t load your phone number.');
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const profile = holdRequests('get-profile');
     const loaded = nextEvent(el, 'authing-profile-loaded');
-    await click(part(el, 'retry-button'));
-    await el.updateComplete;
-    expect(busy(el), 'pending again').to.equal('true');
+    try {
+      await click(part(el, 'retry-button'));
+      await el.updateComplete;
+      expect(busy(el), 'pending again').to.equal('true');
+    } finally {
+      profile.restore();
+    }
     await loaded;
     await el.updateComplete;
     expect(busy(el)).to.equal('false');
@@ -230,11 +242,15 @@ describe('waiting for the profile of a connection (a task)', () => {
 
   it("a new token runs it again: the new user's profile, busy until it is there", async () => {
     const el = await mount(USERS.phoneAndEmail.token);
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const profile = holdRequests('get-profile');
     const loaded = nextEvent(el, 'authing-profile-loaded');
-    el.accessToken = USERS.phoneOnly.token;
-    await el.updateComplete;
-    expect(busy(el)).to.equal('true');
+    try {
+      el.accessToken = USERS.phoneOnly.token;
+      await el.updateComplete;
+      expect(busy(el)).to.equal('true');
+    } finally {
+      profile.restore();
+    }
     await loaded;
     await el.updateComplete;
     expect(busy(el)).to.equal('false');

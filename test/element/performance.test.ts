@@ -1,9 +1,9 @@
 // Issue 24's costs: no country names on a first render, an open list that renders a screenful first and
 // scrolls its active option into view.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { emulator, USERS } from '../helpers/emulator.js';
-import { click, mount, part, press, unmountAll, type Widget } from '../helpers/widget.js';
+import { click, mount, part, press, unmountAll, type Widget, waitUntil } from '../helpers/widget.js';
 
 const prefix = (el: Widget) => part<HTMLButtonElement>(el, 'country-select');
 const options = (el: Widget) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];

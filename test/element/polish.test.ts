@@ -1,30 +1,31 @@
 // Issue 4's polish: countries, languages, theming, layout, keyboard-only flows and axe in every state.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS, DEFAULT_LANG, LANGS, resolveLang } from '../../src/localize/index.js';
+import { catalog, DEFAULT_LANG, LANGS, resolveLang } from '../../src/localize/index.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
-import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
+import { emulator, emulatorUrl, holdRequests, USERS } from '../helpers/emulator.js';
 import {
   button,
   click,
+  codeInput,
   errorText,
   focused,
   mount,
   nextEvent,
   part,
+  phoneInput,
+  pickCountry,
   press,
   statusText,
   title,
   type,
   unmountAll,
   waitIdle,
+  waitUntil,
   type Widget,
-  pickCountry,
 } from '../helpers/widget.js';
 
 const prefix = (el: Widget) => part<HTMLButtonElement>(el, 'country-select');
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 /** What a screen reader says for the country prefix: its label, then the selected country's name and code. */
 const countryName = (el: Widget) =>
   prefix(el)
@@ -144,7 +145,7 @@ describe('countries and numbers', () => {
     await press('Enter');
     expect((await sent).detail).to.include({ phoneNumber: '91234567', phoneCountryCode: '+852' });
     const [sms] = await emulator.outbox('91234567');
-    expect(sms.phoneCountryCode).to.equal('+852');
+    expect(sms?.phoneCountryCode).to.equal('+852');
   });
 
   it('an ISO code or a name in the UI language finds a country; nothing found says so; a click picks', async () => {
@@ -166,7 +167,7 @@ describe('countries and numbers', () => {
     await search(el).select();
     await sendKeys({ type: '853' });
     await el.updateComplete;
-    await click(options(el)[0]);
+    await click(options(el)[0]!);
     await el.updateComplete;
     expect(prefix(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal('MO +853');
     expect(panel(el)).to.equal(null);
@@ -210,16 +211,16 @@ describe('languages', () => {
 
   it('every catalog has every key of en-US, and every error code a message', () => {
     const keys = (o: object) => Object.keys(o).sort();
-    const reference = CATALOGS['en-US'];
+    const reference = catalog('en-US');
     for (const lang of LANGS) {
-      const catalog = CATALOGS[lang];
-      expect(keys(catalog), lang).to.deep.equal(keys(reference));
-      expect(keys(catalog.errors), `${lang} errors`).to.deep.equal([...ERROR_CODES].sort());
-      for (const [key, value] of Object.entries(catalog)) {
+      const messages = catalog(lang);
+      expect(keys(messages), lang).to.deep.equal(keys(reference));
+      expect(keys(messages.errors), `${lang} errors`).to.deep.equal([...ERROR_CODES].sort());
+      for (const [key, value] of Object.entries(messages)) {
         const text = typeof value === 'function' ? value(3 as never) : value;
         if (key !== 'errors' && key !== 'sentenceSeparator') expect(String(text), `${lang}.${key}`).not.to.equal('');
       }
-      for (const code of ERROR_CODES) expect(catalog.errors[code], `${lang}.errors.${code}`).to.be.a('string').and.not.empty;
+      for (const code of ERROR_CODES) expect(messages.errors[code], `${lang}.errors.${code}`).to.be.a('string').and.not.empty;
     }
   });
 
@@ -244,7 +245,7 @@ describe('languages', () => {
       const el = await mount(USERS.phoneAndEmail.token, { lang });
       expect(title(el)).to.equal(heading);
       const [request] = await emulator.requests();
-      expect(request.lang).to.equal(lang);
+      expect(request?.lang).to.equal(lang);
       await expect(el).to.be.accessible();
     });
   }
@@ -400,17 +401,21 @@ describe('keyboard only, with axe at every step', () => {
   });
 
   it('unbinds with Tab and Enter, and shows a loading state that passes axe', async () => {
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+    const profile = holdRequests('get-profile');
     const el = document.createElement('authing-phone-manager');
     el.setAttribute('app-host', await emulatorUrl());
     el.setAttribute('app-id', 'test-app');
     el.setAttribute('lang', 'en-US');
     el.accessToken = USERS.phoneAndEmail.token;
     const loaded = nextEvent(el, 'authing-profile-loaded');
-    document.body.append(el);
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Loading your phone number…');
-    await expect(el).to.be.accessible();
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).to.contain('Loading your phone number…');
+      await expect(el).to.be.accessible();
+    } finally {
+      profile.restore();
+    }
     await loaded;
     await el.updateComplete;
     (document.activeElement as HTMLElement | null)?.blur();

@@ -3,18 +3,20 @@
 // 422, apiCode 4004, in English here), a 4xx from update-phone, a token without the `phone` scope, the
 // app's public config (present, absent, failing), a widget without an app or pool id, and a request
 // header outside Authing's known CORS list.
-import { expect, waitUntil } from '@open-wc/testing';
-import { CATALOGS } from '../../src/localize/index.js';
+import { expect } from '@open-wc/testing';
+import { catalog } from '../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import {
   $,
   button,
   click,
+  codeInput,
   createWidget,
   errorText,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   recordEvents,
   TEST_APP_ID,
@@ -22,6 +24,7 @@ import {
   type,
   unmountAll,
   waitIdle,
+  waitUntil,
   type Widget,
 } from '../helpers/widget.js';
 import { waitSendable, withPageClockAhead } from './hardening/support.js';
@@ -29,8 +32,6 @@ import { waitSendable, withPageClockAhead } from './hardening/support.js';
 const PUBLIC_CONFIG = `/api/v2/applications/${TEST_APP_ID}/public-config`;
 const BIND = 'CHANNEL_BIND_PHONE';
 const UNBIND = 'CHANNEL_UNBIND_PHONE';
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 /** Whether the widget shows a part (a boolean: chai would try to print an element). */
 const has = (el: Widget, selector: string) => $(el, selector) !== null;
 const paths = async () => (await emulator.requests()).map((r) => r.path);
@@ -63,7 +64,7 @@ describe('right the first time against real Authing', () => {
         document.body.append(el);
         expect((await error).detail).to.include({ action: 'load-profile', code: 'CONFIG' });
         await waitIdle(el);
-        expect(errorText(el)).to.equal(CATALOGS['en-US'].errors.CONFIG);
+        expect(errorText(el)).to.equal(catalog('en-US').errors.CONFIG);
         expect(has(el, '[part~="retry-button"]'), 'no Try again: it cannot help').to.equal(false);
         expect(logged.filter((line) => line.includes('authing-phone-manager'))).to.have.length(1);
         expect(logged.join()).to.contain('app-id').and.to.contain('userpool-id');
@@ -234,7 +235,7 @@ describe('right the first time against real Authing', () => {
       await waitIdle(el);
       expect(has(el, '[part~="phone-input"]'), 'the old-phone step first (the default)').to.equal(false);
       expect((await paths()).some((p) => p.startsWith('/api/v2/'))).to.equal(false);
-      expect((await emulator.requests())[0].userPoolId).to.equal('test-pool');
+      expect((await emulator.requests())[0]?.userPoolId).to.equal('test-pool');
     });
 
     for (const kind of ['http500', 'drop'] as const) {

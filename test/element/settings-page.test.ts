@@ -1,13 +1,39 @@
 // At home in a settings page: the row layout driven by keyboard, a success banner that can be closed,
 // 200 % text in a 320 px column without sideways scrolling, and axe on the row layout, light and dark.
-import { expect, waitUntil } from '@open-wc/testing';
-import { emulator, USERS } from '../helpers/emulator.js';
-import { createWidget, focused, mount, nextEvent, part, press, statusText, unmountAll, waitIdle, type Widget } from '../helpers/widget.js';
+import { expect } from '@open-wc/testing';
+import { emulator, holdRequests, USERS } from '../helpers/emulator.js';
+import {
+  codeInput,
+  createWidget,
+  focused,
+  mount,
+  nextEvent,
+  part,
+  press,
+  statusText,
+  unmountAll,
+  waitIdle,
+  waitUntil,
+  type Widget,
+} from '../helpers/widget.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { contrast } from '../../src/controllers/brand-contrast-controller.js';
 import { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
 
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+/** Adds 13800135555 from the row with the keys alone: Add, the number, Enter, the code (which submits itself). */
+async function addFromTheRow(el: Widget): Promise<void> {
+  part(el, 'add-button').focus();
+  await press('Enter');
+  await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
+  await sendKeys({ type: '13800135555' });
+  await press('Enter');
+  await waitIdle(el);
+  expect(focused(el), 'the code input once a code went').to.equal(codeInput(el));
+  const bound = nextEvent(el, 'authing-phone-bound');
+  await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
+  await bound;
+  await waitIdle(el);
+}
 
 describe('the row layout', () => {
   beforeEach(() => emulator.reset());
@@ -36,17 +62,7 @@ describe('the row layout', () => {
 
   it('binding from the row ends in the row with the masked number; the banner closes with its button', async () => {
     const el = await mount(USERS.noPhone.token, { layout: 'row' });
-    part(el, 'add-button').focus();
-    await press('Enter');
-    await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
-    await sendKeys({ type: '13800135555' });
-    await press('Enter');
-    await waitIdle(el);
-    expect(focused(el), 'the code input once a code went').to.equal(codeInput(el));
-    const bound = nextEvent(el, 'authing-phone-bound');
-    await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
-    await bound;
-    await waitIdle(el);
+    await addFromTheRow(el);
     expect(part(el, 'phone').textContent!.trim()).to.match(/138\*{4}5555/);
     expect(el.shadowRoot!.querySelector('[part~="phone-input"]'), 'closed back to the row').to.equal(null);
     expect(statusText(el)).to.equal('Phone number added.');
@@ -62,16 +78,7 @@ describe('the row layout', () => {
     AuthingPhoneManager.noticeMs = 1500;
     try {
       const el = await mount(USERS.noPhone.token, { layout: 'row' });
-      part(el, 'add-button').focus();
-      await press('Enter');
-      await waitUntil(() => focused(el) === el.shadowRoot!.querySelector('[part~="phone-input"]'), 'focus did not go into the form');
-      await sendKeys({ type: '13800135555' });
-      await press('Enter');
-      await waitIdle(el);
-      const bound = nextEvent(el, 'authing-phone-bound');
-      await sendKeys({ type: await emulator.codeFor('13800135555', 'CHANNEL_BIND_PHONE') });
-      await bound;
-      await el.updateComplete;
+      await addFromTheRow(el);
       part(el, 'dismiss-button').focus();
       const shownAt = performance.now();
       // Held while focused: still there well after its time.
@@ -165,13 +172,18 @@ describe('the skeleton', () => {
 
   for (const layout of ['form', 'row'] as const) {
     it(`${layout}: as tall as the overview that follows it`, async () => {
-      await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 400 });
+      const profile = holdRequests('get-profile');
       const el = await createWidget(USERS.phoneAndEmail.token, { layout });
       const loaded = nextEvent(el, 'authing-profile-loaded');
-      document.body.append(el);
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('.apm__skeleton'), 'loading').to.exist;
-      const loading = el.getBoundingClientRect().height;
+      let loading: number;
+      try {
+        document.body.append(el);
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('.apm__skeleton'), 'loading').to.exist;
+        loading = el.getBoundingClientRect().height;
+      } finally {
+        profile.restore();
+      }
       await loaded;
       await el.updateComplete;
       expect(el.getBoundingClientRect().height - loading, 'px of jump').to.be.within(-2, 2);
@@ -194,7 +206,7 @@ describe('the country list', () => {
     const groups = [...el.shadowRoot!.querySelectorAll('[role="listbox"] > [role="group"]')];
     const labelOf = (group: Element) => el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent!.trim();
     expect(groups.map(labelOf)).to.deep.equal(['常用', '所有國家和地區']);
-    const names = [...groups[0].querySelectorAll('[role="option"] > span:first-child')].map((node) => node.textContent);
+    const names = [...groups[0]!.querySelectorAll('[role="option"] > span:first-child')].map((node) => node.textContent);
     expect(names, 'as Taiwan-market products write them').to.deep.equal(['中國大陸', '香港', '澳門', '台灣']);
     await sendKeys({ type: '852' });
     await el.updateComplete;

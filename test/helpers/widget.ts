@@ -1,11 +1,23 @@
 // Drives the widget the way a person does: real key presses and mouse clicks, reading what is shown.
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as waitUntilOpenWc } from '@open-wc/testing';
 import type { AuthingPhoneManager } from '../../src/authing-phone-manager.js';
 import '../../src/define.js';
 import { emulatorUrl } from './emulator.js';
 
 export type Widget = AuthingPhoneManager;
+
+/**
+ * open-wc's waitUntil, with 5 s by default instead of 1 s: what the tests wait for (a request to the
+ * emulator, then a render) can take more than a second on a loaded machine.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return waitUntilOpenWc(predicate, message, { timeout: 5000, ...options });
+}
 
 /** The app id every mounted widget sends (the emulator requires an app or pool id, as Authing's clients all send one). */
 export const TEST_APP_ID = 'test-app';
@@ -96,6 +108,10 @@ export const fieldError = (el: Widget, field: string): string =>
   el.shadowRoot!.querySelector(`[part~="error-${field}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const statusText = (el: Widget): string => part(el, 'status').textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** The number field and the code field of the step shown. */
+export const phoneInput = (el: Widget): HTMLInputElement => part<HTMLInputElement>(el, 'phone-input');
+export const codeInput = (el: Widget): HTMLInputElement => part<HTMLInputElement>(el, 'code-input');
+
 /** Finds a button by its visible label. */
 export function button(el: Widget, label: string | RegExp): HTMLButtonElement {
   const all = [...el.shadowRoot!.querySelectorAll('button')];
@@ -133,18 +149,37 @@ export async function pickCountry(el: Widget, search: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Does what sends a code (`via`), and waits until it is sent and the widget is idle. */
+export async function sendCode(el: Widget, via: () => Promise<void>): Promise<void> {
+  const sent = nextEvent(el, 'authing-code-sent');
+  await via();
+  await sent;
+  await waitIdle(el);
+}
+
+/** Types a number and presses Enter, which sends it a code; waits until it is sent. */
+export const sendCodeWithEnter = (el: Widget, phone: string): Promise<void> =>
+  sendCode(el, async () => {
+    await type(phoneInput(el), phone);
+    await press('Enter');
+  });
+
+/** Clicks Send code; waits until it is sent. */
+export const clickSend = (el: Widget): Promise<void> => sendCode(el, () => click(part(el, 'send-button')));
+
 /** Waits until the widget shows a step with this title. */
 export async function waitForTitle(el: Widget, expected: string): Promise<void> {
-  await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`, { timeout: 5000 });
+  await waitUntil(() => title(el) === expected, `title never became "${expected}" (shows: ${text(el)})`);
 }
 
 export async function waitForError(el: Widget): Promise<string> {
-  await waitUntil(() => errorText(el) !== '', `no error shown (shows: ${text(el)})`, { timeout: 5000 });
+  await waitUntil(() => errorText(el) !== '', `no error shown (shows: ${text(el)})`);
   return errorText(el);
 }
 
 export async function waitIdle(el: Widget): Promise<void> {
-  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { timeout: 5000 });
+  // Polled often: flows wait for it many times over.
+  await waitUntil(() => part(el, 'base').getAttribute('aria-busy') === 'false', 'widget stayed busy', { interval: 10 });
   await el.updateComplete;
 }
 

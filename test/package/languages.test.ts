@@ -4,7 +4,7 @@
 // is requested, and a chunk that cannot load leaves the widget in zh-CN, working.
 // The files come from `npm run build` (npm test builds first).
 import { expect } from '@open-wc/testing';
-import { CATALOGS, DEFAULT_LANG, LANGS, type Lang } from '../../src/localize/index.js';
+import { catalog, DEFAULT_LANG, LANGS, type Lang } from '../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS } from '../helpers/emulator.js';
 import { nextEvent, title, type Widget } from '../helpers/widget.js';
 import { until } from './frameworks/drive.js';
@@ -59,7 +59,7 @@ const chunksRequested = (win: Window): string[] =>
     .filter((lang): lang is string => !!lang);
 
 /** The strings a widget shows while it loads or once it has: either says which language it speaks. */
-const speaks = (text: string, lang: Lang) => text.includes(CATALOGS[lang].loading) || text.includes(CATALOGS[lang].title);
+const speaks = (text: string, lang: Lang) => text.includes(catalog(lang).loading) || text.includes(catalog(lang).title);
 
 describe('languages of the CDN files, under CSP and Trusted Types', () => {
   let frame: HTMLIFrameElement | undefined;
@@ -85,7 +85,7 @@ describe('languages of the CDN files, under CSP and Trusted Types', () => {
         const opened = await openPage(page);
         frame = opened.frame;
         const { el, texts } = await mountIn(opened.win, lang);
-        expect(title(el)).to.equal(CATALOGS[lang].title);
+        expect(title(el)).to.equal(catalog(lang).title);
         const shown = texts.filter((text) => text.trim());
         expect(shown.length, 'the widget showed something').to.be.greaterThan(0);
         expect(
@@ -106,7 +106,7 @@ describe('languages of the CDN files, under CSP and Trusted Types', () => {
     texts.length = 0;
     el.lang = 'ja-JP';
     await el.updateComplete;
-    expect(title(el)).to.equal(CATALOGS['ja-JP'].title);
+    expect(title(el)).to.equal(catalog('ja-JP').title);
     expect(
       texts.filter((text) => !speaks(text, 'en-US') && !speaks(text, 'ja-JP')),
       'English, then Japanese, nothing else',
@@ -119,7 +119,7 @@ describe('languages of the CDN files, under CSP and Trusted Types', () => {
     const opened = await openPage('cdn-lost-chunks.html');
     frame = opened.frame;
     const { el, texts } = await mountIn(opened.win, 'en-US');
-    expect(title(el)).to.equal(CATALOGS['zh-CN'].title);
+    expect(title(el)).to.equal(catalog('zh-CN').title);
     expect(el.shadowRoot!.querySelector('[part~="phone"]')?.textContent, 'the number').to.contain('8000');
     expect(texts.filter((text) => text.trim() && !speaks(text, 'zh-CN'))).to.deep.equal([]);
     expect(chunksRequested(opened.win), 'it asked for the en-US chunk').to.deep.equal(['en-US']);

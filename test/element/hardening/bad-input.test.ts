@@ -5,11 +5,21 @@
 import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import { emulator, USERS } from '../../helpers/emulator.js';
-import { click, errorText, mount, nextEvent, part, pickCountry, press, recordEvents, type, type Widget } from '../../helpers/widget.js';
+import {
+  click,
+  codeInput,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  phoneInput,
+  pickCountry,
+  press,
+  recordEvents,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import { idle, messageOf, paste, recordFetches, type TestLang } from './support.js';
-
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 
 type Entry = 'type' | 'paste';
 
@@ -201,7 +211,7 @@ describe('bad input, table-driven', () => {
 
     it('fixing the number clears the message, and the send goes through', async () => {
       const el = await mount(USERS.noPhone.token);
-      await enter(phoneInput(el), REFUSED_NUMBERS[6]);
+      await enter(phoneInput(el), REFUSED_NUMBERS[6]!);
       await press('Enter');
       await el.updateComplete;
       expect(errorText(el)).to.equal(messageOf('en-US', 'PHONE_INVALID'));

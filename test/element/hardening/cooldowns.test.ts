@@ -3,12 +3,11 @@ import { expect } from '@open-wc/testing';
 import { emulator, USERS } from '../../helpers/emulator.js';
 import { COOLDOWN_STORAGE_KEY } from '../../../src/core/session.js';
 import { resendKey } from '../../../src/core/flow/phone-flow.js';
-import { mount, nextEvent, part, press, type, type Widget } from '../../helpers/widget.js';
+import { mount, nextEvent, part, phoneInput, press, type, type Widget } from '../../helpers/widget.js';
 import { idle, until } from './support.js';
 
 const SETUP = { lang: 'zh-CN' } as const;
 const NEW_PHONE = '13800135555';
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 const sendButton = (el: Widget) => part(el, 'send-button');
 /** The seconds the send button counts down from, or 0 when it shows none. */
 const secondsShown = (el: Widget) => Number(/\d+/.exec(sendButton(el).textContent ?? '')?.[0] ?? 0);

@@ -9,16 +9,29 @@
 import { expect } from '@open-wc/testing';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import type { Action } from '../../../src/events.js';
-import { emulator, emulatorUrl, USERS, type FaultKind, wrongCode } from '../../helpers/emulator.js';
-import { CATALOGS } from '../../../src/localize/index.js';
+import {
+  emulator,
+  emulatorUrl,
+  type FaultKind,
+  type HeldRequests,
+  holdRequests,
+  phoneOf,
+  USERS,
+  wrongCode,
+} from '../../helpers/emulator.js';
+import { catalog } from '../../../src/localize/index.js';
 import {
   click,
+  clickSend,
+  codeInput,
   errorText,
   mount,
   nextEvent,
   part,
+  phoneInput,
   press,
   recordEvents,
+  sendCodeWithEnter,
   statusText,
   title,
   type,
@@ -54,10 +67,7 @@ async function enterCode(el: Widget, code: string): Promise<void> {
 const typeAndRemove = enterCode;
 
 const BOB = USERS.phoneAndEmail; // phone 13800138000, email: may change and unbind
-const TIMEOUT_MS = 300;
-
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
+const TIMEOUT_MS = 1000;
 
 /** What a case remembers between steps (the code the user read from their phone). */
 interface Ctx {
@@ -92,21 +102,6 @@ interface Endpoint {
   spentBy4xx?: Pick<Endpoint, 'kept' | 'retry' | 'retryCalls'>;
 }
 
-async function sendCodeWithEnter(el: Widget, phone: string): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await type(phoneInput(el), phone);
-  await press('Enter');
-  await sent;
-  await idle(el);
-}
-
-async function clickSend(el: Widget): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await click(part(el, 'send-button'));
-  await sent;
-  await idle(el);
-}
-
 /** Change, up to the new number's code: code to the current number, new number, code to it. */
 async function prepareChange(el: Widget, ctx: Ctx, to = CHANGE_TO): Promise<void> {
   await click(part(el, 'change-button'));
@@ -124,7 +119,25 @@ async function submitAndWait(el: Widget, event: 'authing-phone-bound' | 'authing
   await idle(el);
 }
 
-const phoneOf = async (userId: string) => (await emulator.user(userId)).phone ?? null;
+/**
+ * A change that asks for both codes again, the new number kept: a code to the current number, one to the
+ * new number, and the change completes. With the page clock `ms` ahead (the last codes' resend wait over).
+ */
+async function changeWithNewCodes(el: Widget, ms: number): Promise<void> {
+  await withPageClockAhead(ms, async () => {
+    await waitSendable(el);
+    await clickSend(el);
+    await enterCode(el, await emulator.codeFor(BOB.phone, UNBIND)); // Enter: continues
+    await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
+    expect(phoneInput(el).value, 'the new number kept').to.equal(CHANGE_TO);
+    await waitSendable(el);
+    await clickSend(el);
+  });
+  const changed = nextEvent(el, 'authing-phone-changed');
+  await enterCode(el, await emulator.codeFor(CHANGE_TO, BIND));
+  await changed;
+  await idle(el);
+}
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -243,18 +256,7 @@ const ENDPOINTS: Endpoint[] = [
       async retry(el) {
         // New codes, a minute after the last ones (both clocks moved).
         await emulator.advanceClock(61);
-        await withPageClockAhead(61_000, async () => {
-          await waitSendable(el);
-          await clickSend(el);
-          await enterCode(el, await emulator.codeFor(BOB.phone, UNBIND)); // Enter: continues
-          await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-          expect(phoneInput(el).value, 'the new number kept').to.equal(CHANGE_TO);
-          await clickSend(el);
-          const changed = nextEvent(el, 'authing-phone-changed');
-          await enterCode(el, await emulator.codeFor(CHANGE_TO, BIND));
-          await changed;
-          await idle(el);
-        });
+        await changeWithNewCodes(el, 61_000);
       },
       retryCalls: ['send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone'],
     },
@@ -405,7 +407,7 @@ class Case {
     expect(detail).to.include({ action, code, ...fields });
     expect(this.errors().slice(errorsBefore), 'authing-error fires once').to.deep.equal([code]);
     // A profile that did not load says so first, then why, in one message.
-    const shown = errorText(this.el).replace(CATALOGS[this.lang].unavailable, '').trim();
+    const shown = errorText(this.el).replace(catalog(this.lang).unavailable, '').trim();
     expect(shown.startsWith(message), `shown: "${shown}"`).to.equal(true);
     if (this.lang === 'zh-CN') expect(shown).to.match(/[\u4e00-\u9fff]/, 'in Chinese');
     expect(this.uncaught.seen, 'nothing uncaught').to.deep.equal([]);
@@ -449,17 +451,31 @@ const langOf = (index: number): TestLang => (index % 2 ? 'zh-CN' : 'en-US');
 describe('fault matrix', () => {
   let uncaught: ReturnType<typeof watchUncaught>;
   let fetches: ReturnType<typeof recordFetches>;
+  let held: HeldRequests | undefined;
   beforeEach(async () => {
     await emulator.reset();
     uncaught = watchUncaught();
     fetches = recordFetches();
+    held = undefined;
   });
   afterEach(async () => {
     uncaught.stop();
     fetches.restore();
+    held?.restore();
     document.querySelectorAll('authing-phone-manager').forEach((el) => el.remove());
     await emulator.reset(); // drops answers still held by a delay fault, unprocessed
   });
+
+  /**
+   * Holds the widget's requests to `endpoint` on the page (see holdRequests), beneath the recording of
+   * its fetches, which so still sees each request when the widget makes it. Before start().
+   */
+  function hold(endpoint: EndpointName, options?: { sentWhenAborted: boolean }): HeldRequests {
+    fetches.restore();
+    held = holdRequests(endpoint, options);
+    fetches = recordFetches();
+    return held;
+  }
 
   async function start(token: string, lang: TestLang, attributes: Record<string, string> = {}): Promise<Case> {
     const el = await mount(token, { lang, ...POOL_ONLY, ...attributes });
@@ -505,8 +521,8 @@ describe('fault matrix', () => {
             detail: fault.detail,
           });
           if (endpoint.name === 'get-profile') {
-            expect(el.shadowRoot!.textContent).to.contain(CATALOGS[lang].unavailable);
-            if (fault.code !== 'UNAUTHORIZED') expect(part(el, 'retry-button').textContent!.trim()).to.equal(CATALOGS[lang].retry);
+            expect(el.shadowRoot!.textContent).to.contain(catalog(lang).unavailable);
+            if (fault.code !== 'UNAUTHORIZED') expect(part(el, 'retry-button').textContent!.trim()).to.equal(catalog(lang).retry);
           }
 
           // 4. What was typed is kept, and retrying completes the flow.
@@ -552,7 +568,7 @@ describe('fault matrix', () => {
       const code = await emulator.codeFor(NEW_PHONE, BIND);
       await c.fails('CODE_INVALID', 'bind', () => enterCode(c.el, wrongCode(code)), ['bind-phone'], {
         detail: { statusCode: 400, apiCode: 2001 },
-        message: CATALOGS['en-US'].codeRefused, // 2001: wrong, or expired as Guard reads it
+        message: catalog('en-US').codeRefused, // 2001: wrong, or expired as Guard reads it
       });
       expect(phoneInput(c.el).value).to.equal(NEW_PHONE);
       expect(codeInput(c.el).getAttribute('aria-invalid')).to.equal('true');
@@ -570,7 +586,7 @@ describe('fault matrix', () => {
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
       await c.fails('CODE_INVALID', 'change', () => enterCode(c.el, wrongCode(ctx.code)), ['verify-update-phone-request'], {
-        message: CATALOGS['zh-CN'].twoCodesInvalid,
+        message: catalog('zh-CN').twoCodesInvalid,
       });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       const changed = nextEvent(c.el, 'authing-phone-changed');
@@ -592,7 +608,7 @@ describe('fault matrix', () => {
       c.expect('send-sms', 'send-sms');
       const code = await emulator.codeFor(CHANGE_TO, BIND);
       await c.fails('CODE_INVALID', 'change', () => enterCode(c.el, code), ['verify-update-phone-request'], {
-        message: CATALOGS['en-US'].twoCodesInvalid,
+        message: catalog('en-US').twoCodesInvalid,
       });
       expect(phoneInput(c.el).value).to.equal(CHANGE_TO);
       expect(codeInput(c.el).value).to.equal(code);
@@ -614,7 +630,7 @@ describe('fault matrix', () => {
       // A wrong code may be a right one for a number that is no longer the account's: the profile is read once.
       await c.fails('CODE_INVALID', 'unbind', () => typeAndRemove(c.el, wrongCode(code)), ['unbind-phone'], {
         followUp: ['get-profile'],
-        message: CATALOGS['zh-CN'].codeRefused,
+        message: catalog('zh-CN').codeRefused,
       });
       const unbound = nextEvent(c.el, 'authing-phone-unbound');
       await typeAndRemove(c.el, code);
@@ -652,21 +668,11 @@ describe('fault matrix', () => {
       c.expect('send-sms', 'send-sms');
       await emulator.advanceClock(301);
       await c.fails('CODE_EXPIRED', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request'], {
-        message: CATALOGS['en-US'].twoCodesExpired,
+        message: catalog('en-US').twoCodesExpired,
       });
-      await withPageClockAhead(301_000, async () => {
-        // Authing does not say which code expired, and both are as old: back to the first code, number kept.
-        await until(() => c.el.shadowRoot!.querySelector('[part~="edit-button"]') === null, 'not back at the current number');
-        await clickSend(c.el);
-        await enterCode(c.el, await emulator.codeFor(BOB.phone, UNBIND));
-        await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-        expect(phoneInput(c.el).value).to.equal(CHANGE_TO, 'the number is kept');
-        await waitSendable(c.el);
-        await clickSend(c.el);
-      });
-      const changed = nextEvent(c.el, 'authing-phone-changed');
-      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
-      await changed;
+      // Authing does not say which code expired, and both are as old: back to the first code, number kept.
+      await until(() => c.el.shadowRoot!.querySelector('[part~="edit-button"]') === null, 'not back at the current number');
+      await changeWithNewCodes(c.el, 301_000);
       c.expect('send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone');
       c.end(['CODE_EXPIRED']);
     });
@@ -692,20 +698,20 @@ describe('fault matrix', () => {
     });
 
     it('update-phone × expired updatePhoneToken → UPDATE_TOKEN_EXPIRED; new codes complete the change (en-US)', async () => {
+      // update-phone is held on the page while the emulator's clock passes the token's 60 s.
+      const updatePhone = hold('update-phone');
       const c = await start(BOB.token, 'en-US');
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      // update-phone is held for a moment while the emulator's clock passes the token's 60 s.
-      await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: 400 });
-      const verified = until(async () => endpoints(await emulator.requests()).includes('verify-update-phone-request'), 'no verify');
       await c.fails(
         'UPDATE_TOKEN_EXPIRED',
         'change',
         async () => {
           await enterCode(c.el, ctx.code);
-          await verified;
+          await until(() => updatePhone.held() === 1, 'no update-phone after the verify');
           await emulator.advanceClock(61);
+          updatePhone.release();
         },
         ['verify-update-phone-request', 'update-phone'],
         { followUp: ['get-profile'] }, // the profile is checked: the change is not in place
@@ -713,35 +719,26 @@ describe('fault matrix', () => {
       // New codes are asked for, with the number kept.
       expect(errorText(c.el)).to.equal(messageOf('en-US', 'UPDATE_TOKEN_EXPIRED'));
       expect(await phoneOf(BOB.id)).to.equal(BOB.phone);
-      await withPageClockAhead(61_000, async () => {
-        await waitSendable(c.el);
-        await clickSend(c.el);
-        await enterCode(c.el, await emulator.codeFor(BOB.phone, UNBIND));
-        await until(() => c.el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
-        expect(phoneInput(c.el).value).to.equal(CHANGE_TO, 'the number is kept');
-        await waitSendable(c.el);
-        await clickSend(c.el);
-      });
-      const changed = nextEvent(c.el, 'authing-phone-changed');
-      await enterCode(c.el, await emulator.codeFor(CHANGE_TO, BIND));
-      await changed;
+      await changeWithNewCodes(c.el, 61_000);
       c.expect('send-sms', 'send-sms', 'verify-update-phone-request', 'update-phone');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO);
       c.end(['UPDATE_TOKEN_EXPIRED']);
     });
 
     it('update-phone × reused updatePhoneToken (the first answer was lost, the change went through) → UPDATE_TOKEN_EXPIRED; the widget finds the change done (zh-CN)', async () => {
+      // update-phone reaches the server only after the widget gave up on it and read the profile; the
+      // server then applies the change.
+      const updatePhone = hold('update-phone', { sentWhenAborted: true });
       const c = await start(BOB.token, 'zh-CN', { timeout: String(TIMEOUT_MS) });
       const ctx: Ctx = { code: '' };
       await prepareChange(c.el, ctx);
       c.expect('send-sms', 'send-sms');
-      // The answer to update-phone comes after the widget gave up; the server did apply the change.
-      await emulator.fault({ path: '/api/v3/update-phone', kind: 'delay', delayMs: TIMEOUT_MS + 300 });
       await c.fails('TIMEOUT', 'change', () => enterCode(c.el, ctx.code), ['verify-update-phone-request', 'update-phone'], {
         heldBack: 1,
         // The widget reads the profile to find out: still the old number then, so TIMEOUT is shown.
         followUp: ['get-profile'],
       });
+      updatePhone.release();
       await until(async () => endpoints(await emulator.requests()).includes('update-phone'), 'the held update-phone never ran');
       expect(await phoneOf(BOB.id)).to.equal(CHANGE_TO, 'applied by the server');
       // The user retries: the same one-time token again, now spent.
@@ -758,7 +755,7 @@ describe('fault matrix', () => {
       });
       await idle(c.el);
       c.expect('update-phone', 'get-profile');
-      expect(statusText(c.el)).to.equal(CATALOGS['zh-CN'].changed);
+      expect(statusText(c.el)).to.equal(catalog('zh-CN').changed);
       expect(part(c.el, 'phone').textContent).to.equal('+86 139****2222');
       c.end(['TIMEOUT', 'UPDATE_TOKEN_EXPIRED']);
     });
@@ -835,7 +832,7 @@ describe('fault matrix', () => {
       await c.fails('LAST_LOGIN_METHOD', 'unbind', () => typeAndRemove(c.el, code), ['unbind-phone'], {
         detail: { statusCode: 422, apiCode: 2217 },
       });
-      expect(title(c.el), 'back on the overview').to.equal(CATALOGS['zh-CN'].title);
+      expect(title(c.el), 'back on the overview').to.equal(catalog('zh-CN').title);
       expect(c.el.shadowRoot!.querySelector('[part~="unbind-button"]'), 'no Remove offered').to.equal(null);
       expect(await phoneOf(BOB.id)).to.equal(BOB.phone);
       // An email is added again elsewhere; the host reloads the widget; a new flow, with a new code (a code

@@ -4,8 +4,22 @@
 // then loses its answer (`apply-*` faults); the tests drive the widget through the UI and wait on the
 // emulator's request log, never on a fixed sleep.
 import { expect } from '@open-wc/testing';
-import { emulator, USERS, wrongCode } from '../../helpers/emulator.js';
-import { click, errorText, mount, nextEvent, part, press, recordEvents, type, type Widget } from '../../helpers/widget.js';
+import { emulator, holdRequests, phoneOf, USERS, wrongCode } from '../../helpers/emulator.js';
+import {
+  click,
+  clickSend,
+  codeInput,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  phoneInput,
+  press,
+  recordEvents,
+  sendCodeWithEnter,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import { EVENTS, endpoints, idle, until, untilEmulatorHas, watchUncaught } from './support.js';
 
 const BIND = 'CHANNEL_BIND_PHONE';
@@ -16,30 +30,12 @@ const BOB = USERS.phoneAndEmail;
 /** Flow tests set only what a new user sets (the language only so the numbers read as mainland ones). */
 const SETUP = { lang: 'zh-CN' } as const;
 
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
-const phoneOf = async (userId: string) => (await emulator.user(userId)).phone ?? null;
 const outcomes = (events: CustomEvent[]) => events.filter((e) => /bound|changed|unbound|error/.test(e.type)).map((e) => e.type);
 const logged = async () => endpoints(await emulator.requests());
 
 /** Waits until the emulator logged `count` requests to `path` in all. */
 async function untilLogged(path: string, count: number): Promise<void> {
   await until(async () => (await logged()).filter((p) => p === path).length >= count, `fewer than ${count} ${path}`, 5000);
-}
-
-async function sendCodeWithEnter(el: Widget, phone: string): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await type(phoneInput(el), phone);
-  await press('Enter');
-  await sent;
-  await idle(el);
-}
-
-async function clickSend(el: Widget): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await click(part(el, 'send-button'));
-  await sent;
-  await idle(el);
 }
 
 interface Flow {
@@ -186,9 +182,9 @@ describe('outcomes the server applied are reported exactly once', () => {
   it('bind-phone aborted by the host before the server applied it: back where it was, with what was typed, no event', async () => {
     const el = await mount(USERS.noPhone.token, SETUP);
     const events = recordEvents(el, EVENTS);
-    const { code } = await FLOWS[0].prepare(el);
+    const { code } = await FLOWS[0]!.prepare(el);
     await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 20_000 });
-    await FLOWS[0].trigger(el, code);
+    await FLOWS[0]!.trigger(el, code);
     await untilEmulatorHas('/api/v3/bind-phone');
     const loaded = nextEvent(el, 'authing-profile-loaded');
     el.reload();
@@ -201,15 +197,19 @@ describe('outcomes the server applied are reported exactly once', () => {
   });
 
   it('ALREADY_BOUND with the very number after a bind that timed out and landed late counts as landed: bound, once', async () => {
-    const el = await mount(USERS.noPhone.token, { ...SETUP, timeout: '300' });
+    const el = await mount(USERS.noPhone.token, { ...SETUP, timeout: '1000' });
     const events = recordEvents(el, EVENTS);
-    const { code } = await FLOWS[0].prepare(el);
-    // Held longer than the widget waits, and longer than its profile read: it lands after both.
-    await emulator.fault({ path: '/api/v3/bind-phone', kind: 'delay', delayMs: 1500 });
-    const timedOut = nextEvent(el, 'authing-error');
-    await FLOWS[0].trigger(el, code);
-    expect((await timedOut).detail.code).to.equal('TIMEOUT');
-    await idle(el);
+    const { code } = await FLOWS[0]!.prepare(el);
+    // Held on the page past the widget's wait and its profile read: it reaches the server after both.
+    const bind = holdRequests('bind-phone', { sentWhenAborted: true });
+    try {
+      const timedOut = nextEvent(el, 'authing-error');
+      await FLOWS[0]!.trigger(el, code);
+      expect((await timedOut).detail.code).to.equal('TIMEOUT');
+      await idle(el);
+    } finally {
+      bind.restore();
+    }
     expect(codeInput(el).value, 'what was typed is kept').to.equal(code);
     await until(async () => (await phoneOf(USERS.noPhone.id)) === NEW_PHONE, 'the held bind never landed');
     const bound = nextEvent(el, 'authing-phone-bound');
@@ -257,7 +257,7 @@ describe('outcomes the server applied are reported exactly once', () => {
 
   it('401 on update-phone keeps the verified change: after a new token, Confirm applies the same update token', async () => {
     const el = await mount(BOB.token, SETUP);
-    const { code } = await FLOWS[1].prepare(el);
+    const { code } = await FLOWS[1]!.prepare(el);
     await emulator.fault({
       path: '/api/v3/update-phone',
       kind: 'envelope',
@@ -284,7 +284,7 @@ describe('outcomes the server applied are reported exactly once', () => {
 
   it('a wrong code on unbind reloads the profile once: a number changed elsewhere gets no further SMS', async () => {
     const el = await mount(BOB.token, SETUP);
-    const { code } = await FLOWS[2].prepare(el);
+    const { code } = await FLOWS[2]!.prepare(el);
     // Meanwhile the number is changed elsewhere: the code went to a number that is no longer the account's.
     await emulator.seed([{ userId: BOB.id, phone: '13700001111' }]);
     await emulator.clearRequests();

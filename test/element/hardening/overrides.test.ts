@@ -1,6 +1,6 @@
 // Issue 22, point 9: words or data of the wrong shape never break the render or leave it on Loading.
 import { expect } from '@open-wc/testing';
-import { CATALOGS } from '../../../src/localize/index.js';
+import { catalog } from '../../../src/localize/index.js';
 import { emulator, USERS } from '../../helpers/emulator.js';
 import { click, mount, part, title, type Widget } from '../../helpers/widget.js';
 import { until, watchUncaught } from './support.js';
@@ -22,8 +22,8 @@ describe('message overrides of the wrong type', () => {
       regions: null,
     } as never;
     await el.updateComplete;
-    expect(title(el)).to.equal(CATALOGS['en-US'].title);
-    expect(part(el, 'change-button').textContent!.trim()).to.equal(CATALOGS['en-US'].change);
+    expect(title(el)).to.equal(catalog('en-US').title);
+    expect(part(el, 'change-button').textContent!.trim()).to.equal(catalog('en-US').change);
     await click(part(el, 'unbind-button'));
     await until(() => title(el) === 'Remove this number', `title: ${title(el)}`);
     uncaught.stop();
@@ -52,7 +52,7 @@ describe('message overrides of the wrong type', () => {
     };
     document.body.append(el);
     await until(() => el.shadowRoot?.querySelector('[part~="retry-button"]'), 'no Try again');
-    expect(el.shadowRoot!.textContent).to.contain(CATALOGS['en-US'].errors.BAD_RESPONSE);
+    expect(el.shadowRoot!.textContent).to.contain(catalog('en-US').errors.BAD_RESPONSE);
     profile = { userId: 'u-1', phone: '13800138000', phoneCountryCode: '+86', email: 'a@b.c' };
     await click(part(el, 'retry-button'));
     await until(() => el.shadowRoot!.querySelector('[part~="change-button"]'), 'the overview after Try again');

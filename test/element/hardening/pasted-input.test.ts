@@ -1,12 +1,10 @@
 // Issue 22, points 5–7: input as people give it: pasted numbers and SMS texts, and IME composition.
 import { expect } from '@open-wc/testing';
 import { emulator, USERS } from '../../helpers/emulator.js';
-import { errorText, mount, nextEvent, part, press, type Widget } from '../../helpers/widget.js';
+import { codeInput, errorText, mount, nextEvent, phoneInput, press } from '../../helpers/widget.js';
 import { idle, paste } from './support.js';
 
 const SETUP = { lang: 'zh-CN' } as const;
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 const sentTo = async () => (await emulator.outbox()).map((sms: { phoneNumber: string }) => sms.phoneNumber);
 
 describe('input as people give it', () => {

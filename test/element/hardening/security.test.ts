@@ -4,16 +4,28 @@
 // new one aborts what the old one started; repeated clicks and Enter presses make one request.
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { CATALOGS } from '../../../src/localize/index.js';
-import { emulator, emulatorUrl, USERS, wrongCode } from '../../helpers/emulator.js';
-import { click, errorText, mount, nextEvent, part, press, recordEvents, statusText, type, type Widget } from '../../helpers/widget.js';
+import { catalog } from '../../../src/localize/index.js';
+import { emulator, emulatorUrl, holdRequests, USERS, wrongCode } from '../../helpers/emulator.js';
+import {
+  click,
+  codeInput,
+  errorText,
+  mount,
+  nextEvent,
+  part,
+  phoneInput,
+  press,
+  recordEvents,
+  sendCode,
+  statusText,
+  type,
+  type Widget,
+} from '../../helpers/widget.js';
 import { endpoints, EVENTS, idle, messageOf, recordFetches, until, untilEmulatorHas, watchUncaught, type TestLang } from './support.js';
 
 const BIND = 'CHANNEL_BIND_PHONE';
 const UNBIND = 'CHANNEL_UNBIND_PHONE';
 const BOB = USERS.phoneAndEmail;
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
-const codeInput = (el: Widget) => part<HTMLInputElement>(el, 'code-input');
 const langOf = (index: number): TestLang => (index % 2 ? 'zh-CN' : 'en-US');
 
 /** The classic CDN build, produced by `npm run build`; its CSP tests are skipped while it is missing. */
@@ -30,13 +42,6 @@ function recordAllFetches(): { urls: string[]; restore(): void } {
     return real.call(window, input, init);
   }) as typeof window.fetch;
   return { urls, restore: () => void (window.fetch = real) };
-}
-
-async function sendCode(el: Widget, via: () => Promise<void>): Promise<void> {
-  const sent = nextEvent(el, 'authing-code-sent');
-  await via();
-  await sent;
-  await idle(el);
 }
 
 describe('security', () => {
@@ -160,7 +165,7 @@ describe('security', () => {
       await frameType(frame, codeInput(el), await emulator.codeFor('13800135555', BIND));
       await bound;
       await idle(el);
-      expect(statusText(el)).to.equal(CATALOGS['zh-CN'].bound);
+      expect(statusText(el)).to.equal(catalog('zh-CN').bound);
 
       expect(win.__violations, 'no CSP or Trusted Types violation').to.deep.equal([]);
       expect(win.__errors, 'no uncaught error in the page').to.deep.equal([]);
@@ -339,11 +344,11 @@ describe('security', () => {
       await emulator.seed([{ userId: BOB.id, tokens: [TOKEN] }]);
       const logged: string[] = [];
       const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-      const originals = methods.map((m) => console[m]);
-      methods.forEach((m, i) => {
+      const originals = methods.map((m) => [m, console[m]] as const);
+      originals.forEach(([m, original]) => {
         console[m] = (...args: unknown[]) => {
           logged.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '));
-          originals[i].apply(console, args);
+          original.apply(console, args);
         };
       });
       const fetches = recordFetches();
@@ -367,7 +372,7 @@ describe('security', () => {
         await click(part(el, 'change-button'));
         await sendCode(el, () => click(part(el, 'send-button')));
         const codes = [await emulator.codeFor(BOB.phone, UNBIND)];
-        await type(codeInput(el), codes[0]);
+        await type(codeInput(el), codes[0]!);
         await until(() => el.shadowRoot!.querySelector('[part~="phone-input"]'), 'no new-number step');
         await sendCode(el, async () => {
           await type(phoneInput(el), '13922223333');
@@ -413,7 +418,7 @@ describe('security', () => {
         });
         const bound = nextEvent(el, 'authing-phone-bound');
         codes.push(await emulator.codeFor('13800135555', BIND));
-        await type(codeInput(el), codes[codes.length - 1]);
+        await type(codeInput(el), codes[codes.length - 1]!);
         await bound;
         await idle(el);
         snapshot();
@@ -432,7 +437,7 @@ describe('security', () => {
           'authing-error',
         ]);
 
-        const places: Record<string, string> = {
+        const places = {
           'rendered DOM': snapshots.join('\n'),
           'console output': logged.join('\n'),
           'event details': JSON.stringify(events.map((e) => e.detail)),
@@ -454,7 +459,7 @@ describe('security', () => {
         expect(places['rendered DOM'].length, 'the snapshots hold the widget').to.be.greaterThan(1000);
         expect(uncaught.seen).to.deep.equal([]);
       } finally {
-        methods.forEach((m, i) => (console[m] = originals[i]));
+        originals.forEach(([m, original]) => (console[m] = original));
         fetches.restore();
         uncaught.stop();
       }
@@ -543,7 +548,7 @@ describe('security', () => {
   });
 
   describe('repeated clicks and Enter presses while a request is on its way make one request', () => {
-    // For each intent: get to it, hold its request in the emulator, then Enter ×3 and the button ×3.
+    // For each intent: get to it, hold its request on the page, then Enter ×3 and the button ×3.
     const INTENTS: Array<{
       name: string;
       user: string;
@@ -623,22 +628,39 @@ describe('security', () => {
 
     for (const intent of INTENTS) {
       it(`${intent.name}: one ${intent.path.replace('/api/v3/', '')}`, async () => {
-        // a pool id: every request the emulator logs is the widget's V3 flow (no public config)
-        const el = await mount(intent.user, { 'app-id': null, 'userpool-id': 'test-pool' });
-        await intent.prepare(el);
-        await emulator.fault({ path: intent.path, kind: 'delay', delayMs: 500 });
-        await intent.go(el);
-        await el.updateComplete;
-        expect(part(el, 'base').getAttribute('aria-busy')).to.equal('true');
-        expect(part(el, intent.button).getAttribute('aria-disabled')).to.equal('true');
-        for (let i = 0; i < 3; i++) {
-          await press('Enter');
-          await click(part(el, intent.button));
+        const fetches = recordFetches();
+        try {
+          // a pool id: every request the emulator logs is the widget's V3 flow (no public config)
+          const el = await mount(intent.user, { 'app-id': null, 'userpool-id': 'test-pool' });
+          await intent.prepare(el);
+          // Held on the page until every press is made, however long the presses take.
+          const hold = holdRequests(intent.path.replace('/api/v3/', ''));
+          try {
+            await intent.go(el);
+            await until(() => hold.held() === 1, 'the request never started');
+            await el.updateComplete;
+            expect(part(el, 'base').getAttribute('aria-busy')).to.equal('true');
+            expect(part(el, intent.button).getAttribute('aria-disabled')).to.equal('true');
+            for (let i = 0; i < 3; i++) {
+              await press('Enter');
+              await click(part(el, intent.button));
+            }
+            await el.updateComplete;
+            expect(hold.held(), 'requests while one is on its way').to.equal(1);
+          } finally {
+            hold.restore();
+          }
+          await idle(el);
+          await until(() => fetches.pending() === 0, 'a request never settled');
+          expect(
+            fetches.calls.map((c) => c.endpoint),
+            'requests the page made',
+          ).to.deep.equal(intent.expected);
+          expect(endpoints(await emulator.requests()), 'requests the emulator answered').to.deep.equal(intent.expected);
+          expect(errorText(el)).to.equal('');
+        } finally {
+          fetches.restore();
         }
-        await idle(el);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        expect(endpoints(await emulator.requests())).to.deep.equal(intent.expected);
-        expect(errorText(el)).to.equal('');
       });
     }
   });

@@ -1,13 +1,12 @@
 // Issue 22, points 10 and 11: what the server says is bounded, isolated and never repeats the access
 // token; another user's token forgets the previous user's input at once.
 import { expect } from '@open-wc/testing';
-import { emulator, USERS } from '../../helpers/emulator.js';
-import { errorText, mount, nextEvent, part, press, type, type Widget } from '../../helpers/widget.js';
-import { idle, untilEmulatorHas } from './support.js';
+import { emulator, holdRequests, USERS } from '../../helpers/emulator.js';
+import { errorText, mount, nextEvent, phoneInput, press, type, type Widget } from '../../helpers/widget.js';
+import { idle, until } from './support.js';
 
 const SETUP = { lang: 'zh-CN' } as const;
 const NEW_PHONE = '13800135555';
-const phoneInput = (el: Widget) => part<HTMLInputElement>(el, 'phone-input');
 
 /** A send refused with `message` (a business answer, statusCode 400: the widget shows the server's words). */
 async function refusedWith(el: Widget, message: string): Promise<CustomEvent> {
@@ -71,13 +70,17 @@ describe('server text and the token', () => {
     const bob = await emulator.issueToken(USERS.phoneAndEmail.id, { token: jwtFor(USERS.phoneAndEmail.id, 'b') });
     const el = await mount(alice, SETUP);
     await type(phoneInput(el), NEW_PHONE);
-    await emulator.fault({ path: '/api/v3/get-profile', kind: 'delay', delayMs: 3000 });
-    el.accessToken = bob;
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('input')?.value ?? '', 'nothing typed is left').to.not.contain('5555');
-    expect(el.shadowRoot!.textContent).to.not.contain('5555');
-    await untilEmulatorHas('/api/v3/get-profile');
+    const profile = holdRequests('get-profile');
     const loaded = nextEvent(el, 'authing-profile-loaded');
+    try {
+      el.accessToken = bob;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('input')?.value ?? '', 'nothing typed is left').to.not.contain('5555');
+      expect(el.shadowRoot!.textContent).to.not.contain('5555');
+      await until(() => profile.held() === 1, 'the new profile was never asked for');
+    } finally {
+      profile.restore();
+    }
     await loaded;
   });
 

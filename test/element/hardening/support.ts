@@ -1,7 +1,7 @@
 // What the hardening tests watch from the test page: uncaught errors, the widget's fetches (by wrapping
 // window.fetch, which the client calls at request time), and the page clock for the resend countdown.
 import { sendKeys } from '@web/test-runner-commands';
-import { CATALOGS } from '../../../src/localize/index.js';
+import { catalog } from '../../../src/localize/index.js';
 import type { ErrorCode } from '../../../src/core/errors.js';
 import { EVENTS as EVENT_NAMES } from '../../../src/events.js';
 import { emulator } from '../../helpers/emulator.js';
@@ -11,7 +11,7 @@ export type TestLang = 'en-US' | 'zh-CN';
 
 /** The message the widget shows for `code` (under a 6-digit code input, CODE_REQUIRED says the length). */
 export const messageOf = (lang: TestLang, code: ErrorCode): string =>
-  code === 'CODE_REQUIRED' ? CATALOGS[lang].enterCode(6) : CATALOGS[lang].errors[code];
+  code === 'CODE_REQUIRED' ? catalog(lang).enterCode(6) : catalog(lang).errors[code];
 
 export const EVENTS: string[] = Object.values(EVENT_NAMES);
 

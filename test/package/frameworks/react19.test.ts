@@ -3,7 +3,7 @@
 // custom elements. The app is ./react19/app.tsx (typed by src/jsx.ts), bundled by the test server
 // with the root's React 19.
 import { expect } from '@open-wc/testing';
-import { CATALOGS } from '../../../src/localize/index.js';
+import { catalog } from '../../../src/localize/index.js';
 import { emulator, emulatorUrl, USERS } from '../../helpers/emulator.js';
 import { title } from '../../helpers/widget.js';
 import { bindPhone, BOUND, boundShown, TOKEN, widgetIn } from './drive.js';
@@ -31,7 +31,7 @@ describe('React 19 with <authing-phone-manager> itself', () => {
     expect(el.getAttribute('app-host')).to.equal(await emulatorUrl());
     expect(el.accessToken).to.equal(TOKEN);
     expect(el.getAttributeNames().filter((name) => /token/i.test(name))).to.deep.equal([], 'the token went in as a property');
-    expect(title(el), 'the language the app imported (translations/ja-JP)').to.equal(CATALOGS['ja-JP'].bindTitle);
+    expect(title(el), 'the language the app imported (translations/ja-JP)').to.equal(catalog('ja-JP').bindTitle);
 
     await bindPhone(el);
     const state = await boundShown(container);
