@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import type { Notice } from '../core/flow/phone-flow.js';
+import { outcomeOf, type Notice } from '../core/flow/phone-flow.js';
 import type { PhoneSession } from '../core/session.js';
 
 /**
@@ -31,7 +31,7 @@ export class NoticeController implements ReactiveController {
     this.shown = notice;
     this.dismissed = false;
     clearTimeout(this.timer);
-    if (!notice || notice.kind === 'code-sent' || notice.kind === 'verify-current-required') return;
+    if (!outcomeOf(this.session.state)) return;
     const expire = () => {
       const status = this.host.shadowRoot?.querySelector('[part~="status"]');
       const held = !!status && (status.contains(this.host.shadowRoot!.activeElement) || status.matches(':hover'));

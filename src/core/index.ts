@@ -11,6 +11,7 @@ export {
   firstChangeStep,
   initialState,
   isSignedOut,
+  outcomeOf,
   reduce,
   resendKey,
   restingStep,

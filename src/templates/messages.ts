@@ -2,7 +2,7 @@
  * themselves are chosen in src/i18n/message-choice.ts. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { policyOf } from '../core/error-policy.js';
-import { codeFieldOf, type FlowError } from '../core/flow/phone-flow.js';
+import { codeFieldOf, outcomeOf, type FlowError } from '../core/flow/phone-flow.js';
 import type { Messages } from '../i18n/messages.js';
 import { messageOf, sentences } from '../i18n/message-choice.js';
 import type { View } from './view.js';
@@ -36,18 +36,19 @@ export function alertOf({ state, t }: View): TemplateResult | typeof nothing {
  * by itself after a while). "Code sent" is said by the code input's hint, where focus goes: heard once.
  */
 export function noticeOf({ state, t, on, noticeDismissed }: View): TemplateResult | typeof nothing {
-  const { notice } = state;
-  if (!notice || notice.kind === 'code-sent' || noticeDismissed) return nothing;
-  const [tone, text] = notice.kind === 'verify-current-required' ? ['info', t.verifyCurrentRequired] : ['success', t[notice.kind]];
-  const close =
-    tone === 'success'
-      ? html`<button
-          type="button"
-          part="button dismiss-button"
-          class="apm__dismiss"
-          aria-label=${t.dismiss}
-          @click=${on.dismissNotice}
-        ></button>`
-      : nothing;
-  return html`<div class="apm__banner apm__banner--${tone}"><span>${text}</span>${close}</div>`;
+  const outcome = outcomeOf(state);
+  const info = state.notice?.kind === 'verify-current-required';
+  if ((!outcome && !info) || noticeDismissed) return nothing;
+  const close = outcome
+    ? html`<button
+        type="button"
+        part="button dismiss-button"
+        class="apm__dismiss"
+        aria-label=${t.dismiss}
+        @click=${on.dismissNotice}
+      ></button>`
+    : nothing;
+  return html`<div class="apm__banner apm__banner--${outcome ? 'success' : 'info'}">
+    <span>${outcome ? t[outcome.kind] : t.verifyCurrentRequired}</span>${close}
+  </div>`;
 }

@@ -13,6 +13,7 @@ import {
   FALLBACK_COUNTRY,
   initialState,
   isSignedOut,
+  outcomeOf,
   PhoneManagerError,
   reduce,
   STEPS,
@@ -100,6 +101,18 @@ describe('the step table and its selectors', () => {
     expect([loading.step, isSignedOut(loading)]).to.deep.equal(['loading', false]);
     const failure = next(out, { type: 'load-failed', error: new PhoneManagerError('NETWORK', 'offline') }).state;
     expect(failure.step, 'a first load that failed').to.equal('unavailable');
+  });
+});
+
+describe('outcomeOf', () => {
+  it('is the notice of a finished flow only: not "code sent", not "verify the current number too"', () => {
+    const phone = { phoneNumber: '13800138000', phoneCountryCode: '+86' };
+    const base = initialState();
+    expect(outcomeOf({ ...base, notice: { kind: 'bound' } })).to.deep.equal({ kind: 'bound' });
+    expect(outcomeOf({ ...base, notice: { kind: 'unbound' } })).to.deep.equal({ kind: 'unbound' });
+    expect(outcomeOf({ ...base, notice: { kind: 'code-sent', phone } })).to.equal(undefined);
+    expect(outcomeOf({ ...base, notice: { kind: 'verify-current-required' } })).to.equal(undefined);
+    expect(outcomeOf(base)).to.equal(undefined);
   });
 });
 

@@ -19,7 +19,7 @@ export { ACTION_OF } from './answers.js';
 export { accountOf } from './profile.js';
 export { targetOf } from './draft.js';
 export { cooldownOf, resendKey, RESEND_SECONDS } from './cooldowns.js';
-export { canUnbind, initialState, isSignedOut } from './state.js';
+export { canUnbind, initialState, isSignedOut, outcomeOf } from './state.js';
 export {
   asksNewNumber,
   beforeAccount,

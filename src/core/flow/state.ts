@@ -4,7 +4,7 @@
  */
 import { draftCountry } from '../default-country.js';
 import { emptyDraft } from './draft.js';
-import type { Account, FlowOptions, FlowState } from './types.js';
+import type { Account, FlowOptions, FlowState, Notice } from './types.js';
 
 export function initialState(options: Partial<FlowOptions> = {}): FlowState {
   return {
@@ -46,3 +46,7 @@ export const canUnbind = (state: Pick<FlowState, 'account'>): boolean => !!state
 
 /** Whether the state shows no account because the host gave no credentials (a UI says "sign in"). */
 export const isSignedOut = (state: Pick<FlowState, 'step'>): boolean => state.step === 'signed-out';
+
+/** The notice that reports a finished flow (added, changed, removed): a UI confirms it, and may let it go. */
+export const outcomeOf = ({ notice }: Pick<FlowState, 'notice'>): Extract<Notice, { kind: 'bound' | 'changed' | 'unbound' }> | undefined =>
+  notice && notice.kind !== 'code-sent' && notice.kind !== 'verify-current-required' ? notice : undefined;
