@@ -2,6 +2,7 @@
 // (see vite.config.ts). Plain DOM; every piece of server data is written with textContent.
 import '../src/define.js';
 import { EVENTS, type AuthingPhoneManager } from '../src/index.js';
+import { resolveLang, type Lang } from '../src/messages.js';
 import type { EmulatorClient, FaultInput, OutboxMessage } from '../emulator/client.js';
 import { connectEmulator } from './emulator.js';
 
@@ -21,8 +22,6 @@ const SUCCESS_EVENTS: readonly string[] = [EVENTS.phoneBound, EVENTS.phoneChange
 const LOG_LIMIT = 200;
 const POLL_VISIBLE_MS = 1000;
 const POLL_HIDDEN_MS = 5000;
-
-type Lang = 'zh-CN' | 'zh-TW' | 'en-US' | 'ja-JP';
 
 const FAULTS: Record<string, { describe: string; body: (lang: Lang) => FaultInput }> = {
   http500: { describe: 'HTTP 500', body: () => ({ kind: 'http500' }) },
@@ -418,14 +417,8 @@ function wireControls(): void {
 // Start
 
 async function main(): Promise<void> {
-  const tag = navigator.language;
-  const browserLang: Lang = /^zh\b/i.test(tag)
-    ? /\b(TW|HK|MO|Hant)\b/i.test(tag)
-      ? 'zh-TW'
-      : 'zh-CN'
-    : /^ja\b/i.test(tag)
-      ? 'ja-JP'
-      : 'en-US';
+  // The browser's language as the widget resolves it, else English: the demo is read by developers.
+  const browserLang: Lang = resolveLang(navigator.language) ?? 'en-US';
   const langRadio = document.querySelector<HTMLInputElement>(`input[name="lang"][value="${browserLang}"]`);
   if (langRadio) langRadio.checked = true;
   applyLang(false);
