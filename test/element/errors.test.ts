@@ -43,6 +43,25 @@ describe('errors, each with its message, event and a working retry', () => {
     expect((await error).detail).to.include({ action: 'send-code', code: 'PHONE_INVALID', statusCode: 400, apiCode: 2028 });
   });
 
+  it('a server failure shows its request id for support, after the message as the language joins sentences', async () => {
+    for (const [lang, before] of [
+      ['en-US', 'try again. Request ID: '],
+      ['zh-CN', '请稍后重试。请求 ID：'],
+    ] as const) {
+      const el = await mount(USERS.noPhone.token, { lang });
+      await emulator.fault({ path: '/api/v3/send-sms', kind: 'envelope', statusCode: 500 });
+      const error = nextEvent(el, 'authing-error');
+      await type(phoneInput(el), '13800135555');
+      await press('Enter');
+      const { requestId } = (await error).detail;
+      await waitIdle(el);
+      expect(requestId, 'the envelope carries one').to.be.a('string').and.not.empty;
+      expect(errorText(el), lang).to.contain(`${before}${requestId}`);
+      el.remove();
+      await emulator.reset();
+    }
+  });
+
   it('RATE_LIMITED: a second send within the minute, from where the widget did not know of the first, shows the message and a countdown', async () => {
     const first = await mount(USERS.noPhone.token);
     await sendBindCode(first, '13800135555');
