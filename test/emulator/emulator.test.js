@@ -499,6 +499,17 @@ describe('verify-update-phone-request and update-phone', () => {
   const verify = (token, payload, lang) =>
     api('/api/v3/verify-update-phone-request', { token, lang, body: { verifyMethod: 'PHONE_PASSCODE', phonePassCodePayload: payload } });
 
+  /** Bob's change to NEW_PHONE verified with both codes: the answer carries the one-time updatePhoneToken. */
+  async function verifiedChangeForBob() {
+    const { oldCode, newCode } = await codesForBob();
+    return verify(TOKENS.phoneEmail, {
+      newPhoneNumber: NEW_PHONE,
+      newPhonePassCode: newCode,
+      oldPhoneNumber: BOB_PHONE,
+      oldPhonePassCode: oldCode,
+    });
+  }
+
   /** @param {string} token @param {string} updatePhoneToken @param {string} [lang] */
   const update = (token, updatePhoneToken, lang) => api('/api/v3/update-phone', { token, lang, body: { updatePhoneToken } });
 
@@ -726,13 +737,7 @@ describe('verify-update-phone-request and update-phone', () => {
   });
 
   it('the unsuccessful fault answers update-phone with statusCode 200 and data.success false, and changes nothing', async () => {
-    const { oldCode, newCode } = await codesForBob();
-    const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE,
-      newPhonePassCode: newCode,
-      oldPhoneNumber: BOB_PHONE,
-      oldPhonePassCode: oldCode,
-    });
+    const v = await verifiedChangeForBob();
     await control('POST', '/faults', { path: '/api/v3/update-phone', kind: 'unsuccessful' });
     const u = await update(TOKENS.phoneEmail, v.json.data.updatePhoneToken);
     assert.equal(u.json.statusCode, 200);
@@ -743,13 +748,7 @@ describe('verify-update-phone-request and update-phone', () => {
 
   it('expires the update token after updatePhoneTokenTtlSeconds', async () => {
     await control('POST', '/config', { updatePhoneTokenTtlSeconds: 120 });
-    const { oldCode, newCode } = await codesForBob();
-    const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE,
-      newPhonePassCode: newCode,
-      oldPhoneNumber: BOB_PHONE,
-      oldPhonePassCode: oldCode,
-    });
+    const v = await verifiedChangeForBob();
     assert.equal(v.json.data.tokenExpiresIn, 120);
     await advance(120);
     const u = await update(TOKENS.phoneEmail, v.json.data.updatePhoneToken, 'en-US');
@@ -758,13 +757,7 @@ describe('verify-update-phone-request and update-phone', () => {
   });
 
   it("rejects an unknown token, another user's token and a missing one", async () => {
-    const { oldCode, newCode } = await codesForBob();
-    const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE,
-      newPhonePassCode: newCode,
-      oldPhoneNumber: BOB_PHONE,
-      oldPhonePassCode: oldCode,
-    });
+    const v = await verifiedChangeForBob();
     let r = await update(TOKENS.other, v.json.data.updatePhoneToken);
     assertError(r.json, 400, undefined, 'updatePhoneToken 无效或已过期');
     r = await update(TOKENS.phoneEmail, 'not-a-token');
@@ -778,13 +771,7 @@ describe('verify-update-phone-request and update-phone', () => {
 
   it('answers 422 / 2035 when the new number was taken meanwhile', async () => {
     await control('POST', '/config', { resendIntervalSeconds: 0 });
-    const { oldCode, newCode } = await codesForBob();
-    const v = await verify(TOKENS.phoneEmail, {
-      newPhoneNumber: NEW_PHONE,
-      newPhonePassCode: newCode,
-      oldPhoneNumber: BOB_PHONE,
-      oldPhonePassCode: oldCode,
-    });
+    const v = await verifiedChangeForBob();
     const aliceCode = await sendCode(NEW_PHONE, 'CHANNEL_BIND_PHONE');
     assert.equal(
       (await api('/api/v3/bind-phone', { token: TOKENS.noPhone, body: { phoneNumber: NEW_PHONE, passCode: aliceCode } })).json.statusCode,
