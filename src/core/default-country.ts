@@ -5,10 +5,10 @@
  * `internationalSmsConfig.enabled`), else Authing's own fallback, mainland China. Never the UI language.
  */
 import type { PoolSettings } from './api/types.js';
-import { countryOf, DEFAULT_COUNTRY } from './phone.js';
+import { countryOf } from './phone.js';
 
-/** Authing's fallback: Guard's `defaultISOType || 'CN'`, and where a new pool sends SMS. */
-export const FALLBACK_COUNTRY = DEFAULT_COUNTRY;
+/** Authing's fallback country: Guard's `defaultISOType || 'CN'`, and where a new pool sends SMS. */
+export const DEFAULT_COUNTRY = 'CN';
 
 export interface CountryChoice {
   /** ISO code preselected for a new number: always one the user may pick. */
@@ -29,8 +29,8 @@ export function countryChoice(
   pool: Pick<PoolSettings, 'defaultCountry' | 'internationalSms'>,
 ): CountryChoice {
   const hostAllowed = host.allowedCountries?.map((iso) => countryOf(iso)?.iso).filter((iso): iso is string => !!iso);
-  const allowed = hostAllowed?.length ? hostAllowed : pool.internationalSms === false ? [FALLBACK_COUNTRY] : undefined;
-  const preferred = countryOf(host.defaultCountry || pool.defaultCountry || FALLBACK_COUNTRY)?.iso ?? FALLBACK_COUNTRY;
+  const allowed = hostAllowed?.length ? hostAllowed : pool.internationalSms === false ? [DEFAULT_COUNTRY] : undefined;
+  const preferred = countryOf(host.defaultCountry || pool.defaultCountry || DEFAULT_COUNTRY)?.iso ?? DEFAULT_COUNTRY;
   return {
     allowedCountries: allowed,
     defaultCountry: !allowed || allowed.includes(preferred) ? preferred : allowed[0]!, // never empty: the host's list had a country, or CN
@@ -39,11 +39,11 @@ export function countryChoice(
 }
 
 /** The country of a fresh draft: the one chosen, else the fallback (before any setting is known). */
-export const draftCountry = (options: { defaultCountry?: string }): string => options.defaultCountry || FALLBACK_COUNTRY;
+export const draftCountry = (options: { defaultCountry?: string }): string => options.defaultCountry || DEFAULT_COUNTRY;
 
 /**
  * Countries to offer for a number that is not valid for the one picked, in order: the pool's
  * default, then mainland China, where a new pool sends SMS.
  */
 export const countriesToSuggest = (options: { suggestedCountry?: string }): string[] =>
-  [options.suggestedCountry, FALLBACK_COUNTRY].filter((iso): iso is string => !!iso);
+  [options.suggestedCountry, DEFAULT_COUNTRY].filter((iso): iso is string => !!iso);

@@ -1,12 +1,10 @@
 /** Pure helpers for phone numbers and SMS codes: countries, normalising what people type, checking, masking. */
 import { PHONE_METADATA } from './phone-metadata.js';
 
-/** The country of a new number when the host names none. */
-export const DEFAULT_COUNTRY = 'CN';
-
 /**
- * SMS code lengths: a pool's codes are `min`–`max` digits; without a configured length, a code of
- * the `usual` length (Authing's default) submits itself.
+ * SMS code lengths: a pool's codes are `min`–`max` digits. Without a configured length the `usual`
+ * one (Authing's default) sizes the code field and picks the code out of a pasted SMS; nothing
+ * submits itself then (src/core/flow/steps.ts).
  */
 export const CODE_LENGTH = { min: 4, max: 8, usual: 6 } as const;
 

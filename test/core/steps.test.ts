@@ -9,8 +9,8 @@ import {
   codePurposeOf,
   countryChoice,
   ERROR_CODES,
+  DEFAULT_COUNTRY,
   ERROR_POLICY,
-  FALLBACK_COUNTRY,
   initialState,
   isSignedOut,
   outcomeOf,
@@ -149,7 +149,7 @@ describe('the error policy decides a failure', () => {
 
 describe('the default country, decided in one place', () => {
   it('the host’s, else the pool’s defaultISOType, else Authing’s CN; a pool without international SMS allows CN only', () => {
-    expect(FALLBACK_COUNTRY).to.equal('CN');
+    expect(DEFAULT_COUNTRY).to.equal('CN');
     expect(countryChoice({}, {})).to.deep.equal({ defaultCountry: 'CN', allowedCountries: undefined, suggestedCountry: undefined });
     expect(countryChoice({}, { defaultCountry: 'JP', internationalSms: true }).defaultCountry).to.equal('JP');
     expect(countryChoice({ defaultCountry: 'tw' }, { defaultCountry: 'JP' }).defaultCountry, 'the host wins').to.equal('TW');
@@ -162,7 +162,7 @@ describe('the default country, decided in one place', () => {
   });
 
   it('a fresh state starts on it, and a number that fits it is offered it', () => {
-    expect(initialState().draft.country).to.equal(FALLBACK_COUNTRY);
+    expect(initialState().draft.country).to.equal(DEFAULT_COUNTRY);
     const { defaultCountry, suggestedCountry } = countryChoice({}, { defaultCountry: 'JP' });
     const state = loaded({ hasOtherLoginMethod: false }, { defaultCountry, suggestedCountry });
     expect(state.draft.country).to.equal('JP');
