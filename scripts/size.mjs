@@ -19,11 +19,13 @@ export const BUDGETED_FILE = 'dist/cdn/authing-phone-manager.iife.js';
 export const GOAL_GZIP_BYTES = 30_720;
 /**
  * gzip bytes (level 9) the classic CDN file may take, lit, @lit/task, ofetch and the zh-CN strings
- * included: a ratchet at today's size (36,643 B) plus a little room, lowered as the file shrinks towards
+ * included: a ratchet at today's size (36,914 B) plus a little room, lowered as the file shrinks towards
  * {@link GOAL_GZIP_BYTES}. The stack is part of the design: bytes are found in our own code, never by
  * dropping a package or a feature. Where the bytes went and what is left: CONTRIBUTING.md, Size.
  */
-export const BUDGET_GZIP_BYTES = 36_900;
+// Raised from 36,900 B by the house's second pass: 36,894 B, then 24 B for a readable join after the
+// server's words in Chinese and Japanese (they end without a full stop; run together they read as one).
+export const BUDGET_GZIP_BYTES = 36_950;
 /** The language chunks beside the CDN files, and the gzip bytes each may take. */
 export const CHUNK_FILE = /^dist\/cdn\/authing-phone-manager\.[a-z]{2}-[A-Z]{2}\.[\w-]+\.js$/;
 /** Raised from 1,600 B when the copy pass gave Japanese its own full sentences (ja-JP: 1,628 B). */

@@ -17,8 +17,13 @@ export function messageOf({ code, cause, field, eitherOfTwoCodes, codesSpent }: 
   const serverSaid = cause?.message && cause.statusCode !== undefined && cause.statusCode < 500;
   // The server's words are isolated (FSI … PDI): a right-to-left override in them cannot mirror ours.
   const message = policyOf(code).serverWords && serverSaid ? `\u2068${cause.message}\u2069` : t.errors[code];
-  return codesSpent ? sentences(t, [message, t.newCodesNeeded]) : message;
+  return codesSpent ? sentences(t, message, t.newCodesNeeded) : message;
 }
 
-/** Sentences in a row, joined as the catalog's language joins them (no space in Chinese and Japanese). */
-export const sentences = (t: Messages, parts: string[]): string => parts.filter(Boolean).join(t.sentenceSeparator);
+/**
+ * Two sentences in a row, joined as the catalog's language joins them (no space in Chinese and
+ * Japanese), but with a space after the server's words (isolated, see above): they often end
+ * without a full stop.
+ */
+export const sentences = (t: Messages, first: string, next: string): string =>
+  first + (first.endsWith('\u2069') ? ' ' : t.sentenceSeparator) + next;

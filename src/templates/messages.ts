@@ -25,7 +25,7 @@ export function alertOf({ state, t }: View): TemplateResult | typeof nothing {
   if (!error || error.field || codeFieldOf(step)) return nothing;
   // A setting the host must fix says all in its own sentence; other failures say first what did not load.
   const loadFailed = step === 'unavailable' && !policyOf(error.code).hostMustFix;
-  const message = loadFailed ? sentences(t, [t.unavailable, messageOf(error, t)]) : messageOf(error, t);
+  const message = loadFailed ? sentences(t, t.unavailable, messageOf(error, t)) : messageOf(error, t);
   return html`<div class="apm__banner apm__banner--error">
     <span>${message}${requestIdOf(error, t)}</span>
   </div>`;

@@ -17,6 +17,11 @@ describe('message choice', () => {
     expect(messageOf(spent, zhCN)).to.equal(`${zhCN.errors.SERVER}${zhCN.newCodesNeeded}`);
   });
 
+  it("puts a space after the server's words, which often end without a full stop, in Chinese too", () => {
+    const cause = new PhoneManagerError('SERVER', '服务繁忙', { statusCode: 400 });
+    expect(messageOf({ code: 'SERVER', cause, codesSpent: true }, zhCN)).to.equal(`\u2068服务繁忙\u2069 ${zhCN.newCodesNeeded}`);
+  });
+
   it("shows a business answer's own words, isolated, where the policy says so", () => {
     const cause = new PhoneManagerError('SERVER', '服务繁忙', { statusCode: 400 });
     expect(messageOf({ code: 'SERVER', cause }, zhCN)).to.equal('\u2068服务繁忙\u2069');
